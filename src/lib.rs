@@ -1,0 +1,14 @@
+//! nnplay: an in-browser playground for the lecture "Activation Function in NN".
+//!
+//! The pure core holds every piece of mathematics and state and builds natively;
+//! `web` (wasm32 only) is the one door to JavaScript.
+
+pub mod activation;
+pub mod data;
+pub mod loss;
+pub mod network;
+pub mod plot;
+pub mod train;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

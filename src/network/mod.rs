@@ -1,0 +1,271 @@
+//! A small multi-layer network: its layers, one flat parameter vector, and
+//! forward, loss, gradient and SGD over row-major batches.
+//!
+//! Parameters, layer by layer: `W` (fan_in × columns, row-major), `b`
+//! (columns), then PReLU slopes (units). Gradients share that layout.
+
+mod check;
+mod config;
+mod error;
+mod init;
+mod layer;
+mod linalg;
+mod parse;
+mod stages;
+mod workspace;
+
+pub use config::{
+    LayerConfig, NetworkConfig, DEFAULT_PIECES, HIDDEN_LAYERS, HIDDEN_UNITS, IDENTITY_UNITS,
+    INPUTS, PIECES, SOFTMAX_UNITS,
+};
+pub use error::{ConfigError, ModelError, Problem};
+pub use init::uniform_limit;
+pub use layer::{Layer, LayerKind};
+pub use workspace::Workspace;
+
+use crate::loss::Loss;
+
+/// A network with its parameters and its own scratch buffers.
+#[derive(Clone, Debug)]
+pub struct Network {
+    config: NetworkConfig,
+    layers: Vec<Layer>,
+    loss: Loss,
+    params: Vec<f64>,
+    workspace: Workspace,
+}
+
+impl Network {
+    /// Builds and initialises the network `config` describes (validated first).
+    pub fn new(config: NetworkConfig) -> Result<Network, ConfigError> {
+        config.validate()?;
+        let mut layers = Vec::with_capacity(config.layers.len());
+        let (mut fan_in, mut offset) = (config.inputs, 0);
+        for layer_config in &config.layers {
+            let layer = Layer::new(layer_config, fan_in, offset);
+            (fan_in, offset) = (layer.units(), layer.param_range().end);
+            layers.push(layer);
+        }
+        let output = config.layers.last().map(|layer| layer.activation);
+        let loss = output
+            .and_then(Loss::for_output)
+            .unwrap_or(Loss::SquaredError);
+        let mut params = vec![0.0; offset];
+        init::initialise(&layers, &mut params, config.seed);
+        Ok(Network {
+            config,
+            layers,
+            loss,
+            params,
+            workspace: Workspace::default(),
+        })
+    }
+
+    /// Reads a config in DESIGN.md's JSON form and builds the network.
+    pub fn from_json(json: &str) -> Result<Network, ConfigError> {
+        Network::new(NetworkConfig::from_json(json)?)
+    }
+
+    pub fn config(&self) -> &NetworkConfig {
+        &self.config
+    }
+
+    /// Numbers per input row.
+    pub fn inputs(&self) -> usize {
+        self.config.inputs
+    }
+
+    /// Numbers per output row (classes for softmax).
+    pub fn outputs(&self) -> usize {
+        self.layers.last().map_or(0, Layer::units)
+    }
+
+    /// The layers, the last being the output layer.
+    pub fn layers(&self) -> &[Layer] {
+        &self.layers
+    }
+
+    pub fn loss_kind(&self) -> Loss {
+        self.loss
+    }
+
+    /// True for a softmax (classification) output.
+    pub fn is_classifier(&self) -> bool {
+        self.loss == Loss::CrossEntropy
+    }
+
+    /// The parameters, in the layout above (`param_count()` numbers).
+    pub fn params(&self) -> &[f64] {
+        &self.params
+    }
+
+    pub fn param_count(&self) -> usize {
+        self.params.len()
+    }
+
+    /// Replaces every parameter; `params` must have `param_count()` finite numbers.
+    pub fn set_params(&mut self, params: &[f64]) -> Result<(), ModelError> {
+        if params.len() != self.params.len() {
+            return Err(ModelError::ParamsLength {
+                len: params.len(),
+                expected: self.params.len(),
+            });
+        }
+        check::finite("params", params)?;
+        self.params.copy_from_slice(params);
+        Ok(())
+    }
+
+    /// What the network's own last call (predict, loss, gradient, step) left behind.
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// `y_hat` for `xs` (rows × inputs): rows × outputs, each row a probability
+    /// vector for softmax.
+    pub fn predict(&mut self, xs: &[f64]) -> Result<Vec<f64>, ModelError> {
+        let rows = check::rows_of(xs, self.inputs())?;
+        let mut out = vec![0.0; rows * self.outputs()];
+        self.predict_into(xs, &mut out)?;
+        Ok(out)
+    }
+
+    /// `predict` into `out` (rows × outputs), allocating nothing once the
+    /// buffers fit this many rows.
+    pub fn predict_into(&mut self, xs: &[f64], out: &mut [f64]) -> Result<(), ModelError> {
+        let rows = check::rows_of(xs, self.inputs())?;
+        if out.len() != rows * self.outputs() {
+            let (len, outputs) = (out.len(), self.outputs());
+            return Err(ModelError::OutputLength { len, rows, outputs });
+        }
+        self.workspace.forward(&self.layers, &self.params, xs);
+        out.copy_from_slice(self.workspace.y_hat());
+        Ok(())
+    }
+
+    /// Mean loss over the batch `xs` (rows × inputs), `ys` (rows × outputs).
+    pub fn loss(&mut self, xs: &[f64], ys: &[f64]) -> Result<f64, ModelError> {
+        self.check_batch(xs, ys)?;
+        self.workspace.forward(&self.layers, &self.params, xs);
+        Ok(self.workspace.loss(self.loss, ys))
+    }
+
+    /// dLoss/dparams for the batch, in the parameter layout.
+    pub fn gradient(&mut self, xs: &[f64], ys: &[f64]) -> Result<Vec<f64>, ModelError> {
+        self.check_batch(xs, ys)?;
+        let ws = &mut self.workspace;
+        ws.forward(&self.layers, &self.params, xs);
+        ws.backward(&self.layers, &self.params, self.loss, xs, ys);
+        Ok(ws.gradient().to_vec())
+    }
+
+    /// One SGD update on this batch; returns the loss before it. If the loss
+    /// or a parameter would become non-finite, returns `Diverged` and leaves
+    /// the parameters unchanged.
+    pub fn step(&mut self, xs: &[f64], ys: &[f64], learning_rate: f64) -> Result<f64, ModelError> {
+        check::learning_rate(learning_rate)?;
+        self.check_batch(xs, ys)?;
+        self.step_checked(xs, ys, learning_rate, 1)
+    }
+
+    /// Minibatch SGD for `epochs` passes through the rows in order (no
+    /// shuffling; the last batch of a pass may be short). Returns the loss
+    /// over all of `xs`, `ys` after training.
+    pub fn fit(
+        &mut self,
+        xs: &[f64],
+        ys: &[f64],
+        learning_rate: f64,
+        batch_size: usize,
+        epochs: usize,
+    ) -> Result<f64, ModelError> {
+        check::learning_rate(learning_rate)?;
+        if batch_size == 0 {
+            return Err(ModelError::BatchSize(batch_size));
+        }
+        self.check_batch(xs, ys)?;
+        let (x_chunk, y_chunk) = (batch_size * self.inputs(), batch_size * self.outputs());
+        let mut step = 0;
+        for _ in 0..epochs {
+            for (x_batch, y_batch) in xs.chunks(x_chunk).zip(ys.chunks(y_chunk)) {
+                step += 1;
+                self.step_checked(x_batch, y_batch, learning_rate, step)?;
+            }
+        }
+        self.workspace.forward(&self.layers, &self.params, xs);
+        let loss = self.workspace.loss(self.loss, ys);
+        if loss.is_finite() {
+            Ok(loss)
+        } else {
+            Err(ModelError::Diverged { step: step + 1 })
+        }
+    }
+
+    /// Fraction of rows whose largest `y_hat` is at the largest `y` (softmax only).
+    pub fn accuracy(&mut self, xs: &[f64], ys: &[f64]) -> Result<f64, ModelError> {
+        if !self.is_classifier() {
+            return Err(ModelError::NotClassifier);
+        }
+        let rows = self.check_batch(xs, ys)?;
+        self.workspace.forward(&self.layers, &self.params, xs);
+        let outputs = self.outputs();
+        let y_hat = self.workspace.y_hat().chunks_exact(outputs);
+        let correct = y_hat
+            .zip(ys.chunks_exact(outputs))
+            .filter(|(p, t)| arg_max(p) == arg_max(t))
+            .count();
+        Ok(correct as f64 / rows as f64)
+    }
+
+    fn check_batch(&self, xs: &[f64], ys: &[f64]) -> Result<usize, ModelError> {
+        let rows = check::rows_of(xs, self.inputs())?;
+        check::targets(ys, rows, self.outputs())?;
+        Ok(rows)
+    }
+
+    fn step_checked(
+        &mut self,
+        xs: &[f64],
+        ys: &[f64],
+        learning_rate: f64,
+        step: usize,
+    ) -> Result<f64, ModelError> {
+        let ws = &mut self.workspace;
+        ws.forward(&self.layers, &self.params, xs);
+        let loss = ws.loss(self.loss, ys);
+        if !loss.is_finite() {
+            return Err(ModelError::Diverged { step });
+        }
+        ws.backward(&self.layers, &self.params, self.loss, xs, ys);
+        if descend(&mut self.params, ws.gradient(), learning_rate) {
+            Ok(loss)
+        } else {
+            Err(ModelError::Diverged { step })
+        }
+    }
+}
+
+/// `params −= learning_rate·gradient` unless that makes a parameter non-finite.
+pub(crate) fn descend(params: &mut [f64], gradient: &[f64], learning_rate: f64) -> bool {
+    let finite = params
+        .iter()
+        .zip(gradient)
+        .all(|(&w, &g)| (w - learning_rate * g).is_finite());
+    if finite {
+        for (w, &g) in params.iter_mut().zip(gradient) {
+            *w -= learning_rate * g;
+        }
+    }
+    finite
+}
+
+/// Index of the largest value, the first on a tie.
+pub(crate) fn arg_max(values: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, &v) in values.iter().enumerate() {
+        if v > values[best] {
+            best = i;
+        }
+    }
+    best
+}

@@ -1,0 +1,54 @@
+//! The network's passes on an explicit `Workspace`, for a trainer that runs
+//! and shows them one stage at a time.
+
+use super::{check, descend, ModelError, Network, Workspace};
+
+impl Network {
+    /// Forward pass of `xs` (rows × inputs) into `workspace`: z and a per layer.
+    pub fn forward(&self, workspace: &mut Workspace, xs: &[f64]) -> Result<(), ModelError> {
+        check::rows_of(xs, self.inputs())?;
+        workspace.forward(&self.layers, &self.params, xs);
+        Ok(())
+    }
+
+    /// Mean loss of the batch last run `forward` in `workspace`, against `ys`
+    /// (rows × outputs).
+    pub fn batch_loss(&self, workspace: &Workspace, ys: &[f64]) -> Result<f64, ModelError> {
+        check::targets(ys, workspace.rows(), self.outputs())?;
+        Ok(workspace.loss(self.loss, ys))
+    }
+
+    /// Backward pass after `forward(workspace, xs)` with the same `xs`: delta
+    /// per layer and the gradient, in `workspace`.
+    pub fn backward(
+        &self,
+        workspace: &mut Workspace,
+        xs: &[f64],
+        ys: &[f64],
+    ) -> Result<(), ModelError> {
+        let rows = self.check_batch(xs, ys)?;
+        if rows != workspace.rows() || workspace.gradient().len() != self.params.len() {
+            let forwarded = workspace.rows();
+            return Err(ModelError::NotForwarded { rows, forwarded });
+        }
+        workspace.backward(&self.layers, &self.params, self.loss, xs, ys);
+        Ok(())
+    }
+
+    /// Adds the L2 term `l2·W` to the weight entries of `gradient` (biases and
+    /// PReLU slopes are left alone).
+    pub fn add_weight_decay(&self, gradient: &mut [f64], l2: f64) {
+        for layer in &self.layers {
+            let range = layer.w_range();
+            for (g, &w) in gradient[range.clone()].iter_mut().zip(&self.params[range]) {
+                *g += l2 * w;
+            }
+        }
+    }
+
+    /// `params −= learning_rate·gradient`. Returns false, changing nothing, if
+    /// that would make any parameter non-finite.
+    pub fn descend(&mut self, gradient: &[f64], learning_rate: f64) -> bool {
+        gradient.len() == self.params.len() && descend(&mut self.params, gradient, learning_rate)
+    }
+}

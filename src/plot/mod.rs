@@ -1,0 +1,54 @@
+//! Plots drawn with plotters on any `DrawingBackend`: the facade draws them on a
+//! canvas, native tests on an SVG string.
+
+pub mod curves;
+pub mod softmax;
+
+use crate::activation::Kind;
+use plotters::style::RGBColor;
+
+/// The colours a plot is drawn in (the page passes the theme's).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Theme {
+    pub background: RGBColor,
+    pub foreground: RGBColor,
+    pub grid: RGBColor,
+    /// Shading of regions where gradients die.
+    pub saturation: RGBColor,
+}
+
+impl Theme {
+    pub const LIGHT: Theme = Theme {
+        background: RGBColor(255, 255, 255),
+        foreground: RGBColor(34, 34, 34),
+        grid: RGBColor(225, 225, 225),
+        saturation: RGBColor(213, 94, 0),
+    };
+    pub const DARK: Theme = Theme {
+        background: RGBColor(24, 26, 31),
+        foreground: RGBColor(230, 230, 230),
+        grid: RGBColor(60, 63, 70),
+        saturation: RGBColor(240, 160, 90),
+    };
+}
+
+/// One colour per activation, from the Okabe–Ito palette, which stays
+/// distinguishable under the common forms of colour blindness.
+pub fn color_of(kind: Kind) -> RGBColor {
+    match kind {
+        Kind::Identity => RGBColor(136, 136, 136),
+        Kind::Sigmoid => RGBColor(213, 94, 0),
+        Kind::Tanh => RGBColor(0, 114, 178),
+        Kind::Relu => RGBColor(0, 158, 115),
+        Kind::LeakyRelu => RGBColor(204, 121, 167),
+        Kind::Prelu => RGBColor(86, 180, 233),
+        Kind::Elu => RGBColor(230, 159, 0),
+        Kind::Maxout => RGBColor(100, 60, 160),
+        Kind::Softmax => RGBColor(0, 0, 0),
+    }
+}
+
+/// `#rrggbb` for a colour, for the page's legend swatches.
+pub fn hex(color: RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
+}

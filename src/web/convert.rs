@@ -1,0 +1,78 @@
+//! Conversions at the JS boundary, each with an error that names what was wrong.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Reads `value` (a Float64Array, or an array of numbers) as finite numbers.
+/// `what` names the argument in the error, e.g. "xs".
+pub fn finite_numbers(value: &JsValue, what: &str) -> Result<Vec<f64>, JsError> {
+    let numbers = if let Some(typed) = value.dyn_ref::<js_sys::Float64Array>() {
+        typed.to_vec()
+    } else if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        let mut numbers = Vec::with_capacity(array.length() as usize);
+        for (index, item) in array.iter().enumerate() {
+            numbers.push(item.as_f64().ok_or_else(|| {
+                JsError::new(&format!(
+                    "{what}[{index}] is not a number; {what} must hold finite numbers"
+                ))
+            })?);
+        }
+        numbers
+    } else {
+        return Err(JsError::new(&format!(
+            "{what} must be a Float64Array or an array of numbers, got {}",
+            describe(value)
+        )));
+    };
+    if numbers.is_empty() {
+        return Err(JsError::new(&format!(
+            "{what} is empty; it must hold at least one number"
+        )));
+    }
+    if let Some(index) = numbers.iter().position(|x| !x.is_finite()) {
+        return Err(JsError::new(&format!(
+            "{what}[{index}] is {}; {what} must hold finite numbers",
+            numbers[index]
+        )));
+    }
+    Ok(numbers)
+}
+
+/// A short description of a JS value's type, for error messages.
+pub fn describe(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".into()
+    } else if value.is_null() {
+        "null".into()
+    } else {
+        value
+            .js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "a value".into())
+    }
+}
+
+/// Reads an optional name argument that must be a string.
+pub fn name(value: &JsValue, what: &str) -> Result<String, JsError> {
+    value
+        .as_string()
+        .ok_or_else(|| JsError::new(&format!("{what} must be a string, got {}", describe(value))))
+}
+
+/// Reads an optional number argument: `undefined`/`null` is `None`; anything
+/// else must be a finite number.
+pub fn optional_finite(value: &JsValue, what: &str) -> Result<Option<f64>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.as_f64() {
+        Some(x) if x.is_finite() => Ok(Some(x)),
+        Some(x) => Err(JsError::new(&format!(
+            "{what} is {x}; it must be a finite number"
+        ))),
+        None => Err(JsError::new(&format!(
+            "{what} must be a number, got {}",
+            describe(value)
+        ))),
+    }
+}

@@ -1,0 +1,203 @@
+//! The activation explorer's door: a `CurveView` that JS configures from its
+//! controls and draws on a canvas, the softmax bars, and the in-browser cost timing.
+
+use super::convert::{finite_numbers, name, optional_finite};
+use crate::activation::{maxout_apply, Activation, Piece};
+use crate::plot::curves::{self, Curve, CurvePlot, PlotGeometry};
+use crate::plot::{softmax, Theme};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// The widest x range the explorer accepts, either way.
+const X_LIMIT: f64 = 1000.0;
+
+fn theme(dark: bool) -> Theme {
+    if dark {
+        Theme::DARK
+    } else {
+        Theme::LIGHT
+    }
+}
+
+fn backend(canvas: HtmlCanvasElement) -> CanvasBackend {
+    CanvasBackend::with_canvas_object(canvas).expect("a canvas element always has a 2d context")
+}
+
+/// The curve explorer's state: which curves, the x range and the cursor.
+#[wasm_bindgen]
+pub struct CurveView {
+    plot: CurvePlot,
+    geometry: Option<PlotGeometry>,
+}
+
+impl Default for CurveView {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[wasm_bindgen]
+impl CurveView {
+    /// An empty view over the notes' range, x from −10 to 10.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> CurveView {
+        CurveView {
+            plot: CurvePlot {
+                curves: Vec::new(),
+                x_min: -10.0,
+                x_max: 10.0,
+                cursor: None,
+                scale: 1.0,
+                theme: Theme::LIGHT,
+            },
+            geometry: None,
+        }
+    }
+
+    /// Removes every curve.
+    pub fn clear(&mut self) {
+        self.plot.curves.clear();
+    }
+
+    /// Adds the element-wise activation `name` with its optional parameter.
+    pub fn add(&mut self, name_value: JsValue, param: JsValue) -> Result<(), JsError> {
+        let activation = Activation::parse(
+            &name(&name_value, "name")?,
+            optional_finite(&param, "param")?,
+        )
+        .map_err(|e| JsError::new(&e.to_string()))?;
+        self.plot.curves.push(Curve::Activation(activation));
+        Ok(())
+    }
+
+    /// Adds Maxout of the two lines `w1·x + b1` and `w2·x + b2`.
+    pub fn add_maxout(&mut self, w1: f64, b1: f64, w2: f64, b2: f64) -> Result<(), JsError> {
+        let values = [w1, b1, w2, b2];
+        if values.iter().any(|v| !v.is_finite()) {
+            return Err(JsError::new(&format!(
+                "maxout's w1, b1, w2, b2 must be finite numbers, got {values:?}"
+            )));
+        }
+        self.plot.curves.push(Curve::Maxout([
+            Piece { w: w1, b: b1 },
+            Piece { w: w2, b: b2 },
+        ]));
+        Ok(())
+    }
+
+    /// Sets the x range; `x_min < x_max`, both within ±1000.
+    pub fn set_range(&mut self, x_min: f64, x_max: f64) -> Result<(), JsError> {
+        let inside = |x: f64| x.is_finite() && x.abs() <= X_LIMIT;
+        if !(inside(x_min) && inside(x_max) && x_min < x_max) {
+            return Err(JsError::new(&format!(
+                "the x range must have x_min < x_max, both from −{X_LIMIT} to {X_LIMIT}; got {x_min} to {x_max}"
+            )));
+        }
+        self.plot.x_min = x_min;
+        self.plot.x_max = x_max;
+        Ok(())
+    }
+
+    /// Puts the cursor at x (`undefined` hides it).
+    pub fn set_cursor(&mut self, x: Option<f64>) {
+        self.plot.cursor = x.filter(|x| x.is_finite());
+    }
+
+    /// Draws on `canvas` at its pixel size; `scale` is the device pixel ratio.
+    pub fn draw(
+        &mut self,
+        canvas: HtmlCanvasElement,
+        scale: f64,
+        dark: bool,
+    ) -> Result<(), JsError> {
+        self.plot.scale = if scale.is_finite() && scale > 0.0 {
+            scale
+        } else {
+            1.0
+        };
+        self.plot.theme = theme(dark);
+        let root = backend(canvas).into_drawing_area();
+        let geometry = curves::draw(&root, &self.plot)
+            .map_err(|e| JsError::new(&format!("drawing the curves failed: {e}")))?;
+        self.geometry = Some(geometry);
+        Ok(())
+    }
+
+    /// The x under canvas pixel column `px` (after a draw; x_min before).
+    pub fn x_at(&self, px: f64) -> f64 {
+        match self.geometry {
+            Some(g) => g.x_at(px, self.plot.x_min, self.plot.x_max),
+            None => self.plot.x_min,
+        }
+    }
+
+    /// `[f0(x), f0'(x), f1(x), f1'(x), …]`, one pair per curve in the order added.
+    pub fn readout(&self, x: f64) -> Vec<f64> {
+        self.plot
+            .curves
+            .iter()
+            .flat_map(|curve| {
+                let (f, df) = curve.eval(x);
+                [f, df]
+            })
+            .collect()
+    }
+}
+
+/// Draws the softmax bars of `probabilities` on `canvas`.
+#[wasm_bindgen]
+pub fn draw_softmax(
+    canvas: HtmlCanvasElement,
+    probabilities: JsValue,
+    scale: f64,
+    dark: bool,
+) -> Result<(), JsError> {
+    let probabilities = finite_numbers(&probabilities, "probabilities")?;
+    let scale = if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    };
+    let root = backend(canvas).into_drawing_area();
+    softmax::draw(&root, &probabilities, scale, theme(dark))
+        .map_err(|e| JsError::new(&format!("drawing the softmax bars failed: {e}")))
+}
+
+/// Nanoseconds per evaluation of f for `name` (or `"maxout"`, two pieces),
+/// timed in this browser over `count` points spread across [−10, 10].
+#[wasm_bindgen]
+pub fn time_per_evaluation(
+    name_value: JsValue,
+    param: JsValue,
+    count: u32,
+) -> Result<f64, JsError> {
+    let name = name(&name_value, "name")?;
+    let count = count.clamp(1000, 10_000_000) as usize;
+    let xs: Vec<f64> = (0..count)
+        .map(|i| -10.0 + 20.0 * i as f64 / count as f64)
+        .collect();
+    if name == "maxout" {
+        let pieces = [Piece { w: 1.0, b: 0.0 }, Piece { w: 0.01, b: 0.0 }];
+        return time(&xs, |xs, out| maxout_apply(&pieces, xs, out));
+    }
+    let activation = Activation::parse(&name, optional_finite(&param, "param")?)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    time(&xs, |xs, out| activation.apply(xs, out))
+}
+
+/// Times one pass of `run` over `xs` after a short warm-up; ns per element.
+fn time(xs: &[f64], run: impl Fn(&[f64], &mut [f64])) -> Result<f64, JsError> {
+    let performance = web_sys::window()
+        .and_then(|w| w.performance())
+        .ok_or_else(|| JsError::new("no performance timer in this context"))?;
+    let mut out = vec![0.0; xs.len()];
+    let warm = xs.len() / 10;
+    run(&xs[..warm], &mut out[..warm]);
+    let start = performance.now();
+    run(xs, &mut out);
+    let elapsed_ms = performance.now() - start;
+    std::hint::black_box(&out);
+    Ok(elapsed_ms * 1e6 / xs.len() as f64)
+}

@@ -1,0 +1,156 @@
+#![cfg(target_arch = "wasm32")]
+//! Wasm tests of the JS API's conversions and errors, run in headless Chromium.
+
+use js_sys::{Array, Float64Array, Reflect};
+use nnplay::web::api::{activate, activations, derivative, softmax};
+use nnplay::web::explorer::{time_per_evaluation, CurveView};
+use wasm_bindgen::{JsError, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn numbers(xs: &[f64]) -> JsValue {
+    Float64Array::from(xs).into()
+}
+
+/// The message of the JS `Error` a failed call throws.
+fn message(error: JsError) -> String {
+    let value: JsValue = error.into();
+    let error: js_sys::Error = value.into();
+    error.message().into()
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &key.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn activations_lists_every_function_with_properties() {
+    let list = activations();
+    let names: Vec<String> = list
+        .iter()
+        .map(|entry| get(&entry, "name").as_string().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "identity",
+            "sigmoid",
+            "tanh",
+            "relu",
+            "leaky_relu",
+            "prelu",
+            "elu",
+            "maxout",
+            "softmax"
+        ]
+    );
+    let leaky = list.get(4);
+    assert_eq!(get(&leaky, "label").as_string().unwrap(), "Leaky ReLU");
+    assert_eq!(get(&get(&leaky, "param"), "default").as_f64(), Some(0.01));
+    let sigmoid = list.get(1);
+    assert_eq!(get(&sigmoid, "zero_centered").as_bool(), Some(false));
+    assert_eq!(get(&sigmoid, "range").as_string().unwrap(), "(0, 1)");
+    assert!(get(&list.get(3), "param").is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn activate_and_derivative_accept_typed_and_plain_arrays() {
+    let xs = numbers(&[-1.0, 0.0, 2.0]);
+    let relu = activate("relu".into(), xs.clone(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(relu, vec![0.0, 0.0, 2.0]);
+    let relu_slope = derivative("relu".into(), xs.clone(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(relu_slope, vec![0.0, 1.0, 1.0]);
+    let leaky = activate("leaky_relu".into(), xs, JsValue::from_f64(0.1)).unwrap();
+    assert_eq!(leaky, vec![-0.1, 0.0, 2.0]);
+    let plain: JsValue = Array::of2(&0.0.into(), &1000.0.into()).into();
+    let sigmoid = activate("sigmoid".into(), plain, JsValue::UNDEFINED).unwrap();
+    assert_eq!(sigmoid, vec![0.5, 1.0]);
+}
+
+#[wasm_bindgen_test]
+fn bad_names_parameters_and_arrays_throw_clear_errors() {
+    let xs = numbers(&[1.0]);
+    let unknown = message(activate("swish".into(), xs.clone(), JsValue::UNDEFINED).unwrap_err());
+    assert!(
+        unknown.contains("\"swish\"") && unknown.contains("accepted: identity"),
+        "{unknown}"
+    );
+    let layer = message(activate("maxout".into(), xs.clone(), JsValue::UNDEFINED).unwrap_err());
+    assert!(layer.contains("layer kind"), "{layer}");
+    let not_a_string =
+        message(activate(JsValue::from_f64(3.0), xs.clone(), JsValue::UNDEFINED).unwrap_err());
+    assert!(
+        not_a_string.contains("name must be a string, got number"),
+        "{not_a_string}"
+    );
+    let nan_param =
+        message(activate("elu".into(), xs.clone(), JsValue::from_f64(f64::NAN)).unwrap_err());
+    assert!(nan_param.contains("param is NaN"), "{nan_param}");
+    let bad_alpha =
+        message(derivative("leaky_relu".into(), xs, JsValue::from_f64(2.0)).unwrap_err());
+    assert!(bad_alpha.contains("alpha for leaky_relu"), "{bad_alpha}");
+    let empty = message(activate("tanh".into(), numbers(&[]), JsValue::UNDEFINED).unwrap_err());
+    assert!(empty.contains("xs is empty"), "{empty}");
+    let infinite = message(
+        activate(
+            "tanh".into(),
+            numbers(&[0.0, f64::INFINITY]),
+            JsValue::UNDEFINED,
+        )
+        .unwrap_err(),
+    );
+    assert!(infinite.contains("xs[1] is inf"), "{infinite}");
+    let wrong_type =
+        message(activate("tanh".into(), JsValue::from_str("1,2"), JsValue::UNDEFINED).unwrap_err());
+    assert!(
+        wrong_type.contains("Float64Array or an array of numbers, got string"),
+        "{wrong_type}"
+    );
+    let not_number: JsValue = Array::of1(&"a".into()).into();
+    let item = message(activate("tanh".into(), not_number, JsValue::UNDEFINED).unwrap_err());
+    assert!(item.contains("xs[0] is not a number"), "{item}");
+}
+
+#[wasm_bindgen_test]
+fn softmax_converts_and_checks_its_input() {
+    let p = softmax(numbers(&[1000.0, 1000.0]), JsValue::UNDEFINED).unwrap();
+    assert_eq!(p, vec![0.5, 0.5]);
+    let hot = softmax(numbers(&[1.0, 2.0]), JsValue::from_f64(1e6)).unwrap();
+    assert!((hot[0] - 0.5).abs() < 1e-6);
+    let zero_t = message(softmax(numbers(&[1.0]), JsValue::from_f64(0.0)).unwrap_err());
+    assert!(
+        zero_t.contains("temperature must be a finite number greater than 0"),
+        "{zero_t}"
+    );
+    let empty = message(softmax(numbers(&[]), JsValue::UNDEFINED).unwrap_err());
+    assert!(empty.contains("logits is empty"), "{empty}");
+}
+
+#[wasm_bindgen_test]
+fn curve_view_reads_out_each_curve_and_checks_its_range() {
+    let mut view = CurveView::new();
+    view.add("sigmoid".into(), JsValue::UNDEFINED).unwrap();
+    view.add_maxout(1.0, 0.0, -1.0, 0.0).unwrap();
+    assert_eq!(view.readout(0.0), vec![0.5, 0.25, 0.0, 1.0]);
+    let at_minus_two = view.readout(-2.0);
+    // σ(−2) and σ′(−2) from Python's math module; within an ulp or two.
+    let expected = [0.11920292202211755, 0.10499358540350652, 2.0, -1.0];
+    for (got, want) in at_minus_two.iter().zip(expected) {
+        assert!((got - want).abs() < 1e-15, "{at_minus_two:?}");
+    }
+    let range = message(view.set_range(5.0, -5.0).unwrap_err());
+    assert!(range.contains("x_min < x_max"), "{range}");
+    let bad = message(view.add("softmax".into(), JsValue::UNDEFINED).unwrap_err());
+    assert!(bad.contains("softmax()"), "{bad}");
+    let maxout = message(view.add_maxout(f64::NAN, 0.0, 1.0, 0.0).unwrap_err());
+    assert!(maxout.contains("finite"), "{maxout}");
+}
+
+#[wasm_bindgen_test]
+fn timing_reports_a_positive_cost_and_rejects_bad_names() {
+    let ns = time_per_evaluation("tanh".into(), JsValue::UNDEFINED, 100_000).unwrap();
+    assert!(ns.is_finite() && ns >= 0.0, "{ns}");
+    let bad = message(time_per_evaluation("nope".into(), JsValue::UNDEFINED, 1000).unwrap_err());
+    assert!(bad.contains("unknown activation"), "{bad}");
+}
