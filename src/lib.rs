@@ -4,10 +4,12 @@
 //! `web` (wasm32 only) is the one door to JavaScript.
 
 pub mod activation;
+pub mod config;
 pub mod data;
 pub mod loss;
 pub mod network;
 pub mod plot;
+pub mod session;
 pub mod train;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The network against independent references: central finite differences for
 //! every gradient, hand computations for the parameter layout, and the config
 //! and length errors a student can run into.
@@ -110,10 +111,14 @@ fn gradient_matches_finite_differences_for_three_mixed_hidden_layers() {
 #[test]
 fn gradient_matches_finite_differences_without_hidden_layers() {
     gradient_check(|seed| {
-        format!(r#"{{"inputs": 4, "seed": {seed}, "layers": [{{"units": 3, "activation": "softmax"}}]}}"#)
+        format!(
+            r#"{{"inputs": 4, "seed": {seed}, "layers": [{{"units": 3, "activation": "softmax"}}]}}"#
+        )
     });
     gradient_check(|seed| {
-        format!(r#"{{"inputs": 4, "seed": {seed}, "layers": [{{"units": 1, "activation": "identity"}}]}}"#)
+        format!(
+            r#"{{"inputs": 4, "seed": {seed}, "layers": [{{"units": 1, "activation": "identity"}}]}}"#
+        )
     });
 }
 
@@ -132,9 +137,17 @@ fn prelu_slope_gradients_match_finite_differences_for_varied_slopes() {
     let analytic = net.gradient(&xs, &ys).unwrap();
     let numerical = numerical_gradient(&mut net, &xs, &ys, H);
     let (error, k) = worst_relative_error(&analytic, &numerical, FLOOR);
-    assert!(error <= TOLERANCE, "parameter {k}: {} vs {} relative error {error:e}", analytic[k], numerical[k]);
+    assert!(
+        error <= TOLERANCE,
+        "parameter {k}: {} vs {} relative error {error:e}",
+        analytic[k],
+        numerical[k]
+    );
     let slope_gradient = &analytic[net.layers()[0].slope_range()];
-    assert!(slope_gradient.iter().any(|g| g.abs() > 1e-4), "slopes get a gradient: {slope_gradient:?}");
+    assert!(
+        slope_gradient.iter().any(|g| g.abs() > 1e-4),
+        "slopes get a gradient: {slope_gradient:?}"
+    );
 }
 
 /// inputs 2 → maxout (2 units × 2 pieces) → prelu (2 units) → identity (1).
@@ -169,7 +182,14 @@ fn parameter_layout_matches_a_hand_computation() {
     assert_eq!(net.param_count(), 23);
     let layers = net.layers();
     assert_eq!((layers[0].w_range(), layers[0].b_range()), (0..8, 8..12));
-    assert_eq!((layers[1].w_range(), layers[1].b_range(), layers[1].slope_range()), (12..16, 16..18, 18..20));
+    assert_eq!(
+        (
+            layers[1].w_range(),
+            layers[1].b_range(),
+            layers[1].slope_range()
+        ),
+        (12..16, 16..18, 18..20)
+    );
     assert_eq!((layers[2].w_range(), layers[2].b_range()), (20..22, 22..23));
     net.set_params(&HAND_PARAMS).unwrap();
     // Row 1, x = (1, 2): z0 = (1, 1.5 | −0.5, 0) → a0 = (1.5, 0);
@@ -186,19 +206,26 @@ fn parameter_layout_matches_a_hand_computation() {
 
 #[test]
 fn softmax_output_matches_a_hand_computation() {
-    let mut net = Network::from_json(r#"{"inputs": 1, "layers": [{"units": 2, "activation": "softmax"}]}"#).unwrap();
+    let mut net =
+        Network::from_json(r#"{"inputs": 1, "layers": [{"units": 2, "activation": "softmax"}]}"#)
+            .unwrap();
     net.set_params(&[1.0, -1.0, 0.0, 0.0]).unwrap();
     // z = (ln 3, −ln 3): softmax = (3, 1/3) / (10/3) = (0.9, 0.1); CE of class 0 = −ln 0.9.
     let x = [libm::log(3.0)];
     let y_hat = net.predict(&x).unwrap();
-    assert!((y_hat[0] - 0.9).abs() < 1e-12 && (y_hat[1] - 0.1).abs() < 1e-12, "{y_hat:?}");
+    assert!(
+        (y_hat[0] - 0.9).abs() < 1e-12 && (y_hat[1] - 0.1).abs() < 1e-12,
+        "{y_hat:?}"
+    );
     let loss = net.loss(&x, &[1.0, 0.0]).unwrap();
     assert!((loss + libm::log(0.9)).abs() < 1e-12, "{loss}");
 }
 
 #[test]
 fn squared_error_is_half_the_mean_sum_of_squares() {
-    let mut net = Network::from_json(r#"{"inputs": 1, "layers": [{"units": 2, "activation": "identity"}]}"#).unwrap();
+    let mut net =
+        Network::from_json(r#"{"inputs": 1, "layers": [{"units": 2, "activation": "identity"}]}"#)
+            .unwrap();
     net.set_params(&[1.0, 2.0, 0.0, 0.0]).unwrap();
     // Rows x = 1 and x = 2 give y_hat (1, 2) and (2, 4); errors (1, 2) and (0, 1).
     let loss = net.loss(&[1.0, 2.0], &[0.0, 0.0, 2.0, 3.0]).unwrap();
@@ -207,12 +234,20 @@ fn squared_error_is_half_the_mean_sum_of_squares() {
 
 #[test]
 fn same_config_and_seed_give_bit_identical_weights() {
-    let config = two_hidden(r#""activation": "tanh""#, r#"{"units": 2, "activation": "softmax"}"#, 7);
+    let config = two_hidden(
+        r#""activation": "tanh""#,
+        r#"{"units": 2, "activation": "softmax"}"#,
+        7,
+    );
     let a = Network::from_json(&config).unwrap();
     let b = Network::from_json(&config).unwrap();
     let bits = |net: &Network| net.params().iter().map(|p| p.to_bits()).collect::<Vec<_>>();
     assert_eq!(bits(&a), bits(&b));
-    let other = two_hidden(r#""activation": "tanh""#, r#"{"units": 2, "activation": "softmax"}"#, 8);
+    let other = two_hidden(
+        r#""activation": "tanh""#,
+        r#"{"units": 2, "activation": "softmax"}"#,
+        8,
+    );
     assert_ne!(bits(&a), bits(&Network::from_json(&other).unwrap()));
 }
 
@@ -222,17 +257,30 @@ fn initial_weights_follow_glorot_and_he_and_biases_start_at_zero() {
         {"units": 64, "activation": "tanh"}, {"units": 64, "activation": "relu"},
         {"units": 32, "activation": "prelu"}, {"units": 3, "activation": "softmax"}]}"#;
     let net = Network::from_json(config).unwrap();
-    let expected = [(6.0f64 / 80.0).sqrt(), (6.0f64 / 64.0).sqrt(), (6.0f64 / 64.0).sqrt(), (6.0f64 / 35.0).sqrt()];
+    let expected = [
+        (6.0f64 / 80.0).sqrt(),
+        (6.0f64 / 64.0).sqrt(),
+        (6.0f64 / 64.0).sqrt(),
+        (6.0f64 / 35.0).sqrt(),
+    ];
     for (layer, limit) in net.layers().iter().zip(expected) {
         assert!((nnplay::network::uniform_limit(layer) - limit).abs() < 1e-15);
         let w = &net.params()[layer.w_range()];
         let largest = w.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-        assert!(largest <= limit && largest > 0.8 * limit, "largest |w| {largest} vs limit {limit}");
+        assert!(
+            largest <= limit && largest > 0.8 * limit,
+            "largest |w| {largest} vs limit {limit}"
+        );
         let mean = w.iter().sum::<f64>() / w.len() as f64;
-        assert!(mean.abs() < 0.2 * limit, "weights centred on 0: mean {mean}");
+        assert!(
+            mean.abs() < 0.2 * limit,
+            "weights centred on 0: mean {mean}"
+        );
         assert!(net.params()[layer.b_range()].iter().all(|&b| b == 0.0));
     }
-    assert!(net.params()[net.layers()[2].slope_range()].iter().all(|&s| s == 0.25));
+    assert!(net.params()[net.layers()[2].slope_range()]
+        .iter()
+        .all(|&s| s == 0.25));
 }
 
 /// The error message for `json`, which must be refused.
@@ -245,26 +293,85 @@ fn config_error(json: &str) -> String {
 
 fn assert_mentions(message: &str, parts: &[&str]) {
     for part in parts {
-        assert!(message.contains(part), "{message:?} should mention {part:?}");
+        assert!(
+            message.contains(part),
+            "{message:?} should mention {part:?}"
+        );
     }
 }
 
 #[test]
 fn bad_configs_give_errors_naming_the_field_and_what_it_accepts() {
-    let layers = |layer: &str| format!(r#"{{"inputs": 2, "layers": [{layer}, {{"units": 2, "activation": "softmax"}}]}}"#);
+    let layers = |layer: &str| {
+        format!(r#"{{"inputs": 2, "layers": [{layer}, {{"units": 2, "activation": "softmax"}}]}}"#)
+    };
     let cases: [(String, &[&str]); 13] = [
-        (layers(r#"{"units": 3, "activation": "swish"}"#), &["layers[0].activation", "\"swish\"", "identity, sigmoid, tanh, relu, leaky_relu, prelu, elu, maxout, softmax"]),
-        (layers(r#"{"units": 0, "activation": "tanh"}"#), &["layers[0].units", "must be a whole number from 1 to 64, got 0"]),
-        (layers(r#"{"units": 999, "activation": "tanh"}"#), &["layers[0].units", "must be a whole number from 1 to 64, got 999"]),
-        (layers(r#"{"units": 2.5, "activation": "tanh"}"#), &["layers[0].units", "got 2.5"]),
-        (layers(r#"{"units": "8", "activation": "tanh"}"#), &["layers[0].units", "got \"8\""]),
-        (layers(r#"{"units": 3, "activation": "softmax"}"#), &["layers[0].activation", "softmax is only allowed in the output", "maxout"]),
-        (layers(r#"{"units": 3, "activation": "maxout", "pieces": 9}"#), &["layers[0].pieces", "from 2 to 4, got 9"]),
-        (layers(r#"{"units": 3, "activation": "tanh", "pieces": 2}"#), &["layers[0].pieces", "only maxout"]),
-        (layers(r#"{"units": 3, "activation": "sigmoid", "param": 0.5}"#), &["layers[0].param", "sigmoid takes no parameter"]),
-        (layers(r#"{"units": 3, "activation": "leaky_relu", "param": 2}"#), &["layers[0].param", "alpha for leaky_relu", "got 2"]),
-        (layers(r#"{"units": 3, "activation": "tanh", "colour": "red"}"#), &["layers[0]", "unknown field `colour`", "`units`, `activation`, `param`, `pieces`"]),
-        (layers(r#"{"activation": "tanh"}"#), &["layers[0].units is missing"]),
+        (
+            layers(r#"{"units": 3, "activation": "swish"}"#),
+            &[
+                "layers[0].activation",
+                "\"swish\"",
+                "identity, sigmoid, tanh, relu, leaky_relu, prelu, elu, maxout, softmax",
+            ],
+        ),
+        (
+            layers(r#"{"units": 0, "activation": "tanh"}"#),
+            &[
+                "layers[0].units",
+                "must be a whole number from 1 to 64, got 0",
+            ],
+        ),
+        (
+            layers(r#"{"units": 999, "activation": "tanh"}"#),
+            &[
+                "layers[0].units",
+                "must be a whole number from 1 to 64, got 999",
+            ],
+        ),
+        (
+            layers(r#"{"units": 2.5, "activation": "tanh"}"#),
+            &["layers[0].units", "got 2.5"],
+        ),
+        (
+            layers(r#"{"units": "8", "activation": "tanh"}"#),
+            &["layers[0].units", "got \"8\""],
+        ),
+        (
+            layers(r#"{"units": 3, "activation": "softmax"}"#),
+            &[
+                "layers[0].activation",
+                "softmax is only allowed in the output",
+                "maxout",
+            ],
+        ),
+        (
+            layers(r#"{"units": 3, "activation": "maxout", "pieces": 9}"#),
+            &["layers[0].pieces", "from 2 to 4, got 9"],
+        ),
+        (
+            layers(r#"{"units": 3, "activation": "tanh", "pieces": 2}"#),
+            &["layers[0].pieces", "only maxout"],
+        ),
+        (
+            layers(r#"{"units": 3, "activation": "sigmoid", "param": 0.5}"#),
+            &["layers[0].param", "sigmoid takes no parameter"],
+        ),
+        (
+            layers(r#"{"units": 3, "activation": "leaky_relu", "param": 2}"#),
+            &["layers[0].param", "alpha for leaky_relu", "got 2"],
+        ),
+        (
+            layers(r#"{"units": 3, "activation": "tanh", "colour": "red"}"#),
+            &[
+                "layers[0]",
+                "unknown field `colour`",
+                "`units`, `activation`, `param`, `pieces`",
+            ],
+        ),
+        (
+            layers(r#"{"activation": "tanh"}"#),
+            &["layers[0].units is missing"],
+        ),
         (layers("[3]"), &["layers[0] must be an object"]),
     ];
     for (json, parts) in &cases {
@@ -275,23 +382,53 @@ fn bad_configs_give_errors_naming_the_field_and_what_it_accepts() {
 #[test]
 fn bad_whole_configs_give_errors_naming_the_field() {
     let cases: [(&str, &[&str]); 10] = [
-        (r#"{"inputs": 2, "layers": [{"units": 2, "activation": "softmax"}"#, &["not valid JSON", "line 1"]),
+        (
+            r#"{"inputs": 2, "layers": [{"units": 2, "activation": "softmax"}"#,
+            &["not valid JSON", "line 1"],
+        ),
         ("", &["not valid JSON"]),
         ("[]", &["config must be a JSON object"]),
-        (r#"{"inputs": 2, "layers": [], "colour": 1}"#, &["unknown field `colour`", "`inputs`, `seed`, `layers`"]),
-        (r#"{"inputs": 0, "layers": [{"units": 2, "activation": "softmax"}]}"#, &["inputs must be a whole number from 1 to 16, got 0"]),
-        (r#"{"inputs": 2, "seed": -1, "layers": [{"units": 2, "activation": "softmax"}]}"#, &["seed must be a whole number", "got -1"]),
+        (
+            r#"{"inputs": 2, "layers": [], "colour": 1}"#,
+            &["unknown field `colour`", "`inputs`, `seed`, `layers`"],
+        ),
+        (
+            r#"{"inputs": 0, "layers": [{"units": 2, "activation": "softmax"}]}"#,
+            &["inputs must be a whole number from 1 to 16, got 0"],
+        ),
+        (
+            r#"{"inputs": 2, "seed": -1, "layers": [{"units": 2, "activation": "softmax"}]}"#,
+            &["seed must be a whole number", "got -1"],
+        ),
         (r#"{"inputs": 2}"#, &["layers is missing"]),
-        (r#"{"inputs": 2, "layers": []}"#, &["layers must be a list of 1 to 7 layers", "got 0 layers"]),
-        (r#"{"inputs": 2, "layers": [{"units": 2, "activation": "tanh"}]}"#, &["layers[0].activation", "output (last) layer must be softmax", "or identity", "got tanh"]),
-        (r#"{"inputs": 2, "layers": [{"units": 1, "activation": "softmax"}]}"#, &["layers[0].units must be a whole number from 2 to 8, got 1"]),
+        (
+            r#"{"inputs": 2, "layers": []}"#,
+            &["layers must be a list of 1 to 7 layers", "got 0 layers"],
+        ),
+        (
+            r#"{"inputs": 2, "layers": [{"units": 2, "activation": "tanh"}]}"#,
+            &[
+                "layers[0].activation",
+                "output (last) layer must be softmax",
+                "or identity",
+                "got tanh",
+            ],
+        ),
+        (
+            r#"{"inputs": 2, "layers": [{"units": 1, "activation": "softmax"}]}"#,
+            &["layers[0].units must be a whole number from 2 to 8, got 1"],
+        ),
     ];
     for (json, parts) in cases {
         assert_mentions(&config_error(json), parts);
     }
     let eight = r#"{"units": 2, "activation": "relu"}, "#.repeat(7);
-    let too_deep = format!(r#"{{"inputs": 2, "layers": [{eight}{{"units": 2, "activation": "softmax"}}]}}"#);
-    assert_mentions(&config_error(&too_deep), &["layers must be a list of 1 to 7 layers", "got 8 layers"]);
+    let too_deep =
+        format!(r#"{{"inputs": 2, "layers": [{eight}{{"units": 2, "activation": "softmax"}}]}}"#);
+    assert_mentions(
+        &config_error(&too_deep),
+        &["layers must be a list of 1 to 7 layers", "got 8 layers"],
+    );
 }
 
 #[test]
@@ -333,9 +470,19 @@ fn the_design_example_parses_and_round_trips_through_json() {
 fn configs_built_in_rust_are_validated_too() {
     use nnplay::activation::Kind;
     use nnplay::network::{LayerConfig, NetworkConfig};
-    let config = NetworkConfig::new(2, 0, vec![LayerConfig::new(65, Kind::Relu), LayerConfig::new(2, Kind::Softmax)]);
+    let config = NetworkConfig::new(
+        2,
+        0,
+        vec![
+            LayerConfig::new(65, Kind::Relu),
+            LayerConfig::new(2, Kind::Softmax),
+        ],
+    );
     let message = Network::new(config).unwrap_err().to_string();
-    assert_eq!(message, "layers[0].units must be a whole number from 1 to 64, got 65");
+    assert_eq!(
+        message,
+        "layers[0].units must be a whole number from 1 to 64, got 65"
+    );
 }
 
 fn small_net() -> Network {
@@ -347,40 +494,93 @@ fn wrong_lengths_and_non_finite_numbers_give_errors_naming_the_problem() {
     let mut net = small_net();
     let xs = [0.5, -0.5, 1.0, 2.0];
     let ys = [1.0, 0.0, 0.0, 1.0];
-    let message = |result: Result<f64, nnplay::network::ModelError>| result.unwrap_err().to_string();
-    assert_mentions(&net.predict(&[1.0, 2.0, 3.0]).unwrap_err().to_string(), &["xs has 3 numbers", "multiple of 2"]);
-    assert_mentions(&net.predict(&[]).unwrap_err().to_string(), &["empty", "2 inputs"]);
-    assert_mentions(&message(net.loss(&xs, &ys[..3])), &["ys has 3 numbers; expected 4 (2 rows × 2 outputs"]);
-    assert_mentions(&message(net.loss(&[f64::NAN, 0.0], &ys[..2])), &["xs[0] is NaN", "finite"]);
-    assert_mentions(&message(net.loss(&xs, &[1.0, f64::INFINITY, 0.0, 1.0])), &["ys[1] is inf"]);
-    assert_mentions(&message(net.step(&xs, &ys, 0.0)), &["learning_rate must be a finite number greater than 0, got 0"]);
+    let message =
+        |result: Result<f64, nnplay::network::ModelError>| result.unwrap_err().to_string();
+    assert_mentions(
+        &net.predict(&[1.0, 2.0, 3.0]).unwrap_err().to_string(),
+        &["xs has 3 numbers", "multiple of 2"],
+    );
+    assert_mentions(
+        &net.predict(&[]).unwrap_err().to_string(),
+        &["empty", "2 inputs"],
+    );
+    assert_mentions(
+        &message(net.loss(&xs, &ys[..3])),
+        &["ys has 3 numbers; expected 4 (2 rows × 2 outputs"],
+    );
+    assert_mentions(
+        &message(net.loss(&[f64::NAN, 0.0], &ys[..2])),
+        &["xs[0] is NaN", "finite"],
+    );
+    assert_mentions(
+        &message(net.loss(&xs, &[1.0, f64::INFINITY, 0.0, 1.0])),
+        &["ys[1] is inf"],
+    );
+    assert_mentions(
+        &message(net.step(&xs, &ys, 0.0)),
+        &["learning_rate must be a finite number greater than 0, got 0"],
+    );
     assert_mentions(&message(net.step(&xs, &ys, -1.0)), &["got -1"]);
     assert_mentions(&message(net.step(&xs, &ys, f64::NAN)), &["got NaN"]);
-    assert_mentions(&message(net.fit(&xs, &ys, 0.1, 0, 1)), &["batch_size must be a whole number of at least 1, got 0"]);
-    assert_mentions(&net.set_params(&[0.0; 3]).unwrap_err().to_string(), &["params has 3 numbers; this network has 17 parameters"]);
+    assert_mentions(
+        &message(net.fit(&xs, &ys, 0.1, 0, 1)),
+        &["batch_size must be a whole number of at least 1, got 0"],
+    );
+    assert_mentions(
+        &net.set_params(&[0.0; 3]).unwrap_err().to_string(),
+        &["params has 3 numbers; this network has 17 parameters"],
+    );
     let mut params = net.params().to_vec();
     params[4] = f64::NAN;
-    assert_mentions(&net.set_params(&params).unwrap_err().to_string(), &["params[4] is NaN"]);
+    assert_mentions(
+        &net.set_params(&params).unwrap_err().to_string(),
+        &["params[4] is NaN"],
+    );
     let mut out = [0.0; 3];
-    assert_mentions(&net.predict_into(&xs, &mut out).unwrap_err().to_string(), &["output buffer has 3 numbers; expected 4"]);
-    let mut regression = Network::from_json(r#"{"inputs": 2, "layers": [{"units": 1, "activation": "identity"}]}"#).unwrap();
-    assert_mentions(&message(regression.accuracy(&xs, &[1.0, 0.0])), &["accuracy needs a softmax output"]);
+    assert_mentions(
+        &net.predict_into(&xs, &mut out).unwrap_err().to_string(),
+        &["output buffer has 3 numbers; expected 4"],
+    );
+    let mut regression =
+        Network::from_json(r#"{"inputs": 2, "layers": [{"units": 1, "activation": "identity"}]}"#)
+            .unwrap();
+    assert_mentions(
+        &message(regression.accuracy(&xs, &[1.0, 0.0])),
+        &["accuracy needs a softmax output"],
+    );
 }
 
 #[test]
 fn softmax_and_cross_entropy_stay_finite_for_huge_logits() {
     let mut net = small_net();
-    let huge: Vec<f64> = net.params().iter().enumerate().map(|(i, _)| if i % 2 == 0 { 1e150 } else { -1e150 }).collect();
+    let huge: Vec<f64> = net
+        .params()
+        .iter()
+        .enumerate()
+        .map(|(i, _)| if i % 2 == 0 { 1e150 } else { -1e150 })
+        .collect();
     net.set_params(&huge).unwrap();
     let xs = [3.0, -2.0, -1.0, 4.0];
     let y_hat = net.predict(&xs).unwrap();
-    assert!(y_hat.iter().all(|p| p.is_finite() && (0.0..=1.0).contains(p)), "{y_hat:?}");
+    assert!(
+        y_hat
+            .iter()
+            .all(|p| p.is_finite() && (0.0..=1.0).contains(p)),
+        "{y_hat:?}"
+    );
     assert!((y_hat[0] + y_hat[1] - 1.0).abs() < 1e-12);
     // Wrong classes on purpose, so y_hat of the true class underflows to 0.
-    let wrong: Vec<f64> = y_hat.iter().map(|p| if *p > 0.5 { 0.0 } else { 1.0 }).collect();
+    let wrong: Vec<f64> = y_hat
+        .iter()
+        .map(|p| if *p > 0.5 { 0.0 } else { 1.0 })
+        .collect();
     let loss = net.loss(&xs, &wrong).unwrap();
     assert!(loss.is_finite() && loss > 1e100, "{loss}");
-    assert!(net.gradient(&xs, &wrong).unwrap().iter().all(|g| g.is_finite()));
+    assert!(net
+        .gradient(&xs, &wrong)
+        .unwrap()
+        .iter()
+        .all(|g| g.is_finite()));
 }
 
 #[test]
@@ -390,7 +590,12 @@ fn step_returns_the_loss_before_and_lowers_it() {
     let ys = random_ys(&net, 16, 5);
     let before = net.loss(&xs, &ys).unwrap();
     let gradient = net.gradient(&xs, &ys).unwrap();
-    let expected: Vec<f64> = net.params().iter().zip(&gradient).map(|(w, g)| w - 0.1 * g).collect();
+    let expected: Vec<f64> = net
+        .params()
+        .iter()
+        .zip(&gradient)
+        .map(|(w, g)| w - 0.1 * g)
+        .collect();
     assert_eq!(net.step(&xs, &ys, 0.1).unwrap(), before);
     assert_eq!(net.params(), &expected[..]);
     assert!(net.loss(&xs, &ys).unwrap() < before);
@@ -412,6 +617,12 @@ fn fit_is_minibatch_sgd_in_order_and_returns_the_final_loss() {
     assert_eq!(fitted.params(), stepped.params());
     assert_eq!(final_loss, stepped.loss(&xs, &ys).unwrap());
     assert_eq!(fitted.fit(&xs, &ys, 0.05, 100, 0).unwrap(), final_loss);
+    // A batch larger than the data is one batch of all of it.
+    let mut whole = small_net();
+    let mut once = small_net();
+    whole.fit(&xs, &ys, 0.05, usize::MAX, 1).unwrap();
+    once.step(&xs, &ys, 0.05).unwrap();
+    assert_eq!(whole.params(), once.params());
 }
 
 #[test]
@@ -422,7 +633,9 @@ fn a_diverging_step_is_an_error_and_leaves_the_parameters_alone() {
     let error = net.fit(&xs, &ys, 1e6, 8, 200).unwrap_err();
     let message = error.to_string();
     assert_mentions(&message, &["diverged at step", "lower the learning rate"]);
-    let nnplay::network::ModelError::Diverged { step } = error else { panic!("{error:?}") };
+    let nnplay::network::ModelError::Diverged { step } = error else {
+        panic!("{error:?}")
+    };
     assert!((1..=200).contains(&step), "{step}");
     assert!(net.params().iter().all(|p| p.is_finite()));
     // The step before the diverging one is still a finite step.
@@ -441,7 +654,22 @@ mod never_panics {
             any::<i64>().prop_map(|n| n.to_string()),
             any::<f64>().prop_map(|f| f.to_string()),
             (0u32..70).prop_map(|n| n.to_string()),
-            prop::sample::select(vec!["\"tanh\"", "\"maxout\"", "\"softmax\"", "\"identity\"", "\"prelu\"", "null", "true", "[]", "{}", "\"\"", "1e999", "-0", "2.0"]).prop_map(str::to_owned),
+            prop::sample::select(vec![
+                "\"tanh\"",
+                "\"maxout\"",
+                "\"softmax\"",
+                "\"identity\"",
+                "\"prelu\"",
+                "null",
+                "true",
+                "[]",
+                "{}",
+                "\"\"",
+                "1e999",
+                "-0",
+                "2.0"
+            ])
+            .prop_map(str::to_owned),
             "[a-z\"{}\\[\\]:,0-9. -]{0,12}",
         ]
     }
@@ -449,39 +677,76 @@ mod never_panics {
     fn layer() -> impl Strategy<Value = String> {
         let key = prop::sample::select(vec!["units", "activation", "param", "pieces", "alpha"]);
         prop::collection::vec((key, value()), 0..5).prop_map(|fields| {
-            let body: Vec<String> = fields.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
+            let body: Vec<String> = fields
+                .iter()
+                .map(|(k, v)| format!("\"{k}\": {v}"))
+                .collect();
             format!("{{{}}}", body.join(", "))
         })
     }
 
     /// Mostly well-formed layers with values near the limits, so many build.
     fn plausible_layer() -> impl Strategy<Value = String> {
-        let names = vec!["identity", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "maxout", "softmax", "swish"];
+        let names = vec![
+            "identity",
+            "sigmoid",
+            "tanh",
+            "relu",
+            "leaky_relu",
+            "prelu",
+            "elu",
+            "maxout",
+            "softmax",
+            "swish",
+        ];
         let param = prop::option::of(prop::sample::select(vec![-1.0, 0.0, 0.01, 0.25, 0.99, 2.0]));
-        (0usize..70, prop::sample::select(names), param, prop::option::of(0usize..6)).prop_map(|(units, name, param, pieces)| {
-            let mut layer = format!(r#"{{"units": {units}, "activation": "{name}""#);
-            if let Some(param) = param {
-                layer += &format!(r#", "param": {param}"#);
-            }
-            if let Some(pieces) = pieces {
-                layer += &format!(r#", "pieces": {pieces}"#);
-            }
-            layer + "}"
-        })
+        (
+            0usize..70,
+            prop::sample::select(names),
+            param,
+            prop::option::of(0usize..6),
+        )
+            .prop_map(|(units, name, param, pieces)| {
+                let mut layer = format!(r#"{{"units": {units}, "activation": "{name}""#);
+                if let Some(param) = param {
+                    layer += &format!(r#", "param": {param}"#);
+                }
+                if let Some(pieces) = pieces {
+                    layer += &format!(r#", "pieces": {pieces}"#);
+                }
+                layer + "}"
+            })
     }
 
     fn plausible_config() -> impl Strategy<Value = String> {
-        let output = prop::sample::select(vec![r#"{"units": 3, "activation": "softmax"}"#, r#"{"units": 1, "activation": "identity"}"#]);
-        (0usize..18, any::<u64>(), prop::collection::vec(plausible_layer(), 0..8), output).prop_map(|(inputs, seed, hidden, output)| {
-            let layers: Vec<String> = hidden.into_iter().chain([output.to_owned()]).collect();
-            format!(r#"{{"inputs": {inputs}, "seed": {seed}, "layers": [{}]}}"#, layers.join(", "))
-        })
+        let output = prop::sample::select(vec![
+            r#"{"units": 3, "activation": "softmax"}"#,
+            r#"{"units": 1, "activation": "identity"}"#,
+        ]);
+        (
+            0usize..18,
+            any::<u64>(),
+            prop::collection::vec(plausible_layer(), 0..8),
+            output,
+        )
+            .prop_map(|(inputs, seed, hidden, output)| {
+                let layers: Vec<String> = hidden.into_iter().chain([output.to_owned()]).collect();
+                format!(
+                    r#"{{"inputs": {inputs}, "seed": {seed}, "layers": [{}]}}"#,
+                    layers.join(", ")
+                )
+            })
     }
 
     fn config() -> impl Strategy<Value = String> {
-        (value(), value(), prop::collection::vec(layer(), 0..9)).prop_map(|(inputs, seed, layers)| {
-            format!(r#"{{"inputs": {inputs}, "seed": {seed}, "layers": [{}]}}"#, layers.join(", "))
-        })
+        (value(), value(), prop::collection::vec(layer(), 0..9)).prop_map(
+            |(inputs, seed, layers)| {
+                format!(
+                    r#"{{"inputs": {inputs}, "seed": {seed}, "layers": [{}]}}"#,
+                    layers.join(", ")
+                )
+            },
+        )
     }
 
     proptest! {
@@ -515,4 +780,33 @@ mod never_panics {
             }
         }
     }
+}
+
+#[test]
+fn stages_on_a_workspace_without_this_networks_forward_pass_are_errors() {
+    use nnplay::network::Workspace;
+    let net = small_net();
+    let (xs, ys) = ([0.5, -0.5], [1.0, 0.0]);
+    let mut empty = Workspace::default();
+    assert_mentions(
+        &net.batch_loss(&empty, &ys).unwrap_err().to_string(),
+        &["run forward on the same xs first"],
+    );
+    assert!(net.backward(&mut empty, &xs, &ys).is_err());
+    let other =
+        Network::from_json(r#"{"inputs": 2, "layers": [{"units": 2, "activation": "softmax"}]}"#)
+            .unwrap();
+    let mut foreign = Workspace::default();
+    other.forward(&mut foreign, &xs).unwrap();
+    assert!(net.backward(&mut foreign, &xs, &ys).is_err());
+    let mut own = Workspace::default();
+    net.forward(&mut own, &xs).unwrap();
+    assert!(
+        net.backward(&mut own, &[0.5, -0.5, 1.0, 1.0], &[1.0, 0.0, 0.0, 1.0])
+            .is_err(),
+        "a batch of other rows"
+    );
+    net.backward(&mut own, &xs, &ys).unwrap();
+    assert_eq!(own.gradient().len(), net.param_count());
+    assert!(net.add_weight_decay(&mut [0.0; 3], 0.1).is_err());
 }

@@ -1,7 +1,7 @@
 //! The shape of each dataset: one point of a given class (or one regression
 //! sample), drawn from the seeded generator. Points lie in roughly [−6, 6]².
 
-use std::f64::consts::{PI, TAU};
+use std::f64::consts::{PI, SQRT_2, TAU};
 
 use rand::Rng;
 use rand_pcg::Pcg64Mcg;
@@ -21,7 +21,7 @@ pub(super) fn sample(kind: DatasetKind, class: usize, noise: f64, rng: &mut Pcg6
         DatasetKind::Circle => classified(circle(class, noise, rng)),
         DatasetKind::Xor => classified(xor(class, noise, rng)),
         DatasetKind::Gaussians => classified(blob(
-            class_centre(class, 2, 2.0 * 2f64.sqrt()),
+            class_centre(class, 2, 2.0 * SQRT_2),
             gaussians_spread(noise),
             rng,
         )),

@@ -124,7 +124,8 @@ pub enum ModelError {
     LearningRate(f64),
     /// The batch size is 0.
     BatchSize(usize),
-    /// `backward` on a batch other than the one last run `forward`.
+    /// `batch_loss` or `backward` on a workspace that holds no forward pass of
+    /// this network for a batch of `rows` rows.
     NotForwarded { rows: usize, forwarded: usize },
     /// Accuracy asked of a regression network.
     NotClassifier,
@@ -170,7 +171,7 @@ impl fmt::Display for ModelError {
             }
             ModelError::NotForwarded { rows, forwarded } => write!(
                 f,
-                "backward got a batch of {rows} rows, but the last forward pass had {forwarded}; run forward on the same xs first"
+                "the batch has {rows} rows, but the workspace holds no forward pass of this network for it (its last pass had {forwarded} rows); run forward on the same xs first"
             ),
             ModelError::NotClassifier => f.write_str(
                 "accuracy needs a softmax output layer; this network does regression (identity output)",

@@ -184,7 +184,8 @@ impl Network {
             return Err(ModelError::BatchSize(batch_size));
         }
         self.check_batch(xs, ys)?;
-        let (x_chunk, y_chunk) = (batch_size * self.inputs(), batch_size * self.outputs());
+        let x_chunk = batch_size.saturating_mul(self.inputs());
+        let y_chunk = batch_size.saturating_mul(self.outputs());
         let mut step = 0;
         for _ in 0..epochs {
             for (x_batch, y_batch) in xs.chunks(x_chunk).zip(ys.chunks(y_chunk)) {

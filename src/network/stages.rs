@@ -14,6 +14,7 @@ impl Network {
     /// Mean loss of the batch last run `forward` in `workspace`, against `ys`
     /// (rows × outputs).
     pub fn batch_loss(&self, workspace: &Workspace, ys: &[f64]) -> Result<f64, ModelError> {
+        self.check_pass(workspace, ys.len() / self.outputs())?;
         check::targets(ys, workspace.rows(), self.outputs())?;
         Ok(workspace.loss(self.loss, ys))
     }
@@ -27,27 +28,42 @@ impl Network {
         ys: &[f64],
     ) -> Result<(), ModelError> {
         let rows = self.check_batch(xs, ys)?;
-        if rows != workspace.rows() || workspace.gradient().len() != self.params.len() {
-            let forwarded = workspace.rows();
-            return Err(ModelError::NotForwarded { rows, forwarded });
-        }
+        self.check_pass(workspace, rows)?;
         workspace.backward(&self.layers, &self.params, self.loss, xs, ys);
         Ok(())
     }
 
-    /// Adds the L2 term `l2·W` to the weight entries of `gradient` (biases and
-    /// PReLU slopes are left alone).
-    pub fn add_weight_decay(&self, gradient: &mut [f64], l2: f64) {
+    /// `workspace` must hold this network's forward pass of `rows` rows.
+    fn check_pass(&self, workspace: &Workspace, rows: usize) -> Result<(), ModelError> {
+        let fits = workspace.holds_pass_of(&self.layers)
+            && workspace.rows() == rows
+            && workspace.gradient().len() == self.params.len();
+        if fits {
+            return Ok(());
+        }
+        let forwarded = workspace.rows();
+        Err(ModelError::NotForwarded { rows, forwarded })
+    }
+
+    /// Adds the L2 term `l2·W` to the weight entries of `gradient`
+    /// (`param_count()` numbers; biases and PReLU slopes are left alone).
+    pub fn add_weight_decay(&self, gradient: &mut [f64], l2: f64) -> Result<(), ModelError> {
+        if gradient.len() != self.params.len() {
+            let (len, expected) = (gradient.len(), self.params.len());
+            return Err(ModelError::ParamsLength { len, expected });
+        }
         for layer in &self.layers {
             let range = layer.w_range();
             for (g, &w) in gradient[range.clone()].iter_mut().zip(&self.params[range]) {
                 *g += l2 * w;
             }
         }
+        Ok(())
     }
 
-    /// `params −= learning_rate·gradient`. Returns false, changing nothing, if
-    /// that would make any parameter non-finite.
+    /// `params −= learning_rate·gradient` (`param_count()` numbers). Returns
+    /// false, changing nothing, if the gradient has the wrong length or the
+    /// update would make any parameter non-finite.
     pub fn descend(&mut self, gradient: &[f64], learning_rate: f64) -> bool {
         gradient.len() == self.params.len() && descend(&mut self.params, gradient, learning_rate)
     }

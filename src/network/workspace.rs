@@ -44,6 +44,16 @@ impl Workspace {
         self.gradient.resize(param_count, 0.0);
     }
 
+    /// Whether the buffers hold a forward pass of a batch through `layers`.
+    pub(crate) fn holds_pass_of(&self, layers: &[Layer]) -> bool {
+        self.rows > 0
+            && self.layers.len() == layers.len()
+            && self.layers.iter().zip(layers).all(|(buffers, layer)| {
+                buffers.z.len() == self.rows * layer.columns()
+                    && buffers.a.len() == self.rows * layer.units()
+            })
+    }
+
     /// Rows of the batch last run forward.
     pub fn rows(&self) -> usize {
         self.rows

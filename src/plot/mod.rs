@@ -2,6 +2,10 @@
 //! canvas, native tests on an SVG string.
 
 pub mod curves;
+pub mod heatmap;
+pub mod loss;
+pub mod network;
+pub mod palette;
 pub mod softmax;
 
 use crate::activation::Kind;

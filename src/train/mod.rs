@@ -130,8 +130,8 @@ impl Trainer {
         self.network
             .backward(&mut self.workspace, &self.batch.x, &self.batch.y)?;
         if self.settings.l2 > 0.0 {
-            self.network
-                .add_weight_decay(self.workspace.gradient_mut(), self.settings.l2);
+            let gradient = self.workspace.gradient_mut();
+            self.network.add_weight_decay(gradient, self.settings.l2)?;
         }
         self.next = Stage::Update;
         Ok(())
@@ -269,6 +269,10 @@ impl Trainer {
 
 /// The loss of `network` over `data`, or why `data` does not fit it.
 fn fits(network: &mut Network, data: &Dataset, set: &'static str) -> Result<f64, TrainError> {
+    if network.inputs() != Dataset::INPUTS {
+        let inputs = network.inputs();
+        return Err(TrainError::Inputs { inputs });
+    }
     network
         .loss(&data.x, &data.y)
         .map_err(|error| TrainError::Data { set, error })

@@ -109,6 +109,8 @@ pub enum TrainError {
         accepts: String,
         got: String,
     },
+    /// A network that does not take the datasets' 2 inputs.
+    Inputs { inputs: usize },
     /// A data set (`set`: "training set", "test set") that does not fit the network.
     Data {
         set: &'static str,
@@ -128,6 +130,10 @@ impl fmt::Display for TrainError {
             TrainError::Setting { name, accepts, got } => {
                 write!(f, "{name} must be {accepts}, got {got}")
             }
+            TrainError::Inputs { inputs } => write!(
+                f,
+                "the datasets are 2-D, so the network must take 2 inputs, not {inputs}"
+            ),
             TrainError::Data { set, error } => {
                 write!(f, "the {set} does not fit the network: {error}")
             }

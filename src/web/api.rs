@@ -3,6 +3,7 @@
 
 use super::convert::{finite_numbers, name, optional_finite};
 use crate::activation::{self, Activation, Kind};
+use crate::data::DatasetKind;
 use crate::plot::{color_of, hex};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -78,4 +79,19 @@ pub fn softmax(logits: JsValue, temperature: JsValue) -> Result<Vec<f64>, JsErro
     let logits = finite_numbers(&logits, "logits")?;
     let temperature = optional_finite(&temperature, "temperature")?.unwrap_or(1.0);
     activation::softmax(&logits, temperature).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The training view's datasets: `[{name, label, classes}]` (classes 0 = regression).
+#[wasm_bindgen]
+pub fn datasets() -> Array {
+    DatasetKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let entry = Object::new();
+            set(&entry, "name", kind.name());
+            set(&entry, "label", kind.label());
+            set(&entry, "classes", kind.classes() as u32);
+            JsValue::from(entry)
+        })
+        .collect()
 }

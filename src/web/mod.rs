@@ -4,6 +4,8 @@
 pub mod api;
 mod convert;
 pub mod explorer;
+pub mod model;
+pub mod playground;
 
 use wasm_bindgen::prelude::*;
 

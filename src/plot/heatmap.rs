@@ -1,0 +1,228 @@
+//! The decision-boundary heatmap: the network's output over a grid of the
+//! input plane, as RGBA pixels (ready for an `ImageData`), with the data on top.
+
+use super::palette::{class_color, diverging, mix, Rgb};
+use super::Theme;
+use crate::data::Dataset;
+use crate::train::Trainer;
+
+const WHITE: Rgb = [255.0, 255.0, 255.0];
+const BLACK: Rgb = [20.0, 20.0, 20.0];
+
+/// The input plane shown: x1 and x2 from −DOMAIN to DOMAIN.
+pub const DOMAIN: f64 = 6.0;
+
+/// How the data points are drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PointStyle {
+    /// Radius in pixels (already scaled for the device).
+    pub radius: f64,
+    pub show_test: bool,
+}
+
+/// Grid, outputs and pixels, all kept between frames so a redraw allocates
+/// nothing once the canvas size is stable.
+#[derive(Clone, Debug)]
+pub struct Heatmap {
+    resolution: usize,
+    grid: Vec<f64>,
+    outputs: Vec<f64>,
+    cells: Vec<Rgb>,
+    pixels: Vec<u8>,
+}
+
+/// The input-plane coordinate of grid line `i` of `n`.
+fn grid_coordinate(i: usize, n: usize) -> f64 {
+    -DOMAIN + 2.0 * DOMAIN * i as f64 / (n - 1) as f64
+}
+
+impl Heatmap {
+    /// A heatmap evaluating the network on `resolution` × `resolution` points (≥ 2).
+    pub fn new(resolution: usize) -> Heatmap {
+        let n = resolution.max(2);
+        let mut grid = Vec::with_capacity(n * n * 2);
+        for row in 0..n {
+            // Row 0 is the top of the picture: x2 = +DOMAIN.
+            let x2 = grid_coordinate(n - 1 - row, n);
+            for col in 0..n {
+                grid.extend([grid_coordinate(col, n), x2]);
+            }
+        }
+        Heatmap {
+            resolution: n,
+            grid,
+            outputs: Vec::new(),
+            cells: vec![[0.0; 3]; n * n],
+            pixels: Vec::new(),
+        }
+    }
+
+    /// The grid's input rows (resolution² × 2), top row first.
+    pub fn grid(&self) -> &[f64] {
+        &self.grid
+    }
+
+    /// The network's outputs at the grid after the last `render` (resolution² × outputs).
+    pub fn outputs(&self) -> &[f64] {
+        &self.outputs
+    }
+
+    /// Evaluates the network over the grid and paints `width` × `height`
+    /// RGBA pixels: the output as colour, then the training points (filled)
+    /// and, if shown, the test points (hollow rings).
+    pub fn render(
+        &mut self,
+        trainer: &mut Trainer,
+        test: &Dataset,
+        (width, height): (usize, usize),
+        points: PointStyle,
+        theme: Theme,
+    ) -> &[u8] {
+        let outputs = trainer.network().outputs();
+        self.outputs.resize(self.grid.len() / 2 * outputs, 0.0);
+        // The grid always fits a 2-input network, so this cannot fail.
+        let _ = trainer.predict_into(&self.grid, &mut self.outputs);
+        let background = rgb_of(theme.background);
+        let scale = value_scale(trainer.train_set());
+        for (cell, y_hat) in self
+            .cells
+            .iter_mut()
+            .zip(self.outputs.chunks_exact(outputs))
+        {
+            *cell = output_color(y_hat, scale, background);
+        }
+        self.paint_cells(width, height);
+        // As in TensorFlow Playground: training points ringed in white, test points in black.
+        let train = trainer.train_set();
+        self.paint_points(train, (width, height), points.radius, scale, WHITE);
+        if points.show_test {
+            self.paint_points(test, (width, height), points.radius, scale, BLACK);
+        }
+        &self.pixels
+    }
+
+    /// Bilinear interpolation of the grid's colours onto the pixels.
+    fn paint_cells(&mut self, width: usize, height: usize) {
+        let n = self.resolution;
+        self.pixels.resize(width * height * 4, 255);
+        let span = |pixels: usize| (n - 1) as f64 / (pixels.max(2) - 1) as f64;
+        let (sx, sy) = (span(width), span(height));
+        for py in 0..height {
+            let v = py as f64 * sy;
+            let (r0, fy) = (v.floor() as usize, v.fract());
+            let r1 = (r0 + 1).min(n - 1);
+            for px in 0..width {
+                let u = px as f64 * sx;
+                let (c0, fx) = (u.floor() as usize, u.fract());
+                let c1 = (c0 + 1).min(n - 1);
+                let top = mix(self.cells[r0 * n + c0], self.cells[r0 * n + c1], fx);
+                let bottom = mix(self.cells[r1 * n + c0], self.cells[r1 * n + c1], fx);
+                let color = mix(top, bottom, fy);
+                let at = (py * width + px) * 4;
+                write_rgba(&mut self.pixels[at..at + 4], color);
+            }
+        }
+    }
+
+    /// Draws each point of `set` as an anti-aliased disc of its class colour
+    /// (or value colour) ringed in `outline`.
+    fn paint_points(
+        &mut self,
+        set: &Dataset,
+        (width, height): (usize, usize),
+        radius: f64,
+        scale: f64,
+        outline: Rgb,
+    ) {
+        let outputs = set.outputs().max(1);
+        for (x, y) in set.x.chunks_exact(2).zip(set.y.chunks_exact(outputs)) {
+            let color = match set.classes {
+                0 => diverging(y[0] / scale),
+                _ => class_color(arg_max(y)),
+            };
+            let center = to_pixel(x, width, height);
+            self.disc(center, radius, color, outline, (width, height));
+        }
+    }
+
+    fn disc(
+        &mut self,
+        (cx, cy): (f64, f64),
+        r: f64,
+        fill: Rgb,
+        outline: Rgb,
+        (w, h): (usize, usize),
+    ) {
+        let ring = (r * 0.25).max(1.0);
+        let (x0, x1) = (
+            (cx - r - 1.0).max(0.0) as usize,
+            ((cx + r + 1.0) as usize).min(w),
+        );
+        let (y0, y1) = (
+            (cy - r - 1.0).max(0.0) as usize,
+            ((cy + r + 1.0) as usize).min(h),
+        );
+        for py in y0..y1 {
+            for px in x0..x1 {
+                let d = ((px as f64 + 0.5 - cx).powi(2) + (py as f64 + 0.5 - cy).powi(2)).sqrt();
+                let coverage = (r + 0.5 - d).clamp(0.0, 1.0);
+                if coverage <= 0.0 {
+                    continue;
+                }
+                let inner = (r - ring + 0.5 - d).clamp(0.0, 1.0);
+                let color = mix(outline, fill, inner);
+                let at = (py * w + px) * 4;
+                let under = [0, 1, 2].map(|k| f64::from(self.pixels[at + k]));
+                write_rgba(&mut self.pixels[at..at + 4], mix(under, color, coverage));
+            }
+        }
+    }
+}
+
+/// Writes an opaque colour into one RGBA pixel.
+fn write_rgba(pixel: &mut [u8], color: Rgb) {
+    for (byte, channel) in pixel.iter_mut().zip(color) {
+        *byte = channel.round().clamp(0.0, 255.0) as u8;
+    }
+    pixel[3] = 255;
+}
+
+/// Where input point `x` (x1, x2) lands on a `width` × `height` picture.
+pub fn to_pixel(x: &[f64], width: usize, height: usize) -> (f64, f64) {
+    let t = |v: f64| (v + DOMAIN) / (2.0 * DOMAIN);
+    (t(x[0]) * width as f64, (1.0 - t(x[1])) * height as f64)
+}
+
+/// The colour of one output row: a class mix fading to the background as the
+/// network grows unsure, or a diverging colour for a regression value.
+fn output_color(y_hat: &[f64], scale: f64, background: Rgb) -> Rgb {
+    if y_hat.len() == 1 {
+        let strength = (y_hat[0].abs() / scale).min(1.0) * 0.8;
+        return mix(background, diverging(y_hat[0].signum()), strength);
+    }
+    let k = y_hat.len() as f64;
+    let mut color = [0.0; 3];
+    for (class, &p) in y_hat.iter().enumerate() {
+        let c = class_color(class);
+        (0..3).for_each(|i| color[i] += p * c[i]);
+    }
+    let top = y_hat.iter().copied().fold(0.0, f64::max);
+    let confidence = ((top - 1.0 / k) / (1.0 - 1.0 / k)).clamp(0.0, 1.0);
+    mix(background, color, 0.15 + 0.65 * confidence)
+}
+
+/// The largest |y| of a regression set (1 for classes), for colour scaling.
+fn value_scale(set: &Dataset) -> f64 {
+    if set.classes != 0 {
+        return 1.0;
+    }
+    set.y.iter().fold(1e-9, |m, v| m.max(v.abs()))
+}
+
+fn arg_max(row: &[f64]) -> usize {
+    (0..row.len()).fold(0, |best, i| if row[i] > row[best] { i } else { best })
+}
+
+fn rgb_of(color: plotters::style::RGBColor) -> Rgb {
+    [f64::from(color.0), f64::from(color.1), f64::from(color.2)]
+}

@@ -1,0 +1,172 @@
+//! The network drawing: units in columns, links coloured by the sign of their
+//! weight and as wide as its size, and in each unit a thumbnail of what that
+//! unit computes over the input plane.
+
+use super::heatmap::DOMAIN;
+use super::palette::{diverging, Rgb};
+use super::Theme;
+use crate::network::Network;
+use crate::train::Trainer;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Where each unit's box sits: `columns[c][u]` is the top-left corner of unit
+/// u in column c (inputs, hidden layers…, output), and `size` its side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub columns: Vec<Vec<(f64, f64)>>,
+    pub size: f64,
+}
+
+/// Lays out columns of `units` boxes across a `width` × `height` picture.
+pub fn layout(units: &[usize], width: f64, height: f64, scale: f64) -> Layout {
+    let most = units.iter().copied().max().unwrap_or(1) as f64;
+    let gap_x = width / units.len().max(1) as f64;
+    let size = (height / (most * 1.35))
+        .min(gap_x * 0.45)
+        .min(34.0 * scale)
+        .max(3.0);
+    let columns = units
+        .iter()
+        .enumerate()
+        .map(|(c, &n)| {
+            let x = gap_x * (c as f64 + 0.5) - size / 2.0;
+            let step = height / n as f64;
+            (0..n)
+                .map(|u| (x, step * (u as f64 + 0.5) - size / 2.0))
+                .collect()
+        })
+        .collect();
+    Layout { columns, size }
+}
+
+/// Units per column of the drawing: the inputs, then every layer's units.
+pub fn column_units(network: &Network) -> Vec<usize> {
+    std::iter::once(network.inputs())
+        .chain(network.layers().iter().map(|l| l.units()))
+        .collect()
+}
+
+/// The weight drawn for the link from unit `i` of the previous column to unit
+/// `j` of `layer`: for maxout, the piece with the largest |w|.
+fn link_weight(network: &Network, layer: usize, i: usize, j: usize) -> f64 {
+    let l = &network.layers()[layer];
+    let w = &network.params()[l.w_range()];
+    let pieces = l.columns() / l.units();
+    (0..pieces)
+        .map(|p| w[i * l.columns() + j * pieces + p])
+        .fold(
+            0.0,
+            |best: f64, v| if v.abs() > best.abs() { v } else { best },
+        )
+}
+
+/// Draws the links and the units' frames (thumbnails are laid in by the caller).
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    network: &Network,
+    layout: &Layout,
+    scale: f64,
+    theme: Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&theme.background)?;
+    let half = layout.size / 2.0;
+    let largest = network
+        .params()
+        .iter()
+        .fold(1e-9_f64, |m, v| m.max(v.abs()));
+    for (layer, pair) in layout.columns.windows(2).enumerate() {
+        for (i, &(x0, y0)) in pair[0].iter().enumerate() {
+            for (j, &(x1, y1)) in pair[1].iter().enumerate() {
+                let w = link_weight(network, layer, i, j);
+                let [r, g, b] = diverging(w.signum() * (0.35 + 0.65 * (w.abs() / largest).sqrt()))
+                    .map(|v| v.round() as u8);
+                let width = (0.5 + 4.5 * (w.abs() / largest)) * scale;
+                let style = RGBColor(r, g, b).stroke_width(width.round().max(1.0) as u32);
+                let from = ((x0 + layout.size) as i32, (y0 + half) as i32);
+                let to = (x1 as i32, (y1 + half) as i32);
+                root.draw(&PathElement::new(vec![from, to], style))?;
+            }
+        }
+    }
+    for column in &layout.columns {
+        for &(x, y) in column {
+            let corner = (x as i32 - 1, y as i32 - 1);
+            let far = ((x + layout.size) as i32 + 1, (y + layout.size) as i32 + 1);
+            root.draw(&Rectangle::new(
+                [corner, far],
+                theme.foreground.stroke_width(1),
+            ))?;
+        }
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// Each unit's output over a coarse grid of the input plane, as small RGBA
+/// images, reusing its buffers between frames.
+#[derive(Clone, Debug)]
+pub struct Thumbnails {
+    resolution: usize,
+    grid: Vec<f64>,
+    outputs: Vec<f64>,
+    images: Vec<Vec<u8>>,
+}
+
+impl Thumbnails {
+    pub fn new(resolution: usize) -> Thumbnails {
+        let n = resolution.max(2);
+        let coordinate = |i: usize| -DOMAIN + 2.0 * DOMAIN * i as f64 / (n - 1) as f64;
+        let grid = (0..n)
+            .flat_map(|row| (0..n).flat_map(move |col| [coordinate(col), coordinate(n - 1 - row)]))
+            .collect();
+        Thumbnails {
+            resolution: n,
+            grid,
+            outputs: Vec::new(),
+            images: Vec::new(),
+        }
+    }
+
+    pub fn resolution(&self) -> usize {
+        self.resolution
+    }
+
+    /// Renders every unit, column by column as `layout` orders them; returns
+    /// the images (resolution² RGBA each), inputs first.
+    pub fn render(&mut self, trainer: &mut Trainer) -> &[Vec<u8>] {
+        let rows = self.grid.len() / 2;
+        self.outputs.resize(rows * trainer.network().outputs(), 0.0);
+        let _ = trainer.predict_into(&self.grid, &mut self.outputs);
+        let network = trainer.network();
+        let units = column_units(network);
+        self.images.resize_with(units.iter().sum(), Vec::new);
+        let mut index = 0;
+        for input in 0..network.inputs() {
+            let values = self.grid.iter().skip(input).step_by(2).copied();
+            paint(&mut self.images[index], values, DOMAIN);
+            index += 1;
+        }
+        let workspace = network.workspace();
+        for (layer, l) in network.layers().iter().enumerate() {
+            let a = workspace.a(layer);
+            for unit in 0..l.units() {
+                let values = a.iter().skip(unit).step_by(l.units()).copied();
+                let extent = values.clone().fold(1e-9_f64, |m, v| m.max(v.abs()));
+                paint(&mut self.images[index], values, extent);
+                index += 1;
+            }
+        }
+        &self.images
+    }
+}
+
+/// Fills `image` with `values` coloured on the diverging scale, ±`extent` at full colour.
+fn paint(image: &mut Vec<u8>, values: impl Iterator<Item = f64>, extent: f64) {
+    image.clear();
+    for v in values {
+        let c: Rgb = diverging(v / extent);
+        image.extend(c.map(|x| x.round() as u8));
+        image.push(255);
+    }
+}

@@ -1,0 +1,240 @@
+//! A training run as the page shows it: the trainer, the test set, and the
+//! history of losses, kept bounded however long the run goes.
+
+use crate::config::{PlaygroundConfig, SettingError};
+use crate::data::{self, Dataset};
+use crate::network::Network;
+use crate::train::{TrainError, TrainSettings, Trainer};
+
+/// Most points the history keeps; past that it halves its resolution.
+pub const HISTORY_LIMIT: usize = 1000;
+
+/// One recorded moment of a run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Record {
+    pub step: u64,
+    pub train_loss: f64,
+    pub test_loss: f64,
+    /// Fractions classified right; NaN for regression.
+    pub train_accuracy: f64,
+    pub test_accuracy: f64,
+}
+
+/// Losses over time, decimated: of the records offered, every `stride`-th is
+/// kept, and when the limit is reached every other kept one is dropped and the
+/// stride doubles, so memory stays flat however long the run.
+#[derive(Clone, Debug)]
+pub struct History {
+    records: Vec<Record>,
+    stride: u64,
+    offered: u64,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History {
+            records: Vec::with_capacity(HISTORY_LIMIT),
+            stride: 1,
+            offered: 0,
+        }
+    }
+}
+
+impl History {
+    fn push(&mut self, record: Record) {
+        let keep = self.offered.is_multiple_of(self.stride);
+        self.offered += 1;
+        if !keep {
+            return;
+        }
+        if self.records.len() == HISTORY_LIMIT {
+            let mut index = 0;
+            self.records.retain(|_| {
+                index += 1;
+                index % 2 == 1
+            });
+            self.stride *= 2;
+        }
+        self.records.push(record);
+    }
+
+    pub fn records(&self) -> &[Record] {
+        &self.records
+    }
+}
+
+/// A run: the config it came from, the trainer and the held-out test set.
+#[derive(Clone, Debug)]
+pub struct Session {
+    config: PlaygroundConfig,
+    trainer: Trainer,
+    test: Dataset,
+    history: History,
+    latest: Record,
+}
+
+/// Why a session could not be built.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionError {
+    Setting(SettingError),
+    Data(data::DataError),
+    Train(TrainError),
+}
+
+impl std::fmt::Display for SessionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SessionError::Setting(e) => e.fmt(f),
+            SessionError::Data(e) => e.fmt(f),
+            SessionError::Train(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for SessionError {}
+
+impl Session {
+    /// Builds the data, the network and the trainer that `config` describes.
+    pub fn new(config: PlaygroundConfig) -> Result<Session, SessionError> {
+        config.validate().map_err(SessionError::Setting)?;
+        let (train, test) = data::generate(
+            config.dataset,
+            config.points,
+            config.noise,
+            config.train_fraction,
+            config.seed,
+        )
+        .map_err(SessionError::Data)?;
+        let network =
+            Network::new(config.network_config()).map_err(|e| SessionError::Setting(e.into()))?;
+        let settings = TrainSettings {
+            learning_rate: config.learning_rate,
+            batch_size: config.batch_size.clamp(1, train.len()),
+            l2: config.l2,
+            shuffle: true,
+        };
+        let trainer = Trainer::new(network, train, settings).map_err(SessionError::Train)?;
+        let mut session = Session {
+            config,
+            trainer,
+            test,
+            history: History::default(),
+            latest: empty_record(),
+        };
+        session.record();
+        Ok(session)
+    }
+
+    pub fn config(&self) -> &PlaygroundConfig {
+        &self.config
+    }
+
+    pub fn trainer(&self) -> &Trainer {
+        &self.trainer
+    }
+
+    /// The trainer, for stage-by-stage stepping.
+    pub fn trainer_mut(&mut self) -> &mut Trainer {
+        &mut self.trainer
+    }
+
+    /// The trainer and the test set together (to draw both).
+    pub fn trainer_and_test(&mut self) -> (&mut Trainer, &Dataset) {
+        (&mut self.trainer, &self.test)
+    }
+
+    pub fn test_set(&self) -> &Dataset {
+        &self.test
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The losses and accuracies as of the last recorded step.
+    pub fn latest(&self) -> Record {
+        self.latest
+    }
+
+    /// Runs `steps` SGD steps, then records the losses once. Stops at the
+    /// step that diverges and reports it.
+    pub fn run(&mut self, steps: usize) -> Result<(), TrainError> {
+        let result = (0..steps).try_for_each(|_| self.trainer.step().map(drop));
+        self.record();
+        result
+    }
+
+    /// One epoch's worth of steps.
+    pub fn epoch(&mut self) -> Result<(), TrainError> {
+        let result = self.trainer.epoch().map(drop);
+        self.record();
+        result
+    }
+
+    /// Back to step 0 with the initial weights; the history starts again.
+    pub fn reset(&mut self) {
+        self.trainer.reset();
+        self.history = History::default();
+        self.record();
+    }
+
+    /// Changes the learning rate, batch size and L2 rate without restarting.
+    pub fn set_settings(
+        &mut self,
+        learning_rate: f64,
+        batch_size: usize,
+        l2: f64,
+    ) -> Result<(), SessionError> {
+        let config = PlaygroundConfig {
+            learning_rate,
+            batch_size,
+            l2,
+            ..self.config.clone()
+        };
+        config.validate().map_err(SessionError::Setting)?;
+        let settings = TrainSettings {
+            learning_rate,
+            batch_size,
+            l2,
+            ..*self.trainer.settings()
+        };
+        self.trainer
+            .set_settings(settings)
+            .map_err(SessionError::Train)?;
+        self.config = config;
+        Ok(())
+    }
+
+    /// Measures train and test loss (and accuracy) now and adds them to the history.
+    fn record(&mut self) {
+        let trainer = &mut self.trainer;
+        let classifier = trainer.network().is_classifier();
+        let accuracy = |trainer: &mut Trainer, set: &Dataset| {
+            if classifier {
+                trainer.accuracy(set).unwrap_or(f64::NAN)
+            } else {
+                f64::NAN
+            }
+        };
+        let train = trainer.train_set().clone();
+        let record = Record {
+            step: trainer.step_count(),
+            train_loss: trainer.train_loss(),
+            test_loss: trainer.test_loss(&self.test).unwrap_or(f64::NAN),
+            train_accuracy: accuracy(trainer, &train),
+            test_accuracy: accuracy(trainer, &self.test),
+        };
+        self.latest = record;
+        self.history.push(record);
+    }
+}
+
+fn empty_record() -> Record {
+    Record {
+        step: 0,
+        train_loss: f64::NAN,
+        test_loss: f64::NAN,
+        train_accuracy: f64::NAN,
+        test_accuracy: f64::NAN,
+    }
+}

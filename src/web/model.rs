@@ -1,0 +1,90 @@
+//! `Model`, the JS API's network (DESIGN.md): a thin wrapper that converts
+//! arrays, delegates to `network::Network` and turns its errors into JS `Error`s.
+
+use super::convert::{finite_numbers, name};
+use crate::network::Network;
+use wasm_bindgen::prelude::*;
+
+fn js_error(error: impl std::fmt::Display) -> JsError {
+    JsError::new(&error.to_string())
+}
+
+/// A whole number from 1 up, or an error naming `what`.
+fn count(value: f64, what: &str) -> Result<usize, JsError> {
+    if value.is_finite() && value >= 1.0 && value.fract() == 0.0 && value <= 1e9 {
+        Ok(value as usize)
+    } else {
+        Err(JsError::new(&format!(
+            "{what} must be a whole number from 1 up, got {value}"
+        )))
+    }
+}
+
+/// A multi-layer network built from a JSON config (see the README).
+#[wasm_bindgen]
+pub struct Model {
+    network: Network,
+}
+
+#[wasm_bindgen]
+impl Model {
+    /// `new Model(configJson)`; throws an Error naming the bad field.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config_json: JsValue) -> Result<Model, JsError> {
+        let json = name(&config_json, "the model config")?;
+        let network = Network::from_json(&json).map_err(js_error)?;
+        Ok(Model { network })
+    }
+
+    /// Every parameter, in the layout DESIGN.md gives.
+    pub fn params(&self) -> Vec<f64> {
+        self.network.params().to_vec()
+    }
+
+    /// Replaces every parameter; throws on a wrong length or a non-finite value.
+    pub fn set_params(&mut self, params: JsValue) -> Result<(), JsError> {
+        let params = finite_numbers(&params, "params")?;
+        self.network.set_params(&params).map_err(js_error)
+    }
+
+    /// Outputs for `xs` (rows × inputs, row-major): rows × outputs.
+    pub fn predict(&mut self, xs: JsValue) -> Result<Vec<f64>, JsError> {
+        let xs = finite_numbers(&xs, "xs")?;
+        self.network.predict(&xs).map_err(js_error)
+    }
+
+    /// Mean loss over the batch.
+    pub fn loss(&mut self, xs: JsValue, ys: JsValue) -> Result<f64, JsError> {
+        let (xs, ys) = (finite_numbers(&xs, "xs")?, finite_numbers(&ys, "ys")?);
+        self.network.loss(&xs, &ys).map_err(js_error)
+    }
+
+    /// dLoss/dparams for the batch, laid out as `params()`.
+    pub fn gradient(&mut self, xs: JsValue, ys: JsValue) -> Result<Vec<f64>, JsError> {
+        let (xs, ys) = (finite_numbers(&xs, "xs")?, finite_numbers(&ys, "ys")?);
+        self.network.gradient(&xs, &ys).map_err(js_error)
+    }
+
+    /// One SGD update on this batch; returns the loss before it.
+    pub fn step(&mut self, xs: JsValue, ys: JsValue, lr: f64) -> Result<f64, JsError> {
+        let (xs, ys) = (finite_numbers(&xs, "xs")?, finite_numbers(&ys, "ys")?);
+        self.network.step(&xs, &ys, lr).map_err(js_error)
+    }
+
+    /// Minibatch SGD through the rows in order; returns the final loss.
+    pub fn fit(
+        &mut self,
+        xs: JsValue,
+        ys: JsValue,
+        lr: f64,
+        batch_size: f64,
+        epochs: f64,
+    ) -> Result<f64, JsError> {
+        let (xs, ys) = (finite_numbers(&xs, "xs")?, finite_numbers(&ys, "ys")?);
+        let batch_size = count(batch_size, "batchSize")?;
+        let epochs = count(epochs, "epochs")?;
+        self.network
+            .fit(&xs, &ys, lr, batch_size, epochs)
+            .map_err(js_error)
+    }
+}

@@ -1,0 +1,241 @@
+//! `Playground`, the training view's door: builds a `Session` from the page's
+//! controls, runs a bounded number of steps per call, and draws the heatmap,
+//! the loss chart and the network on canvases.
+
+use super::convert::name;
+use crate::activation::Kind;
+use crate::config::{HiddenLayer, PlaygroundConfig};
+use crate::data::DatasetKind;
+use crate::plot::heatmap::{Heatmap, PointStyle};
+use crate::plot::network::{self as diagram, Thumbnails};
+use crate::plot::{loss, Theme};
+use crate::session::Session;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+/// Points per side of the decision-boundary grid.
+const HEATMAP_RESOLUTION: usize = 100;
+/// Most steps one `run` call may take, so a frame stays bounded.
+const MAX_STEPS_PER_CALL: u32 = 100_000;
+
+fn js_error(error: impl std::fmt::Display) -> JsError {
+    JsError::new(&error.to_string())
+}
+
+fn theme(dark: bool) -> Theme {
+    if dark {
+        Theme::DARK
+    } else {
+        Theme::LIGHT
+    }
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(|| JsError::new("the canvas has no 2d context"))
+}
+
+/// Copies RGBA `pixels` (width × height) onto the canvas at (x, y).
+fn put_pixels(
+    context: &CanvasRenderingContext2d,
+    pixels: &[u8],
+    width: usize,
+    x: f64,
+    y: f64,
+) -> Result<(), JsError> {
+    let image = ImageData::new_with_u8_clamped_array(Clamped(pixels), width as u32)
+        .map_err(|_| JsError::new("could not make an ImageData of the pixels"))?;
+    context
+        .put_image_data(&image, x, y)
+        .map_err(|_| JsError::new("could not draw the pixels on the canvas"))
+}
+
+/// The training view's state, kept in wasm memory between frames.
+#[wasm_bindgen]
+pub struct Playground {
+    session: Session,
+    heatmap: Heatmap,
+    thumbnails: Thumbnails,
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// A new run: `dataset` by name, noise 0–0.5, train fraction 0.1–0.9, a
+    /// seed, the hidden layers' `units` (0–6 layers of 1–64), one hidden
+    /// `activation` with its optional `param` (alpha, slope or maxout pieces),
+    /// learning rate 1e-5–10, batch size and L2 rate 0–10.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        dataset: JsValue,
+        noise: f64,
+        train_fraction: f64,
+        seed: f64,
+        units: Vec<u32>,
+        activation: JsValue,
+        param: Option<f64>,
+        learning_rate: f64,
+        batch_size: u32,
+        l2: f64,
+    ) -> Result<Playground, JsError> {
+        let dataset: DatasetKind = name(&dataset, "dataset")?.parse().map_err(js_error)?;
+        let activation: Kind = name(&activation, "activation")?.parse().map_err(js_error)?;
+        if !(seed.is_finite() && seed >= 0.0 && seed.fract() == 0.0 && seed < 2f64.powi(53)) {
+            return Err(JsError::new(&format!(
+                "seed must be a whole number from 0 to 2^53 − 1, got {seed}"
+            )));
+        }
+        let hidden = units
+            .iter()
+            .map(|&units| HiddenLayer {
+                units: units as usize,
+                activation,
+                param,
+            })
+            .collect();
+        let config = PlaygroundConfig {
+            dataset,
+            noise,
+            train_fraction,
+            seed: seed as u64,
+            hidden,
+            learning_rate,
+            batch_size: batch_size as usize,
+            l2,
+            ..PlaygroundConfig::default()
+        };
+        Ok(Playground {
+            session: Session::new(config).map_err(js_error)?,
+            heatmap: Heatmap::new(HEATMAP_RESOLUTION),
+            thumbnails: Thumbnails::new(2),
+        })
+    }
+
+    /// Runs `steps` minibatch SGD steps (at most 100 000 per call). Throws
+    /// "diverged at step N — lower the learning rate" when training blows up.
+    pub fn run(&mut self, steps: u32) -> Result<(), JsError> {
+        self.session
+            .run(steps.min(MAX_STEPS_PER_CALL) as usize)
+            .map_err(js_error)
+    }
+
+    /// Runs one epoch: enough steps for one pass over the training set.
+    pub fn epoch(&mut self) -> Result<(), JsError> {
+        self.session.epoch().map_err(js_error)
+    }
+
+    /// Back to step 0 and the initial weights.
+    pub fn reset(&mut self) {
+        self.session.reset();
+    }
+
+    /// Changes the learning rate, batch size and L2 rate, keeping the weights.
+    pub fn set_training(
+        &mut self,
+        learning_rate: f64,
+        batch_size: u32,
+        l2: f64,
+    ) -> Result<(), JsError> {
+        self.session
+            .set_settings(learning_rate, batch_size as usize, l2)
+            .map_err(js_error)
+    }
+
+    /// `[step, epoch, train loss, test loss, train accuracy, test accuracy,
+    /// diverged at step (NaN if not), training-set size]`; accuracies are NaN for regression.
+    pub fn status(&self) -> Vec<f64> {
+        let latest = self.session.latest();
+        let trainer = self.session.trainer();
+        vec![
+            trainer.step_count() as f64,
+            trainer.epoch_count() as f64,
+            latest.train_loss,
+            latest.test_loss,
+            latest.train_accuracy,
+            latest.test_accuracy,
+            trainer.diverged_at().map_or(f64::NAN, |s| s as f64),
+            trainer.train_set().len() as f64,
+        ]
+    }
+
+    /// True when the output is softmax over classes (not regression).
+    pub fn is_classifier(&self) -> bool {
+        self.session.trainer().network().is_classifier()
+    }
+
+    /// Paints the decision boundary and the data on `canvas` at its pixel size.
+    pub fn draw_heatmap(
+        &mut self,
+        canvas: HtmlCanvasElement,
+        scale: f64,
+        show_test: bool,
+        dark: bool,
+    ) -> Result<(), JsError> {
+        let (width, height) = (canvas.width() as usize, canvas.height() as usize);
+        let style = PointStyle {
+            radius: 4.0 * scale.clamp(0.5, 4.0),
+            show_test,
+        };
+        let (trainer, test) = self.session.trainer_and_test();
+        let pixels = self
+            .heatmap
+            .render(trainer, test, (width, height), style, theme(dark));
+        put_pixels(&context(&canvas)?, pixels, width, 0.0, 0.0)
+    }
+
+    /// Draws the train and test loss (and accuracy) over the steps.
+    pub fn draw_loss(
+        &self,
+        canvas: HtmlCanvasElement,
+        scale: f64,
+        dark: bool,
+    ) -> Result<(), JsError> {
+        let root = CanvasBackend::with_canvas_object(canvas)
+            .ok_or_else(|| JsError::new("the canvas has no 2d context"))?
+            .into_drawing_area();
+        let records = self.session.history().records();
+        loss::draw(&root, records, self.is_classifier(), scale, theme(dark))
+            .map_err(|e| JsError::new(&format!("drawing the loss chart failed: {e}")))
+    }
+
+    /// Draws the network: links by weight, and each unit's thumbnail.
+    pub fn draw_network(
+        &mut self,
+        canvas: HtmlCanvasElement,
+        scale: f64,
+        dark: bool,
+    ) -> Result<(), JsError> {
+        let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
+        let units = diagram::column_units(self.session.trainer().network());
+        let layout = diagram::layout(&units, width, height, scale);
+        let side = layout.size.round().max(2.0) as usize;
+        if self.thumbnails.resolution() != side {
+            self.thumbnails = Thumbnails::new(side);
+        }
+        let context = context(&canvas)?;
+        let root = CanvasBackend::with_canvas_object(canvas)
+            .ok_or_else(|| JsError::new("the canvas has no 2d context"))?
+            .into_drawing_area();
+        diagram::draw(
+            &root,
+            self.session.trainer().network(),
+            &layout,
+            scale,
+            theme(dark),
+        )
+        .map_err(|e| JsError::new(&format!("drawing the network failed: {e}")))?;
+        let images = self.thumbnails.render(self.session.trainer_mut());
+        let corners = layout.columns.iter().flatten();
+        for (image, &(x, y)) in images.iter().zip(corners) {
+            put_pixels(&context, image, side, x.round(), y.round())?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,184 @@
+// Browser tests of the training view and the Model API, finding controls by
+// their accessible names.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, serveDist } from "./harness.js";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const statusOf = (page) => page.getByRole("status").filter({ hasText: /^Step / }).textContent();
+const stepOf = (text) => Number(/^Step (\d+) /.exec(text)[1]);
+
+/** A fingerprint of a canvas's pixels. */
+function pixelHash(page, selector) {
+  return page.$eval(selector, (canvas) => {
+    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] * 7 + data[i + 1] * 3 + data[i + 2]) >>> 0;
+    return hash;
+  });
+}
+
+describe("training view", () => {
+  test("Step advances the status line by one minibatch step", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    const start = await statusOf(page);
+    assert.match(start, /^Step 0 · train loss \d\.\d{3} · test loss \d\.\d{3}$/);
+    await page.getByRole("button", { name: "Step", exact: true }).click();
+    const one = await statusOf(page);
+    assert.equal(stepOf(one), 1);
+    assert.notEqual(one, start, "the loss moved");
+    await page.getByRole("button", { name: "Step", exact: true }).click();
+    assert.equal(stepOf(await statusOf(page)), 2);
+    await page.getByRole("button", { name: "Epoch" }).click();
+    assert.equal(stepOf(await statusOf(page)), 25, "to the end of the first pass: 250 training points in batches of 10");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("Play trains until Pause, and the boundary and loss curve change", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    const heatmap = await pixelHash(page, "#heatmap");
+    const chart = await pixelHash(page, "#loss-chart");
+    await page.getByRole("button", { name: "Play" }).click();
+    await page.waitForFunction(() => Number(/^Step (\d+)/.exec(document.querySelector("#train-status").textContent)[1]) > 500);
+    await page.getByRole("button", { name: "Pause" }).click();
+    const paused = await statusOf(page);
+    await page.waitForTimeout(300);
+    assert.equal(await statusOf(page), paused, "nothing trains after Pause");
+    assert.equal(await page.getByRole("button", { name: "Play" }).getAttribute("aria-pressed"), "false");
+    assert.notEqual(await pixelHash(page, "#heatmap"), heatmap);
+    assert.notEqual(await pixelHash(page, "#loss-chart"), chart);
+    const [, train, test] = /train loss (\S+) · test loss (\S+)/.exec(paused).map(Number);
+    assert.ok(train < 0.6 && test < 0.6, `loss fell from ln 2: ${paused}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("Reset restores step 0 and the initial loss exactly", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    const start = await statusOf(page);
+    const startPixels = await pixelHash(page, "#heatmap");
+    for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Step", exact: true }).click();
+    assert.equal(stepOf(await statusOf(page)), 5);
+    await page.getByRole("button", { name: "Reset" }).click();
+    assert.equal(await statusOf(page), start);
+    assert.equal(await pixelHash(page, "#heatmap"), startPixels);
+    // The same steps again give the same trajectory.
+    for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Step", exact: true }).click();
+    const again = await statusOf(page);
+    await page.getByRole("button", { name: "Reset" }).click();
+    for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Step", exact: true }).click();
+    assert.equal(await statusOf(page), again);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("changing Activation, Dataset or layers rebuilds the network", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.getByRole("button", { name: "Step", exact: true }).click();
+    const network = await pixelHash(page, "#network");
+    await page.getByLabel("Activation", { exact: true }).selectOption("relu");
+    assert.equal(stepOf(await statusOf(page)), 0, "a new run starts");
+    assert.notEqual(await pixelHash(page, "#network"), network);
+    await page.getByRole("button", { name: "Add layer" }).click();
+    assert.equal(await page.locator("#layer-count").textContent(), "3 hidden layers");
+    await page.getByRole("button", { name: "Add a unit to layer 1" }).click();
+    assert.equal(await page.locator("#layers li").first().locator(".units").textContent(), "5 units");
+    await page.getByLabel("Dataset").selectOption("spiral3");
+    assert.match(await page.locator("#accuracy").textContent(), /^Accuracy: train \d+\.\d% · test \d+\.\d%$/);
+    await page.getByLabel("Dataset").selectOption("plane");
+    assert.match(await page.locator("#accuracy").textContent(), /^Regression/);
+    for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Remove layer" }).click();
+    assert.equal(await page.locator("#layer-count").textContent(), "0 hidden layers");
+    assert.equal(await page.getByRole("button", { name: "Remove layer" }).isDisabled(), true);
+    await page.getByRole("button", { name: "Step", exact: true }).click();
+    assert.equal(stepOf(await statusOf(page)), 1, "a network without hidden layers trains too");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("a learning rate of 10 on sigmoid diverges with a message, never NaN", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.getByLabel("Dataset").selectOption("plane");
+    await page.getByLabel("Activation", { exact: true }).selectOption("sigmoid");
+    await page.getByLabel("Learning rate").selectOption("10");
+    await page.getByRole("button", { name: "Play" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "Diverged" });
+    await alert.waitFor({ timeout: 10000 });
+    assert.match(await alert.textContent(), /^Diverged at step \d+ — lower the learning rate, then press Reset\.$/);
+    assert.equal(await page.getByRole("button", { name: "Play" }).getAttribute("aria-pressed"), "false");
+    const status = await statusOf(page);
+    assert.doesNotMatch(status, /NaN|Infinity/);
+    await page.getByRole("button", { name: "Reset" }).click();
+    assert.equal(stepOf(await statusOf(page)), 0);
+    assert.equal(await alert.isHidden(), true);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("a bad batch size is refused with a message naming it", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.getByLabel("Batch size").fill("0");
+    await page.getByLabel("Batch size").dispatchEvent("change");
+    assert.match(await page.locator("#train-alert").textContent(), /batch_size must be a whole number from 1 to 250 .*got 0/);
+    await page.getByLabel("Batch size").fill("250");
+    await page.getByLabel("Batch size").dispatchEvent("change");
+    assert.equal(await page.locator("#train-alert").isHidden(), true);
+    await page.getByRole("button", { name: "Step", exact: true }).click();
+    assert.equal(stepOf(await statusOf(page)), 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe("Model API", () => {
+  test("builds from a config, predicts, fits, and names what is wrong", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    const result = await page.evaluate(() => {
+      const { Model } = window.nnplay;
+      const config = JSON.stringify({ inputs: 2, seed: 7, layers: [{ units: 8, activation: "tanh" }, { units: 2, activation: "softmax" }] });
+      const model = new Model(config);
+      const xs = new Float64Array([1, 1, -1, -1, 1, -1, -1, 1]);
+      const ys = new Float64Array([1, 0, 1, 0, 0, 1, 0, 1]);
+      const p = model.predict(xs);
+      const before = model.loss(xs, ys);
+      const after = model.fit(xs, ys, 0.5, 2, 200);
+      const errors = [];
+      for (const bad of [
+        () => new Model('{"inputs": 2, "layers": [{"units": 999, "activation": "tanh"}, {"units": 2, "activation": "softmax"}]}'),
+        () => new Model('{"inputs": 2, "layers": [{"units": 3, "activation": "swish"}, {"units": 2, "activation": "softmax"}]}'),
+        () => new Model("not json"),
+        () => model.set_params(new Float64Array(3)),
+        () => model.predict(new Float64Array(3)),
+        () => model.fit(xs, ys, 0.1, 0, 1),
+      ]) {
+        try { bad(); errors.push("no error"); } catch (e) { errors.push(`${e instanceof Error}:${e.message}`); }
+      }
+      return { rows: p.length, sum: p[0] + p[1], count: model.params().length, before, after, errors };
+    });
+    assert.equal(result.rows, 8);
+    assert.ok(Math.abs(result.sum - 1) < 1e-12);
+    assert.equal(result.count, 2 * 8 + 8 + 8 * 2 + 2);
+    assert.ok(result.after < result.before / 4, `fit learns XOR: ${result.before} → ${result.after}`);
+    for (const e of result.errors) assert.match(e, /^true:/, e);
+    assert.match(result.errors[0], /layers\[0\]\.units/);
+    assert.match(result.errors[1], /swish/);
+    assert.match(result.errors[3], /params.*3.*42|42.*3/);
+    assert.match(result.errors[4], /xs.*3|3.*xs/);
+    assert.match(result.errors[5], /batchSize must be a whole number from 1 up, got 0/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
