@@ -109,7 +109,7 @@ impl Session {
             Network::new(config.network_config()).map_err(|e| SessionError::Setting(e.into()))?;
         let settings = TrainSettings {
             learning_rate: config.learning_rate,
-            batch_size: config.batch_size.clamp(1, train.len()),
+            batch_size: config.batch_size,
             l2: config.l2,
             shuffle: true,
         };
@@ -209,20 +209,20 @@ impl Session {
     fn record(&mut self) {
         let trainer = &mut self.trainer;
         let classifier = trainer.network().is_classifier();
-        let accuracy = |trainer: &mut Trainer, set: &Dataset| {
-            if classifier {
-                trainer.accuracy(set).unwrap_or(f64::NAN)
-            } else {
-                f64::NAN
-            }
+        let (train_accuracy, test_accuracy) = if classifier {
+            (
+                trainer.train_accuracy().unwrap_or(f64::NAN),
+                trainer.accuracy(&self.test).unwrap_or(f64::NAN),
+            )
+        } else {
+            (f64::NAN, f64::NAN)
         };
-        let train = trainer.train_set().clone();
         let record = Record {
             step: trainer.step_count(),
             train_loss: trainer.train_loss(),
             test_loss: trainer.test_loss(&self.test).unwrap_or(f64::NAN),
-            train_accuracy: accuracy(trainer, &train),
-            test_accuracy: accuracy(trainer, &self.test),
+            train_accuracy,
+            test_accuracy,
         };
         self.latest = record;
         self.history.push(record);

@@ -105,3 +105,152 @@ fn softmax_bars_show_each_probability() {
         assert!(svg.contains(label), "missing {label}");
     }
 }
+
+mod training_view {
+    use nnplay::config::PlaygroundConfig;
+    use nnplay::data::Dataset;
+    use nnplay::plot::heatmap::{to_pixel, Heatmap, PointStyle};
+    use nnplay::plot::network::{self, Thumbnails};
+    use nnplay::plot::{loss, Theme};
+    use nnplay::session::Session;
+    use plotters::prelude::*;
+
+    fn trained_circle() -> Session {
+        let mut session = Session::new(PlaygroundConfig::default()).unwrap();
+        session.run(3000).unwrap();
+        session
+    }
+
+    fn label(set: &Dataset, i: usize) -> usize {
+        set.label(i).unwrap()
+    }
+
+    #[test]
+    fn the_heatmap_grid_agrees_with_the_test_labels_where_they_lie() {
+        let mut session = trained_circle();
+        let mut heatmap = Heatmap::new(100);
+        let style = PointStyle {
+            radius: 4.0,
+            show_test: true,
+        };
+        let (trainer, test) = session.trainer_and_test();
+        let pixels = heatmap
+            .render(trainer, test, (300, 200), style, Theme::LIGHT)
+            .to_vec();
+        assert_eq!(pixels.len(), 300 * 200 * 4);
+        assert!(pixels.chunks(4).all(|p| p[3] == 255), "opaque");
+        // Each test point's nearest grid cell predicts its class (row 0 is x2 = +6).
+        let outputs = heatmap.outputs();
+        let test = session.test_set();
+        let right = (0..test.len())
+            .filter(|&i| {
+                let x = &test.x[2 * i..2 * i + 2];
+                let col = ((x[0] + 6.0) / 12.0 * 99.0).round() as usize;
+                let row = ((6.0 - x[1]) / 12.0 * 99.0).round() as usize;
+                let cell = &outputs[(row * 100 + col) * 2..][..2];
+                usize::from(cell[1] > cell[0]) == label(test, i)
+            })
+            .count();
+        assert!(
+            right as f64 >= 0.9 * test.len() as f64,
+            "{right} of {}",
+            test.len()
+        );
+    }
+
+    #[test]
+    fn points_are_drawn_in_their_class_colour_with_train_and_test_rings() {
+        let mut session = Session::new(PlaygroundConfig::default()).unwrap();
+        let mut heatmap = Heatmap::new(20);
+        let size = (240, 240);
+        let style = PointStyle {
+            radius: 5.0,
+            show_test: false,
+        };
+        let (trainer, test) = session.trainer_and_test();
+        let pixels = heatmap
+            .render(trainer, test, size, style, Theme::LIGHT)
+            .to_vec();
+        let train = session.trainer().train_set();
+        let class_colors = [[230u8, 120, 20], [0, 114, 178]];
+        let centre_matches = (0..train.len())
+            .filter(|&i| {
+                let (px, py) = to_pixel(&train.x[2 * i..2 * i + 2], size.0, size.1);
+                let (px, py) = (px as usize, py as usize);
+                if px >= size.0 || py >= size.1 {
+                    return false;
+                }
+                let at = (py * size.0 + px) * 4;
+                pixels[at..at + 3] == class_colors[label(train, i)]
+            })
+            .count();
+        // Overlapping discs hide some centres; most must show their class colour.
+        assert!(
+            centre_matches * 2 > train.len(),
+            "{centre_matches} of {}",
+            train.len()
+        );
+    }
+
+    #[test]
+    fn the_network_drawing_has_a_link_per_weight_and_a_box_per_unit() {
+        let session = Session::new(PlaygroundConfig::default()).unwrap();
+        let net = session.trainer().network();
+        let units = network::column_units(net);
+        assert_eq!(units, vec![2, 4, 2, 2]);
+        let layout = network::layout(&units, 600.0, 300.0, 1.0);
+        assert_eq!(
+            layout.columns.iter().map(Vec::len).collect::<Vec<_>>(),
+            units
+        );
+        assert!(layout.size > 10.0 && layout.size <= 34.0);
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (600, 300)).into_drawing_area();
+            network::draw(&root, net, &layout, 1.0, Theme::LIGHT).unwrap();
+        }
+        assert_eq!(svg.matches("<polyline").count(), 2 * 4 + 4 * 2 + 2 * 2);
+        assert_eq!(
+            svg.matches("<rect").count(),
+            1 + 10,
+            "background and ten units"
+        );
+    }
+
+    #[test]
+    fn thumbnails_show_each_unit_over_the_plane() {
+        let mut session = Session::new(PlaygroundConfig::default()).unwrap();
+        let mut thumbnails = Thumbnails::new(16);
+        let images = thumbnails.render(session.trainer_mut());
+        assert_eq!(images.len(), 10);
+        assert!(images.iter().all(|image| image.len() == 16 * 16 * 4));
+        // x1's thumbnail runs from orange (x1 = −6, left) to blue (x1 = +6, right).
+        let x1 = &images[0];
+        let (left, right) = (&x1[0..3], &x1[15 * 4..15 * 4 + 3]);
+        assert!(
+            left[0] > left[2] && right[2] > right[0],
+            "{left:?} {right:?}"
+        );
+        // x2's runs from blue at the top (x2 = +6) to orange at the bottom.
+        let x2 = &images[1];
+        let (top, bottom) = (&x2[0..3], &x2[15 * 16 * 4..15 * 16 * 4 + 3]);
+        assert!(
+            top[2] > top[0] && bottom[0] > bottom[2],
+            "{top:?} {bottom:?}"
+        );
+    }
+
+    #[test]
+    fn the_loss_chart_shows_train_and_test_and_accuracy_for_classes() {
+        let session = trained_circle();
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
+            loss::draw(&root, session.history().records(), true, 1.0, Theme::LIGHT).unwrap();
+        }
+        for legend in ["train loss", "test loss", "train accuracy", "test accuracy"] {
+            assert!(svg.contains(legend), "missing {legend}");
+        }
+        assert!(svg.contains("3000"), "the x axis reaches the last step");
+    }
+}

@@ -154,3 +154,102 @@ fn timing_reports_a_positive_cost_and_rejects_bad_names() {
     let bad = message(time_per_evaluation("nope".into(), JsValue::UNDEFINED, 1000).unwrap_err());
     assert!(bad.contains("unknown activation"), "{bad}");
 }
+
+mod training {
+    use super::{message, numbers};
+    use nnplay::web::model::Model;
+    use nnplay::web::playground::Playground;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::*;
+
+    const CONFIG: &str = r#"{"inputs": 2, "seed": 7, "layers": [{"units": 3, "activation": "relu"}, {"units": 1, "activation": "identity"}]}"#;
+
+    #[wasm_bindgen_test]
+    fn model_converts_arrays_and_maps_errors() {
+        let mut model = Model::new(CONFIG.into()).unwrap();
+        let params = model.params();
+        assert_eq!(params.len(), 2 * 3 + 3 + 3 + 1);
+        let mut zeros = vec![0.0; params.len()];
+        zeros[params.len() - 1] = 0.5; // the output bias
+        model.set_params(numbers(&zeros)).unwrap();
+        assert_eq!(
+            model.predict(numbers(&[1.0, 2.0, 3.0, 4.0])).unwrap(),
+            vec![0.5, 0.5]
+        );
+        let loss = model.loss(numbers(&[1.0, 2.0]), numbers(&[1.5])).unwrap();
+        assert_eq!(loss, 0.5, "½·(0.5 − 1.5)²");
+        let short = message(model.set_params(numbers(&[1.0])).unwrap_err());
+        assert!(short.contains('1') && short.contains("13"), "{short}");
+        let ragged = message(model.predict(numbers(&[1.0, 2.0, 3.0])).unwrap_err());
+        assert!(ragged.contains('3'), "{ragged}");
+        let epochs = message(
+            model
+                .fit(numbers(&[1.0, 2.0]), numbers(&[1.0]), 0.1, 1.0, 0.5)
+                .unwrap_err(),
+        );
+        assert!(epochs.contains("epochs must be a whole number"), "{epochs}");
+        let not_json = message(Model::new("{".into()).err().unwrap());
+        assert!(!not_json.is_empty());
+        let not_string = message(Model::new(JsValue::from_f64(1.0)).err().unwrap());
+        assert!(not_string.contains("must be a string"), "{not_string}");
+    }
+
+    fn playground(
+        dataset: &str,
+        activation: &str,
+        learning_rate: f64,
+    ) -> Result<Playground, String> {
+        Playground::new(
+            dataset.into(),
+            0.0,
+            0.5,
+            1.0,
+            vec![4, 2],
+            activation.into(),
+            None,
+            learning_rate,
+            10,
+            0.0,
+        )
+        .map_err(message)
+    }
+
+    #[wasm_bindgen_test]
+    fn playground_runs_reports_and_resets() {
+        let mut run = playground("xor", "tanh", 0.03).unwrap();
+        let start = run.status();
+        assert_eq!(start.len(), 8);
+        assert_eq!(start[0], 0.0);
+        assert!(start[6].is_nan(), "not diverged");
+        assert_eq!(start[7], 250.0, "half of 500 points train");
+        run.run(30).unwrap();
+        assert_eq!(run.status()[0], 30.0);
+        run.reset();
+        assert_eq!(run.status()[2].to_bits(), start[2].to_bits());
+        assert!(run.is_classifier());
+    }
+
+    #[wasm_bindgen_test]
+    fn playground_names_bad_settings_and_divergence() {
+        let dataset = playground("mnist", "tanh", 0.03).err().unwrap();
+        assert!(
+            dataset.contains("mnist") && dataset.contains("circle"),
+            "{dataset}"
+        );
+        let activation = playground("xor", "swish", 0.03).err().unwrap();
+        assert!(
+            activation.contains("swish") && activation.contains("relu"),
+            "{activation}"
+        );
+        let lr = playground("xor", "tanh", 100.0).err().unwrap();
+        assert_eq!(lr, "learning rate must be from 0.00001 to 10, got 100");
+        let mut wild = playground("plane", "sigmoid", 10.0).unwrap();
+        let diverged = message(wild.run(10_000).unwrap_err());
+        assert!(
+            diverged.starts_with("diverged at step ")
+                && diverged.ends_with(" — lower the learning rate"),
+            "{diverged}"
+        );
+        assert!(wild.status()[6].is_finite());
+    }
+}

@@ -251,6 +251,15 @@ impl Trainer {
         fits(&mut self.network, test, "test set")
     }
 
+    /// Fraction of the training set classified right (softmax networks only).
+    pub fn train_accuracy(&mut self) -> Result<f64, TrainError> {
+        let accuracy = self.network.accuracy(&self.train.x, &self.train.y);
+        accuracy.map_err(|error| TrainError::Data {
+            set: "training set",
+            error,
+        })
+    }
+
     /// Fraction of `set` classified right (softmax networks only).
     pub fn accuracy(&mut self, set: &Dataset) -> Result<f64, TrainError> {
         let accuracy = self.network.accuracy(&set.x, &set.y);

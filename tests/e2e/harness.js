@@ -5,7 +5,8 @@ import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
-const DIST = resolve(import.meta.dirname, "../../dist");
+/** The built site: dist/, or NNPLAY_DIST when set (so parallel builds do not collide). */
+const DIST = resolve(process.env.NNPLAY_DIST ?? resolve(import.meta.dirname, "../../dist"));
 /** The sub-path the site is served under. */
 export const BASE = "/course/nnplay/";
 

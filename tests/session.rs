@@ -1,0 +1,218 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Native tests of the training view's state: building a run from the page's
+//! settings, running, resetting, bounded history, divergence and limits.
+
+use nnplay::activation::Kind;
+use nnplay::config::{HiddenLayer, PlaygroundConfig};
+use nnplay::data::DatasetKind;
+use nnplay::session::{Session, HISTORY_LIMIT};
+use nnplay::train::TrainError;
+
+fn session(config: PlaygroundConfig) -> Session {
+    Session::new(config).expect("a valid config")
+}
+
+#[test]
+fn the_default_run_learns_the_circle() {
+    // The page's default: circle, 500 points, half for training, tanh 4-2, lr 0.03, batch 10.
+    let mut run = session(PlaygroundConfig::default());
+    assert_eq!(run.latest().step, 0);
+    let initial = run.latest();
+    assert!((initial.train_loss - 2f64.ln()).abs() < 0.1, "{initial:?}");
+    run.run(3000).unwrap();
+    let now = run.latest();
+    assert_eq!(now.step, 3000);
+    assert!(now.test_accuracy >= 0.95, "{now:?}");
+    assert!(now.test_loss < 0.15, "{now:?}");
+}
+
+#[test]
+fn reset_returns_to_the_initial_weights_and_the_same_trajectory() {
+    let mut run = session(PlaygroundConfig::default());
+    let initial = run.latest();
+    run.run(40).unwrap();
+    let after_40 = run.latest();
+    run.reset();
+    assert_eq!(
+        run.latest().train_loss.to_bits(),
+        initial.train_loss.to_bits()
+    );
+    assert_eq!(run.history().records().len(), 1);
+    run.run(40).unwrap();
+    assert_eq!(
+        run.latest().test_loss.to_bits(),
+        after_40.test_loss.to_bits()
+    );
+}
+
+#[test]
+fn the_same_settings_give_the_same_run() {
+    let config = PlaygroundConfig {
+        dataset: DatasetKind::Spiral3,
+        noise: 0.2,
+        seed: 42,
+        hidden: vec![
+            HiddenLayer::new(8, Kind::Relu),
+            HiddenLayer::new(8, Kind::Elu),
+        ],
+        ..PlaygroundConfig::default()
+    };
+    let (mut a, mut b) = (session(config.clone()), session(config));
+    a.run(77).unwrap();
+    b.run(77).unwrap();
+    assert_eq!(
+        a.latest().train_loss.to_bits(),
+        b.latest().train_loss.to_bits()
+    );
+    assert_eq!(
+        a.latest().test_accuracy.to_bits(),
+        b.latest().test_accuracy.to_bits()
+    );
+}
+
+#[test]
+fn history_stays_bounded_and_in_order_over_long_runs() {
+    let mut run = session(PlaygroundConfig {
+        hidden: vec![HiddenLayer::new(2, Kind::Relu)],
+        points: 40,
+        ..PlaygroundConfig::default()
+    });
+    for _ in 0..5000 {
+        run.run(1).unwrap();
+    }
+    let records = run.history().records();
+    assert!(records.len() <= HISTORY_LIMIT, "{}", records.len());
+    assert!(records.len() >= HISTORY_LIMIT / 2, "{}", records.len());
+    assert_eq!(records[0].step, 0);
+    assert!(records.windows(2).all(|w| w[0].step < w[1].step));
+    assert!(records.last().unwrap().step > 4000, "{:?}", records.last());
+    assert_eq!(run.latest().step, 5000);
+}
+
+#[test]
+fn a_huge_learning_rate_diverges_and_stays_stopped() {
+    let mut run = session(PlaygroundConfig {
+        dataset: DatasetKind::Plane,
+        hidden: vec![HiddenLayer::new(4, Kind::Sigmoid)],
+        learning_rate: 10.0,
+        ..PlaygroundConfig::default()
+    });
+    let error = run.run(10_000).unwrap_err();
+    let TrainError::Diverged { step } = error else {
+        panic!("expected divergence, got {error:?}");
+    };
+    assert!(step < 10_000);
+    assert_eq!(
+        error.to_string(),
+        format!("diverged at step {step} — lower the learning rate")
+    );
+    assert_eq!(run.run(1).unwrap_err(), TrainError::Diverged { step });
+    assert_eq!(
+        run.trainer().step_count(),
+        step - 1,
+        "the diverging step did not count"
+    );
+    assert!(run
+        .trainer()
+        .network()
+        .params()
+        .iter()
+        .all(|p| p.is_finite()));
+    run.reset();
+    assert_eq!(run.latest().step, 0);
+    run.set_settings(0.01, 10, 0.0).unwrap();
+    run.run(100).unwrap();
+}
+
+#[test]
+fn settings_outside_the_limits_are_refused_with_their_name() {
+    let bad = |config: PlaygroundConfig| Session::new(config).unwrap_err().to_string();
+    let base = PlaygroundConfig::default;
+    let lr = bad(PlaygroundConfig {
+        learning_rate: 0.0,
+        ..base()
+    });
+    assert_eq!(lr, "learning rate must be from 0.00001 to 10, got 0");
+    let big = bad(PlaygroundConfig {
+        learning_rate: 1e9,
+        ..base()
+    });
+    assert!(big.contains("learning rate"), "{big}");
+    let units = bad(PlaygroundConfig {
+        hidden: vec![HiddenLayer::new(65, Kind::Tanh)],
+        ..base()
+    });
+    assert_eq!(units, "units must be 1 to 64 per layer, got 65");
+    let layers = bad(PlaygroundConfig {
+        hidden: vec![HiddenLayer::new(2, Kind::Tanh); 7],
+        ..base()
+    });
+    assert_eq!(layers, "hidden layers must be 0 to 6 layers, got 7");
+    let softmax = bad(PlaygroundConfig {
+        hidden: vec![HiddenLayer::new(2, Kind::Softmax)],
+        ..base()
+    });
+    assert!(softmax.contains("activation"), "{softmax}");
+    let noise = bad(PlaygroundConfig {
+        noise: 0.9,
+        ..base()
+    });
+    assert!(noise.contains("noise"), "{noise}");
+    let batch = bad(PlaygroundConfig {
+        batch_size: 0,
+        ..base()
+    });
+    assert!(batch.contains("batch_size"), "{batch}");
+    let l2 = bad(PlaygroundConfig { l2: -1.0, ..base() });
+    assert_eq!(l2, "L2 rate must be from 0 to 10, got -1");
+}
+
+#[test]
+fn settings_change_without_losing_the_weights() {
+    let mut run = session(PlaygroundConfig::default());
+    run.run(10).unwrap();
+    let params = run.trainer().network().params().to_vec();
+    run.set_settings(0.1, 25, 0.001).unwrap();
+    assert_eq!(run.trainer().network().params(), &params[..]);
+    assert_eq!(run.trainer().settings().batch_size, 25);
+    let error = run.set_settings(0.1, 251, 0.0).unwrap_err().to_string();
+    assert!(
+        error.contains("batch_size") && error.contains("250"),
+        "{error}"
+    );
+    assert_eq!(
+        run.trainer().settings().batch_size,
+        25,
+        "a refused change changes nothing"
+    );
+}
+
+#[test]
+fn every_hidden_activation_and_dataset_builds_and_trains() {
+    for dataset in DatasetKind::ALL {
+        for kind in [
+            Kind::Identity,
+            Kind::Sigmoid,
+            Kind::Tanh,
+            Kind::Relu,
+            Kind::LeakyRelu,
+            Kind::Prelu,
+            Kind::Elu,
+            Kind::Maxout,
+        ] {
+            let mut run = session(PlaygroundConfig {
+                dataset,
+                points: 60,
+                hidden: vec![HiddenLayer::new(3, kind)],
+                ..PlaygroundConfig::default()
+            });
+            run.run(5).unwrap();
+            let latest = run.latest();
+            assert!(
+                latest.train_loss.is_finite(),
+                "{dataset} {kind}: {latest:?}"
+            );
+            assert_eq!(latest.test_accuracy.is_nan(), dataset.is_regression());
+        }
+    }
+}

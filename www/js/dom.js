@@ -1,0 +1,64 @@
+// Small helpers the panels share: lookup, number formatting, canvas sizing,
+// table rows, buttons and menus.
+
+/** The element with this id. */
+export const $ = (id) => document.getElementById(id);
+
+/** Formats a number for a table cell: short, with a sign, never "-0". */
+export function fmt(x) {
+  if (Object.is(x, -0) || x === 0) return "0";
+  const abs = Math.abs(x);
+  if (abs >= 1e5 || abs < 1e-3) return x.toExponential(2);
+  return Number(x.toPrecision(4)).toString();
+}
+
+/** True when the page is in the dark colour scheme. */
+export function prefersDark() {
+  return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
+/** Sizes a canvas's pixel buffer to its CSS box times the device pixel ratio. */
+export function fitCanvas(canvas) {
+  const ratio = window.devicePixelRatio || 1;
+  const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
+  const height = Math.max(1, Math.round(canvas.clientHeight * ratio));
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+  }
+  return ratio;
+}
+
+export /** A table row: a header cell, then data cells. */
+function row(cells) {
+  const tr = document.createElement("tr");
+  cells.forEach((text, i) => {
+    const cell = document.createElement(i === 0 ? "th" : "td");
+    if (i === 0) cell.scope = "row";
+    cell.textContent = text;
+    tr.append(cell);
+  });
+  return tr;
+}
+
+export /** Fills a select with options, choosing `selected`. */
+function fillSelect(select, options, selected) {
+  select.replaceChildren(...options.map(([value, label]) => {
+    const option = document.createElement("option");
+    option.value = String(value);
+    option.textContent = label;
+    option.selected = String(value) === String(selected);
+    return option;
+  }));
+}
+
+export /** A small button with an accessible name, disabled when `off`. */
+function button(text, name, off, onClick) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.textContent = text;
+  b.setAttribute("aria-label", name);
+  b.disabled = off;
+  b.addEventListener("click", onClick);
+  return b;
+}
