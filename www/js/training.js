@@ -18,6 +18,8 @@ class Training {
     this.units = [4, 2];
     this.playing = false;
     this.frame = 0;
+    /** Called with this view after every redraw (other panels follow the run). */
+    this.listeners = [];
     this.buildControls();
     this.bind();
     this.rebuild();
@@ -167,6 +169,12 @@ class Training {
     $("accuracy").textContent = Number.isNaN(testAcc)
       ? "Regression: the loss is half the mean squared error."
       : `Accuracy: train ${(100 * trainAcc).toFixed(1)}% · test ${(100 * testAcc).toFixed(1)}%`;
+    for (const listener of this.listeners) listener(this);
+  }
+
+  /** Calls `listener(view)` after every redraw. */
+  onDraw(listener) {
+    this.listeners.push(listener);
   }
 }
 
