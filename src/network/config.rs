@@ -3,9 +3,8 @@
 
 use std::ops::RangeInclusive;
 
-use serde::Serialize;
-
 use super::error::{ConfigError, Problem};
+use super::json::Json;
 use crate::activation::{Activation, Kind};
 
 /// How many numbers one input row may hold.
@@ -25,7 +24,7 @@ pub const DEFAULT_PIECES: usize = 2;
 
 /// A whole network: `inputs` numbers per row, then `layers`, the last of which
 /// is the output layer (softmax or identity). `seed` drives the initial weights.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NetworkConfig {
     pub inputs: usize,
     pub seed: u64,
@@ -34,19 +33,12 @@ pub struct NetworkConfig {
 
 /// One layer: `units` outputs with one activation. `param` is alpha for
 /// `leaky_relu` and `elu`, the initial slope for `prelu`; `pieces` is for `maxout`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LayerConfig {
     pub units: usize,
-    #[serde(serialize_with = "serialize_kind")]
     pub activation: Kind,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub param: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pieces: Option<usize>,
-}
-
-fn serialize_kind<S: serde::Serializer>(kind: &Kind, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(kind.name())
 }
 
 impl LayerConfig {
@@ -97,15 +89,52 @@ impl NetworkConfig {
 
     /// Reads and validates a config in the JSON form DESIGN.md shows. Errors
     /// name the field (`layers[1].units`) and the values it accepts.
+    /// (Native builds; the browser parses with `JSON.parse` and calls `from_tree`.)
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(json: &str) -> Result<Self, ConfigError> {
-        let config = super::parse::parse(json)?;
+        let tree = super::json::parse_text(json)
+            .map_err(|message| ConfigError::new("config", Problem::NotJson(message)))?;
+        Self::from_tree(&tree)
+    }
+
+    /// Reads and validates a config from an already parsed JSON tree.
+    pub fn from_tree(tree: &Json) -> Result<Self, ConfigError> {
+        let config = super::parse::parse(tree)?;
         config.validate()?;
         Ok(config)
     }
 
-    /// The JSON form, which `from_json` reads back to an equal config.
+    /// The JSON tree of this config, which `from_tree` reads back to an equal config.
+    pub fn to_tree(&self) -> Json {
+        let layer = |l: &LayerConfig| {
+            let mut members = vec![
+                ("units".to_owned(), Json::Number(l.units as f64)),
+                (
+                    "activation".to_owned(),
+                    Json::String(l.activation.name().to_owned()),
+                ),
+            ];
+            if let Some(param) = l.param {
+                members.push(("param".to_owned(), Json::Number(param)));
+            }
+            if let Some(pieces) = l.pieces {
+                members.push(("pieces".to_owned(), Json::Number(pieces as f64)));
+            }
+            Json::Object(members)
+        };
+        Json::Object(vec![
+            ("inputs".to_owned(), Json::Number(self.inputs as f64)),
+            ("seed".to_owned(), Json::Number(self.seed as f64)),
+            (
+                "layers".to_owned(),
+                Json::Array(self.layers.iter().map(layer).collect()),
+            ),
+        ])
+    }
+
+    /// The JSON text, which `from_json` reads back to an equal config.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        self.to_tree().to_string()
     }
 
     /// Checks every field against the limits above.

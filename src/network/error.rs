@@ -15,9 +15,9 @@ pub struct ConfigError {
 /// What is wrong with a config field.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
-    /// The text is not JSON at all (serde_json's message, with line and column).
+    /// The text is not JSON at all (the parser's message).
     NotJson(String),
-    /// An unknown field (serde's message lists the accepted ones).
+    /// An unknown field, with the accepted ones.
     UnknownField(String),
     /// A required field is absent.
     Missing { accepts: String },

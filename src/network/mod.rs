@@ -8,6 +8,7 @@ mod check;
 mod config;
 mod error;
 mod init;
+pub mod json;
 mod layer;
 mod linalg;
 mod parse;
@@ -62,6 +63,7 @@ impl Network {
     }
 
     /// Reads a config in DESIGN.md's JSON form and builds the network.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(json: &str) -> Result<Network, ConfigError> {
         Network::new(NetworkConfig::from_json(json)?)
     }

@@ -1,89 +1,78 @@
-//! Reading a `NetworkConfig` from JSON: serde rejects unknown fields, then each
-//! value is checked by hand so an error names its path (`layers[1].units`).
+//! Reading a `NetworkConfig` from a JSON tree: unknown fields are refused,
+//! then each value is checked so an error names its path (`layers[1].units`).
 
 use std::ops::RangeInclusive;
 
-use serde::Deserialize;
-use serde_json::Value;
-
 use super::config::{describe_range, units_range, LayerConfig, NetworkConfig, INPUTS, PIECES};
 use super::error::{ConfigError, Problem};
+use super::json::Json;
 use crate::activation::Kind;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    inputs: Option<Value>,
-    seed: Option<Value>,
-    layers: Option<Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLayer {
-    units: Option<Value>,
-    activation: Option<Value>,
-    param: Option<Value>,
-    pieces: Option<Value>,
-}
-
-const SEED: RangeInclusive<usize> = 0..=usize::MAX;
+/// The fields a config object may have.
+const CONFIG_FIELDS: [&str; 3] = ["inputs", "seed", "layers"];
+/// The fields a layer object may have.
+const LAYER_FIELDS: [&str; 4] = ["units", "activation", "param", "pieces"];
+/// The largest whole number a JSON number (a double) holds exactly: seeds go up to it.
+const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
 const OBJECT: &str =
     r#"a JSON object like {"inputs": 2, "layers": [{"units": 2, "activation": "softmax"}]}"#;
 const LAYER: &str = r#"an object like {"units": 8, "activation": "tanh"}"#;
 
-/// Parses the JSON form; ranges are checked here only as far as needed to
-/// hold the numbers (`NetworkConfig::validate` checks the rest).
-pub(super) fn parse(json: &str) -> Result<NetworkConfig, ConfigError> {
-    let value: Value = serde_json::from_str(json)
-        .map_err(|e| ConfigError::new("config", Problem::NotJson(e.to_string())))?;
-    let raw: RawConfig = from_object(value, "config", OBJECT)?;
-    let inputs = whole(
-        required(raw.inputs, "inputs", &describe_range(&INPUTS))?,
-        "inputs",
-        &INPUTS,
-    )?;
-    let seed = match raw.seed {
+/// Reads the config from a JSON tree; ranges are checked here only as far as
+/// needed to hold the numbers (`NetworkConfig::validate` checks the rest).
+pub(super) fn parse(json: &Json) -> Result<NetworkConfig, ConfigError> {
+    object(json, "config", OBJECT, &CONFIG_FIELDS)?;
+    let inputs = required(json.get("inputs"), "inputs", &describe_range(&INPUTS))?;
+    let inputs = whole(inputs, "inputs", &INPUTS)?;
+    let seed = match json.get("seed") {
         None => 0,
-        Some(value) => seed(&value)?,
+        Some(value) => seed(value)?,
     };
-    let list = match required(raw.layers, "layers", "a list of layers")? {
-        Value::Array(list) => list,
-        other => return Err(invalid("layers", "a list of layers", &other)),
+    let list = match required(json.get("layers"), "layers", "a list of layers")? {
+        Json::Array(list) => list,
+        other => return Err(invalid("layers", "a list of layers", other)),
     };
     let last = list.len().saturating_sub(1);
     let layers = list
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(index, value)| layer(index, value, index == last))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(NetworkConfig::new(inputs, seed, layers))
 }
 
-fn layer(index: usize, value: Value, is_output: bool) -> Result<LayerConfig, ConfigError> {
+fn layer(index: usize, value: &Json, is_output: bool) -> Result<LayerConfig, ConfigError> {
     let path = format!("layers[{index}]");
     let field = |name: &str| format!("{path}.{name}");
-    let raw: RawLayer = from_object(value, &path, LAYER)?;
-    let activation = match required(raw.activation, &field("activation"), "an activation name")? {
-        Value::String(name) => name
+    object(value, &path, LAYER, &LAYER_FIELDS)?;
+    let activation = match required(
+        value.get("activation"),
+        &field("activation"),
+        "an activation name",
+    )? {
+        Json::String(name) => name
             .parse::<Kind>()
             .map_err(|e| ConfigError::new(field("activation"), Problem::Activation(e)))?,
         other => {
             return Err(invalid(
                 &field("activation"),
                 "an activation name (a string)",
-                &other,
+                other,
             ))
         }
     };
     let units_accepted = units_range(activation, is_output);
-    let units = required(raw.units, &field("units"), &describe_range(&units_accepted))?;
-    let param = match raw.param {
+    let units = required(
+        value.get("units"),
+        &field("units"),
+        &describe_range(&units_accepted),
+    )?;
+    let param = match value.get("param") {
         None => None,
-        Some(Value::Number(n)) => n.as_f64(),
-        Some(other) => return Err(invalid(&field("param"), "a number", &other)),
+        Some(Json::Number(n)) => Some(*n),
+        Some(other) => return Err(invalid(&field("param"), "a number", other)),
     };
-    let pieces = match raw.pieces {
+    let pieces = match value.get("pieces") {
         None => None,
         Some(value) => Some(whole(value, &field("pieces"), &PIECES)?),
     };
@@ -95,19 +84,31 @@ fn layer(index: usize, value: Value, is_output: bool) -> Result<LayerConfig, Con
     })
 }
 
-/// Deserialises an object with serde (unknown fields rejected), naming `path`.
-fn from_object<T: for<'de> Deserialize<'de>>(
-    value: Value,
-    path: &str,
-    accepts: &str,
-) -> Result<T, ConfigError> {
-    if !value.is_object() {
-        return Err(invalid(path, accepts, &value));
+/// Checks that `value` is an object with no field outside `fields`.
+fn object(value: &Json, path: &str, accepts: &str, fields: &[&str]) -> Result<(), ConfigError> {
+    let Json::Object(members) = value else {
+        return Err(invalid(path, accepts, value));
+    };
+    match members
+        .iter()
+        .find(|(key, _)| !fields.contains(&key.as_str()))
+    {
+        Some((key, _)) => Err(ConfigError::new(
+            path,
+            Problem::UnknownField(format!(
+                "unknown field {key:?}; accepted: {}",
+                fields.join(", ")
+            )),
+        )),
+        None => Ok(()),
     }
-    T::deserialize(value).map_err(|e| ConfigError::new(path, Problem::UnknownField(e.to_string())))
 }
 
-fn required(value: Option<Value>, field: &str, accepts: &str) -> Result<Value, ConfigError> {
+fn required<'a>(
+    value: Option<&'a Json>,
+    field: &str,
+    accepts: &str,
+) -> Result<&'a Json, ConfigError> {
     value.ok_or_else(|| {
         ConfigError::new(
             field,
@@ -118,7 +119,7 @@ fn required(value: Option<Value>, field: &str, accepts: &str) -> Result<Value, C
     })
 }
 
-fn invalid(field: &str, accepts: &str, got: &Value) -> ConfigError {
+fn invalid(field: &str, accepts: &str, got: &Json) -> ConfigError {
     ConfigError::new(
         field,
         Problem::Invalid {
@@ -128,33 +129,23 @@ fn invalid(field: &str, accepts: &str, got: &Value) -> ConfigError {
     )
 }
 
-/// A whole number in `range`; `7` and `7.0` both count.
-fn whole(value: Value, field: &str, range: &RangeInclusive<usize>) -> Result<usize, ConfigError> {
-    let number = match &value {
-        Value::Number(n) => n.as_u64().or_else(|| {
-            n.as_f64()
-                .filter(|f| f.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(f))
-                .map(|f| f as u64)
-        }),
-        _ => None,
-    };
-    number
-        .and_then(|n| usize::try_from(n).ok())
-        .filter(|n| range.contains(n))
-        .ok_or_else(|| invalid(field, &describe_range(range), &value))
-}
-
-fn seed(value: &Value) -> Result<u64, ConfigError> {
+/// A whole number JSON holds exactly (`7` and `7.0` both count).
+fn exact_whole(value: &Json) -> Option<u64> {
     match value {
-        Value::Number(n) => n.as_u64(),
+        Json::Number(n) if n.fract() == 0.0 && (0.0..=MAX_EXACT).contains(n) => Some(*n as u64),
         _ => None,
     }
-    .or_else(|| whole(value.clone(), "seed", &SEED).ok().map(|n| n as u64))
-    .ok_or_else(|| {
-        invalid(
-            "seed",
-            &format!("a whole number from 0 to {}", u64::MAX),
-            value,
-        )
-    })
+}
+
+/// A whole number in `range`.
+fn whole(value: &Json, field: &str, range: &RangeInclusive<usize>) -> Result<usize, ConfigError> {
+    exact_whole(value)
+        .and_then(|n| usize::try_from(n).ok())
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| invalid(field, &describe_range(range), value))
+}
+
+fn seed(value: &Json) -> Result<u64, ConfigError> {
+    exact_whole(value)
+        .ok_or_else(|| invalid("seed", "a whole number from 0 to 9007199254740991", value))
 }

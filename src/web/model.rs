@@ -2,8 +2,10 @@
 //! arrays, delegates to `network::Network` and turns its errors into JS `Error`s.
 
 use super::convert::{finite_numbers, name};
-use crate::network::Network;
+use crate::network::json::Json;
+use crate::network::{Network, NetworkConfig};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn js_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())
@@ -20,6 +22,34 @@ fn count(value: f64, what: &str) -> Result<usize, JsError> {
     }
 }
 
+/// The JSON tree of a value that `JSON.parse` returned.
+fn json_tree(value: &JsValue) -> Json {
+    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        return Json::Array(array.iter().map(|item| json_tree(&item)).collect());
+    }
+    if let Some(b) = value.as_bool() {
+        return Json::Bool(b);
+    }
+    if let Some(n) = value.as_f64() {
+        return Json::Number(n);
+    }
+    if let Some(s) = value.as_string() {
+        return Json::String(s);
+    }
+    if value.is_object() {
+        let entries = js_sys::Object::entries(value.unchecked_ref());
+        let members = entries.iter().map(|entry| {
+            let pair: js_sys::Array = entry.unchecked_into();
+            (
+                pair.get(0).as_string().unwrap_or_default(),
+                json_tree(&pair.get(1)),
+            )
+        });
+        return Json::Object(members.collect());
+    }
+    Json::Null
+}
+
 /// A multi-layer network built from a JSON config (see the README).
 #[wasm_bindgen]
 pub struct Model {
@@ -31,8 +61,13 @@ impl Model {
     /// `new Model(configJson)`; throws an Error naming the bad field.
     #[wasm_bindgen(constructor)]
     pub fn new(config_json: JsValue) -> Result<Model, JsError> {
-        let json = name(&config_json, "the model config")?;
-        let network = Network::from_json(&json).map_err(js_error)?;
+        let text = name(&config_json, "the model config")?;
+        let parsed = js_sys::JSON::parse(&text).map_err(|e| {
+            let message = js_sys::Error::from(e).message();
+            JsError::new(&format!("the model config is not valid JSON: {message}"))
+        })?;
+        let config = NetworkConfig::from_tree(&json_tree(&parsed)).map_err(js_error)?;
+        let network = Network::new(config).map_err(js_error)?;
         Ok(Model { network })
     }
 
