@@ -3,6 +3,9 @@
 // inside the built page in headless Chromium.
 // Run: bash bench/fit.sh (builds the release site first). Checks that both
 // compute the same losses, then prints one table of samples per second.
+// Each shape runs in a fresh page: how fast V8 runs PlainSgd depends on what
+// the page ran before (after another shape it measured up to 2× slower), while
+// the wasm does not, so one page for all shapes would flatter the wasm.
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { launch, openPage, serveDist } from "../tests/e2e/harness.js";
@@ -145,12 +148,28 @@ function relative(a, b) {
   return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), Number.MIN_VALUE);
 }
 
+/**
+ * Runs `inPage(args)` in a fresh page of the site with plain_sgd.js loaded, so
+ * each shape starts from a clean JIT state (no optimised code tuned to
+ * another shape); collects page problems.
+ */
+async function inFreshPage(browser, url, problems, inPage, args) {
+  const { page, problems: found } = await openPage(browser, url);
+  try {
+    await page.addScriptTag({ path: resolve(import.meta.dirname, "plain_sgd.js") });
+    return await page.evaluate(inPage, args);
+  } finally {
+    problems.push(...found);
+    await page.close();
+  }
+}
+
 /** Runs the loss check for every shape; prints it and returns whether all agree. */
-async function check(page, data) {
+async function check(run, data) {
   console.log(`loss check: wasm Model vs plain JS from the same params (relative tolerance ${TOLERANCE})`);
   let ok = true;
   for (const sizes of SHAPES) {
-    const rows = await page.evaluate(checkInPage, {
+    const rows = await run(checkInPage, {
       config: configFor(sizes), sizes, ...data, lr: LR, batches: [BATCH, 7],
     });
     const parts = rows.map(({ what, wasm, js, paramDiff }) => {
@@ -166,14 +185,14 @@ async function check(page, data) {
 }
 
 /** Times every shape and prints the table. */
-async function measure(page, data) {
+async function measure(run, data) {
   const lines = [
     "| shape | wasm Model.fit, samples/s: median (min–max) | plain JS, samples/s: median (min–max) | wasm / JS |",
     "| --- | --- | --- | --- |",
   ];
   const notes = [];
   for (const sizes of SHAPES) {
-    const result = await page.evaluate(timeInPage, {
+    const result = await run(timeInPage, {
       config: configFor(sizes), sizes, ...data, lr: LR, batch: BATCH,
       runs: RUNS, warmupMs: WARMUP_MS, targetMs: TARGET_RUN_MS,
     });
@@ -183,7 +202,7 @@ async function measure(page, data) {
     notes.push(`[${sizes.join(", ")}]: ${result.epochs.wasm} / ${result.epochs.js} epochs per run (wasm / JS), shortest run ${shortest.toFixed(0)} ms`);
     if (shortest < MIN_RUN_MS) notes.push(`  warning: a run took under ${MIN_RUN_MS} ms`);
   }
-  console.log(`\n${RUNS} timed runs each after ${WARMUP_MS} ms of warm-up; ${POINTS} points, batch ${BATCH}, lr ${LR}, tanh hidden layers, identity output; samples = points × epochs.`);
+  console.log(`\n${RUNS} timed runs each (wasm and JS alternating, a fresh page per shape) after ${WARMUP_MS} ms of warm-up; ${POINTS} points, batch ${BATCH}, lr ${LR}, tanh hidden layers, identity output; samples = points × epochs.`);
   for (const note of notes) console.log(`  ${note}`);
   console.log(`\n${lines.join("\n")}`);
 }
@@ -196,12 +215,12 @@ function load() {
 const server = await serveDist();
 const browser = await launch();
 try {
-  const { page, problems } = await openPage(browser, server.url);
-  await page.addScriptTag({ path: resolve(import.meta.dirname, "plain_sgd.js") });
+  const problems = [];
+  const run = (inPage, args) => inFreshPage(browser, server.url, problems, inPage, args);
   console.log(`headless Chromium ${browser.version()}; load average ${load()}\n`);
   const data = makeData(POINTS);
-  if (await check(page, data)) {
-    await measure(page, data);
+  if (await check(run, data)) {
+    await measure(run, data);
   } else {
     process.exitCode = 1;
   }

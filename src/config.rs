@@ -1,6 +1,18 @@
 //! The training view's state: dataset, network shape and SGD settings, with
-//! their limits, and how they become a network, data and a trainer. (Links
-//! will carry exactly this state.)
+//! their limits, and how they become a network, data and a trainer; and
+//! (in `link`) the whole page's state as a shareable link's fragment.
+
+mod fragment;
+mod keys;
+mod layers;
+mod link;
+mod values;
+mod view_keys;
+
+pub use link::{
+    parse_link, write_link, ExplorerState, LinkProblem, LinkState, Panel, SoftmaxState, MAX_STEPS,
+    X_LIMIT,
+};
 
 use std::fmt;
 use std::ops::RangeInclusive;

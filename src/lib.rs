@@ -6,10 +6,13 @@
 pub mod activation;
 pub mod config;
 pub mod data;
+pub mod diagnostics;
+pub mod json;
 pub mod loss;
 pub mod network;
 pub mod plot;
 pub mod session;
+pub mod stage_view;
 pub mod train;
 
 #[cfg(target_arch = "wasm32")]

@@ -3,8 +3,9 @@
 
 use crate::config::{PlaygroundConfig, SettingError};
 use crate::data::{self, Dataset};
+use crate::diagnostics::Diagnostics;
 use crate::network::Network;
-use crate::train::{TrainError, TrainSettings, Trainer};
+use crate::train::{Stage, TrainError, TrainSettings, Trainer};
 
 /// Most points the history keeps; past that it halves its resolution.
 pub const HISTORY_LIMIT: usize = 1000;
@@ -71,6 +72,9 @@ pub struct Session {
     test: Dataset,
     history: History,
     latest: Record,
+    diagnostics: Diagnostics,
+    /// Whether the current step is being run stage by stage (its batch is shown).
+    staged: bool,
 }
 
 /// Why a session could not be built.
@@ -116,10 +120,12 @@ impl Session {
         let trainer = Trainer::new(network, train, settings).map_err(SessionError::Train)?;
         let mut session = Session {
             config,
+            diagnostics: Diagnostics::new(trainer.network()),
             trainer,
             test,
             history: History::default(),
             latest: empty_record(),
+            staged: false,
         };
         session.record();
         Ok(session)
@@ -159,6 +165,7 @@ impl Session {
     /// Runs `steps` SGD steps, then records the losses once. Stops at the
     /// step that diverges and reports it.
     pub fn run(&mut self, steps: usize) -> Result<(), TrainError> {
+        self.staged = false;
         let result = (0..steps).try_for_each(|_| self.trainer.step().map(drop));
         self.record();
         result
@@ -166,6 +173,7 @@ impl Session {
 
     /// One epoch's worth of steps.
     pub fn epoch(&mut self) -> Result<(), TrainError> {
+        self.staged = false;
         let result = self.trainer.epoch().map(drop);
         self.record();
         result
@@ -175,7 +183,42 @@ impl Session {
     pub fn reset(&mut self) {
         self.trainer.reset();
         self.history = History::default();
+        self.diagnostics.clear();
+        self.staged = false;
         self.record();
+    }
+
+    /// Runs `stage` of the current step if it is the one due (the page's stage
+    /// buttons); an Update completes the step and records, as `run` does.
+    pub fn run_stage(&mut self, stage: Stage) -> Result<(), TrainError> {
+        let trainer = &mut self.trainer;
+        let result = match stage {
+            Stage::SampleBatch => trainer.sample_batch().map(drop),
+            Stage::Forward => trainer.forward().map(drop),
+            Stage::Backward => trainer.backward(),
+            Stage::Update => trainer.update(),
+        };
+        self.staged = true;
+        let diverged = matches!(result, Err(TrainError::Diverged { .. }));
+        if (stage == Stage::Update && result.is_ok()) || diverged {
+            self.record();
+        }
+        result
+    }
+
+    /// The training points of the batch being stepped through stage by stage
+    /// (empty when the last steps ran whole, by `run` or `epoch`).
+    pub fn staged_batch(&self) -> &[usize] {
+        if self.staged {
+            self.trainer.batch_indices()
+        } else {
+            &[]
+        }
+    }
+
+    /// The diagnostics, as of the last recorded step.
+    pub fn diagnostics(&self) -> &Diagnostics {
+        &self.diagnostics
     }
 
     /// Changes the learning rate, batch size and L2 rate without restarting.
@@ -226,6 +269,7 @@ impl Session {
         };
         self.latest = record;
         self.history.push(record);
+        self.diagnostics.record(&self.trainer);
     }
 }
 

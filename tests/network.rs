@@ -825,5 +825,8 @@ fn configs_round_trip_through_json_text() {
     assert!(text.starts_with(r#"{"inputs":2,"seed":9007199254740991,"layers":[{"units":8,"#));
     let too_big = r#"{"inputs": 2, "seed": 9007199254740992, "layers": [{"units": 2, "activation": "softmax"}]}"#;
     let message = NetworkConfig::from_json(too_big).unwrap_err().to_string();
-    assert!(message.contains("seed must be a whole number from 0 to 9007199254740991"), "{message}");
+    assert!(
+        message.contains("seed must be a whole number from 0 to 9007199254740991"),
+        "{message}"
+    );
 }

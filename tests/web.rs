@@ -199,18 +199,9 @@ mod training {
         activation: &str,
         learning_rate: f64,
     ) -> Result<Playground, String> {
-        Playground::new(
-            dataset.into(),
-            0.0,
-            0.5,
-            1.0,
-            vec![4, 2],
-            activation.into(),
-            None,
-            learning_rate,
-            10,
-            0.0,
-        )
+        Playground::from_link(&format!(
+            "data={dataset}&layers=4:{activation},2:{activation}&lr={learning_rate}"
+        ))
         .map_err(message)
     }
 
@@ -242,7 +233,7 @@ mod training {
             "{activation}"
         );
         let lr = playground("xor", "tanh", 100.0).err().unwrap();
-        assert_eq!(lr, "learning rate must be from 0.00001 to 10, got 100");
+        assert_eq!(lr, "lr accepts a number from 0.00001 to 10; got \"100\"");
         let mut wild = playground("plane", "sigmoid", 10.0).unwrap();
         let diverged = message(wild.run(10_000).unwrap_err());
         assert!(
@@ -251,5 +242,78 @@ mod training {
             "{diverged}"
         );
         assert!(wild.status()[6].is_finite());
+    }
+}
+
+mod links {
+    use super::get;
+    use js_sys::Array;
+    use nnplay::web::link::{read_link, write_link};
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn read_link_gives_the_controls_values_and_names_bad_keys() {
+        let read = read_link("#data=xor&noise=15&layers=4:leaky_relu:0.1,2&lr=abc");
+        let state = get(&read, "state");
+        assert_eq!(get(&state, "data").as_string().unwrap(), "xor");
+        assert_eq!(get(&state, "noise").as_f64(), Some(15.0), "in percent");
+        let layers: Array = get(&state, "layers").into();
+        assert_eq!(layers.length(), 2);
+        assert_eq!(get(&layers.get(0), "units").as_f64(), Some(4.0));
+        assert_eq!(get(&layers.get(0), "param").as_f64(), Some(0.1));
+        assert_eq!(
+            get(&layers.get(1), "activation").as_string().unwrap(),
+            "tanh"
+        );
+        assert!(get(&layers.get(1), "param").is_null());
+        assert_eq!(get(&state, "lr").as_f64(), Some(0.03), "the default");
+        assert!(get(&state, "embed").is_null());
+        let problems: Array = get(&read, "problems").into();
+        assert_eq!(problems.length(), 1);
+        assert_eq!(get(&problems.get(0), "key").as_string().unwrap(), "lr");
+        let message = get(&problems.get(0), "message").as_string().unwrap();
+        assert!(message.contains("0.00001 to 10"), "{message}");
+    }
+
+    #[wasm_bindgen_test]
+    fn write_link_gives_the_canonical_fragment() {
+        assert_eq!(write_link("lr=0.1&data=xor&seed=1"), "data=xor&lr=0.1");
+        assert_eq!(write_link("lr=abc"), "");
+    }
+}
+
+mod stages {
+    use super::message;
+    use nnplay::web::playground::Playground;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn stage_methods_run_in_order_and_name_the_stage_due() {
+        let mut run = Playground::from_link("layers=4:relu,3:tanh").unwrap();
+        assert_eq!(run.next_stage(), "Sample batch");
+        let early = message(run.forward().unwrap_err());
+        assert!(early.contains("the next stage is Sample batch"), "{early}");
+        run.sample_batch().unwrap();
+        run.forward().unwrap();
+        run.backward().unwrap();
+        assert_eq!(run.status()[0], 0.0, "the counter waits for Update");
+        run.update().unwrap();
+        assert_eq!(run.status()[0], 1.0);
+        // The page reads the view with JSON.parse; so does this test.
+        let view = js_sys::JSON::parse(&run.stage_view()).unwrap();
+        let at = |value: &wasm_bindgen::JsValue, key: &str| {
+            js_sys::Reflect::get(value, &key.into()).unwrap()
+        };
+        let index =
+            |value: &wasm_bindgen::JsValue, i: u32| js_sys::Reflect::get_u32(value, i).unwrap();
+        assert_eq!(at(&view, "current").as_string().unwrap(), "Update");
+        let forward = index(&at(&view, "stages"), 1);
+        let first = index(&at(&forward, "equations"), 0);
+        assert_eq!(at(&first, "text").as_string().unwrap(), "z1 = x·W1 + b1");
+        assert_eq!(run.diagnostics().len(), 8 * 3, "8 numbers per layer");
+        assert_eq!(
+            run.diagnostic_labels(),
+            ["layer 1 · relu", "layer 2 · tanh", "output · softmax"]
+        );
     }
 }

@@ -3,7 +3,9 @@
 // the JS API and write text.
 import { $ } from "./js/dom.js";
 import { Explorer } from "./js/explorer.js";
+import { startLinks } from "./js/link.js";
 import { SoftmaxPanel } from "./js/softmax.js";
+import { Stages } from "./js/stages.js";
 import { Training } from "./js/training.js";
 
 /** Shows an unexpected failure in the page's error panel, never a dead page. */
@@ -19,8 +21,11 @@ function start(api) {
   try {
     const explorer = new Explorer(api);
     explorer.update();
-    new SoftmaxPanel(api).draw();
-    new Training(api);
+    const softmax = new SoftmaxPanel(api);
+    softmax.draw();
+    const training = new Training(api);
+    new Stages(training);
+    startLinks(api, { explorer, softmax, training });
     document.documentElement.dataset.ready = "true";
     explorer.measureCosts();
   } catch (error) {

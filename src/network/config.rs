@@ -4,8 +4,8 @@
 use std::ops::RangeInclusive;
 
 use super::error::{ConfigError, Problem};
-use super::json::Json;
 use crate::activation::{Activation, Kind};
+use crate::json::Json;
 
 /// How many numbers one input row may hold.
 pub const INPUTS: RangeInclusive<usize> = 1..=16;
@@ -92,7 +92,7 @@ impl NetworkConfig {
     /// (Native builds; the browser parses with `JSON.parse` and calls `from_tree`.)
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(json: &str) -> Result<Self, ConfigError> {
-        let tree = super::json::parse_text(json)
+        let tree = crate::json::parse_text(json)
             .map_err(|message| ConfigError::new("config", Problem::NotJson(message)))?;
         Self::from_tree(&tree)
     }

@@ -8,7 +8,6 @@ mod check;
 mod config;
 mod error;
 mod init;
-pub mod json;
 mod layer;
 mod linalg;
 mod parse;

@@ -5,8 +5,8 @@ use std::ops::RangeInclusive;
 
 use super::config::{describe_range, units_range, LayerConfig, NetworkConfig, INPUTS, PIECES};
 use super::error::{ConfigError, Problem};
-use super::json::Json;
 use crate::activation::Kind;
+use crate::json::Json;
 
 /// The fields a config object may have.
 const CONFIG_FIELDS: [&str; 3] = ["inputs", "seed", "layers"];

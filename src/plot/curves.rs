@@ -141,7 +141,7 @@ fn draw_panel<DB: DrawingBackend>(
     };
     let mut chart = ChartBuilder::on(area)
         .margin((6.0 * s) as i32)
-        .caption(caption, ("sans-serif", 13.0 * s).into_font().color(&fg))
+        .caption(caption, super::font(13.0 * s).color(&fg))
         .x_label_area_size((22.0 * s) as i32)
         .y_label_area_size((40.0 * s) as i32)
         .build_cartesian_2d(plot.x_min..plot.x_max, y_lo..y_hi)?;
@@ -150,7 +150,7 @@ fn draw_panel<DB: DrawingBackend>(
         .light_line_style(plot.theme.grid.mix(0.5))
         .bold_line_style(plot.theme.grid)
         .axis_style(fg)
-        .label_style(("sans-serif", 11.0 * s).into_font().color(&fg))
+        .label_style(super::font(11.0 * s).color(&fg))
         .x_labels(9)
         .y_labels(5)
         .draw()?;

@@ -226,3 +226,31 @@ fn arg_max(row: &[f64]) -> usize {
 fn rgb_of(color: plotters::style::RGBColor) -> Rgb {
     [f64::from(color.0), f64::from(color.1), f64::from(color.2)]
 }
+
+/// Rings around the training points at `indices` (the batch being stepped
+/// through), drawn over a heatmap rendered at the same size; `scale` is the
+/// device pixel ratio. A light and a dark ring, so they show on any colour.
+pub fn draw_marks<DB: plotters::prelude::DrawingBackend>(
+    root: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    set: &Dataset,
+    indices: &[usize],
+    scale: f64,
+    theme: Theme,
+) -> Result<(), plotters::prelude::DrawingAreaErrorKind<DB::ErrorType>> {
+    use plotters::prelude::{Circle, Color};
+    let (width, height) = root.dim_in_pixel();
+    let radius = (8.0 * scale).round() as i32;
+    let stroke = (1.5 * scale).round().max(1.0) as u32;
+    for x in indices.iter().filter_map(|&i| set.x.get(i * 2..i * 2 + 2)) {
+        let (px, py) = to_pixel(x, width as usize, height as usize);
+        let center = (px.round() as i32, py.round() as i32);
+        let outer = theme.background.stroke_width(stroke + 2);
+        root.draw(&Circle::new(center, radius, outer))?;
+        root.draw(&Circle::new(
+            center,
+            radius,
+            theme.foreground.stroke_width(stroke),
+        ))?;
+    }
+    root.present()
+}

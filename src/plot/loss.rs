@@ -1,7 +1,7 @@
 //! The loss chart: train and test loss over the steps, and below it the
 //! accuracy for classification.
 
-use super::Theme;
+use super::{legend, Theme};
 use crate::session::Record;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -80,7 +80,7 @@ fn panel<DB: DrawingBackend>(
         .light_line_style(theme.grid.mix(0.4))
         .bold_line_style(theme.grid)
         .axis_style(fg)
-        .label_style(("sans-serif", 11.0 * scale).into_font().color(&fg))
+        .label_style(super::font(11.0 * scale).color(&fg))
         .x_labels(5)
         .y_labels(4)
         .x_label_formatter(&|x| format!("{x:.0}"))
@@ -89,23 +89,17 @@ fn panel<DB: DrawingBackend>(
     let train = records
         .iter()
         .filter_map(|r| finite(pick(r).0).map(|v| (r.step as f64, v)));
-    chart
-        .draw_series(LineSeries::new(train, fg.stroke_width(width)))?
-        .label(format!("train {name}"))
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], fg.stroke_width(2)));
+    chart.draw_series(LineSeries::new(train, fg.stroke_width(width)))?;
     let test = records
         .iter()
         .filter_map(|r| finite(pick(r).1).map(|v| (r.step as f64, v)));
-    chart
-        .draw_series(LineSeries::new(test, TEST_COLOR.stroke_width(width)))?
-        .label(format!("test {name}"))
-        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], TEST_COLOR.stroke_width(2)));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(theme.background.mix(0.85))
-        .border_style(theme.grid)
-        .label_font(("sans-serif", 11.0 * scale).into_font().color(&fg))
-        .draw()?;
+    chart.draw_series(LineSeries::new(test, TEST_COLOR.stroke_width(width)))?;
+    let entries = [
+        (format!("train {name}"), fg),
+        (format!("test {name}"), TEST_COLOR),
+    ];
+    let font = super::font(11.0 * scale).color(&fg);
+    let plot = chart.plotting_area().strip_coord_spec();
+    legend::draw(&plot, &entries, &font, scale, theme)?;
     Ok(())
 }

@@ -2,7 +2,10 @@
 //! canvas, native tests on an SVG string.
 
 pub mod curves;
+pub mod diagnostics;
 pub mod heatmap;
+pub mod histograms;
+pub mod legend;
 pub mod loss;
 pub mod network;
 pub mod palette;
@@ -34,6 +37,14 @@ impl Theme {
         grid: RGBColor(60, 63, 70),
         saturation: RGBColor(240, 160, 90),
     };
+}
+
+/// The plots' font: the browser's sans-serif at `size` pixels. (Naming the
+/// family by enum, not by the string "sans-serif", keeps plotters' font-name
+/// lowercasing, and Unicode's case tables, out of the download.)
+pub fn font(size: f64) -> plotters::style::FontDesc<'static> {
+    use plotters::style::{FontFamily, IntoFont};
+    (FontFamily::SansSerif, size).into_font()
 }
 
 /// One colour per activation, from the Okabe–Ito palette, which stays

@@ -170,3 +170,29 @@ fn paint(image: &mut Vec<u8>, values: impl Iterator<Item = f64>, extent: f64) {
         image.push(255);
     }
 }
+
+/// Marks dead units with a cross over their box: `dead` gives, layer by
+/// layer (hidden layers first, as `layout`'s columns after the inputs), a
+/// flag per unit. Drawn after the thumbnails, so the cross sits on top.
+pub fn draw_dead<'a, DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    layout: &Layout,
+    dead: impl IntoIterator<Item = &'a [bool]>,
+    scale: f64,
+    theme: Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = theme
+        .foreground
+        .stroke_width((2.0 * scale).round().max(1.0) as u32);
+    for (column, flags) in layout.columns.iter().skip(1).zip(dead) {
+        for (&(x, y), _) in column.iter().zip(flags).filter(|(_, &dead)| dead) {
+            let (x0, y0) = (x as i32, y as i32);
+            let (x1, y1) = ((x + layout.size) as i32, (y + layout.size) as i32);
+            let veil = theme.background.mix(0.55).filled();
+            root.draw(&Rectangle::new([(x0, y0), (x1, y1)], veil))?;
+            root.draw(&PathElement::new(vec![(x0, y0), (x1, y1)], style))?;
+            root.draw(&PathElement::new(vec![(x0, y1), (x1, y0)], style))?;
+        }
+    }
+    root.present()
+}

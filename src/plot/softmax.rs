@@ -34,7 +34,7 @@ pub fn draw<DB: DrawingBackend>(
         .light_line_style(theme.grid.mix(0.5))
         .bold_line_style(theme.grid)
         .axis_style(fg)
-        .label_style(("sans-serif", 11.0 * scale).into_font().color(&fg))
+        .label_style(super::font(11.0 * scale).color(&fg))
         .x_labels(n)
         .x_label_formatter(&|x| {
             // Label bar centres only (plotters may offer in-between key points).
@@ -52,7 +52,7 @@ pub fn draw<DB: DrawingBackend>(
         Rectangle::new([(left, 0.0), (left + 0.7, p)], color)
     });
     chart.draw_series(bars)?;
-    let font = ("sans-serif", 12.0 * scale).into_font().color(&fg);
+    let font = super::font(12.0 * scale).color(&fg);
     let labels = probabilities
         .iter()
         .enumerate()

@@ -47,6 +47,8 @@ pub struct Trainer {
     loss_after: Option<f64>,
     updated: bool,
     diverged: Option<u64>,
+    /// The parameters as they were before the last update (for the page's Update view).
+    params_before: Vec<f64>,
 }
 
 impl Trainer {
@@ -79,6 +81,7 @@ impl Trainer {
             loss_after: None,
             updated: false,
             diverged: None,
+            params_before: Vec::new(),
         })
     }
 
@@ -141,6 +144,8 @@ impl Trainer {
     /// non-finite the parameters stay as they were and the trainer diverges.
     pub fn update(&mut self) -> Result<(), TrainError> {
         self.expect(Stage::Update)?;
+        self.params_before.clear();
+        self.params_before.extend_from_slice(self.network.params());
         if !self
             .network
             .descend(self.workspace.gradient(), self.settings.learning_rate)
@@ -195,6 +200,7 @@ impl Trainer {
         self.batch.indices.clear();
         self.batch.x.clear();
         self.batch.y.clear();
+        self.params_before.clear();
         self.next = Stage::SampleBatch;
         (self.steps, self.epochs) = (0, 0);
         (

@@ -103,6 +103,12 @@ impl Trainer {
             .unwrap_or(&[])
     }
 
+    /// Update: the parameters as they were before the last update (the
+    /// parameter layout); empty until the first update after the start or `reset`.
+    pub fn params_before(&self) -> &[f64] {
+        &self.params_before
+    }
+
     /// Forward: the batch's mean loss before the update (`None` before Forward).
     pub fn batch_loss(&self) -> Option<f64> {
         self.loss_before

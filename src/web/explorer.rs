@@ -1,12 +1,12 @@
 //! The activation explorer's door: a `CurveView` that JS configures from its
 //! controls and draws on a canvas, the softmax bars, and the in-browser cost timing.
 
+use super::canvas::Canvas;
 use super::convert::{finite_numbers, name, optional_finite};
 use crate::activation::{maxout_apply, Activation, Piece};
 use crate::plot::curves::{self, Curve, CurvePlot, PlotGeometry};
 use crate::plot::{softmax, Theme};
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -21,8 +21,8 @@ fn theme(dark: bool) -> Theme {
     }
 }
 
-fn backend(canvas: HtmlCanvasElement) -> CanvasBackend {
-    CanvasBackend::with_canvas_object(canvas).expect("a canvas element always has a 2d context")
+fn backend(canvas: HtmlCanvasElement) -> Canvas {
+    Canvas::new(canvas).expect("a canvas element always has a 2d context")
 }
 
 /// The curve explorer's state: which curves, the x range and the cursor.

@@ -2,8 +2,10 @@
 //! errors mapped to JS `Error`s, and drawing on canvases.
 
 pub mod api;
+mod canvas;
 mod convert;
 pub mod explorer;
+pub mod link;
 pub mod model;
 pub mod playground;
 

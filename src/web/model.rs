@@ -2,7 +2,7 @@
 //! arrays, delegates to `network::Network` and turns its errors into JS `Error`s.
 
 use super::convert::{finite_numbers, name};
-use crate::network::json::Json;
+use crate::json::Json;
 use crate::network::{Network, NetworkConfig};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -2,16 +2,15 @@
 //! controls, runs a bounded number of steps per call, and draws the heatmap,
 //! the loss chart and the network on canvases.
 
-use super::convert::name;
-use crate::activation::Kind;
-use crate::config::{HiddenLayer, PlaygroundConfig};
-use crate::data::DatasetKind;
+mod stages;
+
+use super::canvas::Canvas;
+use crate::config::parse_link;
 use crate::plot::heatmap::{Heatmap, PointStyle};
 use crate::plot::network::{self as diagram, Thumbnails};
 use crate::plot::{loss, Theme};
 use crate::session::Session;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
@@ -67,52 +66,18 @@ pub struct Playground {
 
 #[wasm_bindgen]
 impl Playground {
-    /// A new run: `dataset` by name, noise 0–0.5, train fraction 0.1–0.9, a
-    /// seed, the hidden layers' `units` (0–6 layers of 1–64), one hidden
-    /// `activation` with its optional `param` (alpha, slope or maxout pieces),
-    /// learning rate 1e-5–10, batch size and L2 rate 0–10.
-    #[wasm_bindgen(constructor)]
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        dataset: JsValue,
-        noise: f64,
-        train_fraction: f64,
-        seed: f64,
-        units: Vec<u32>,
-        activation: JsValue,
-        param: Option<f64>,
-        learning_rate: f64,
-        batch_size: u32,
-        l2: f64,
-    ) -> Result<Playground, JsError> {
-        let dataset: DatasetKind = name(&dataset, "dataset")?.parse().map_err(js_error)?;
-        let activation: Kind = name(&activation, "activation")?.parse().map_err(js_error)?;
-        if !(seed.is_finite() && seed >= 0.0 && seed.fract() == 0.0 && seed < 2f64.powi(53)) {
-            return Err(JsError::new(&format!(
-                "seed must be a whole number from 0 to 2^53 − 1, got {seed}"
-            )));
+    /// A new run from a link's fragment (`data=xor&layers=4:relu,2:tanh&lr=0.1`,
+    /// README's "Link keys"): its training keys, every other key at its
+    /// default. Other keys (`curves`, `steps`, …) are checked but not used
+    /// here. Throws an Error naming each bad key and what it accepts.
+    pub fn from_link(fragment: &str) -> Result<Playground, JsError> {
+        let (state, problems) = parse_link(fragment);
+        if !problems.is_empty() {
+            let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            return Err(JsError::new(&messages.join("; ")));
         }
-        let hidden = units
-            .iter()
-            .map(|&units| HiddenLayer {
-                units: units as usize,
-                activation,
-                param,
-            })
-            .collect();
-        let config = PlaygroundConfig {
-            dataset,
-            noise,
-            train_fraction,
-            seed: seed as u64,
-            hidden,
-            learning_rate,
-            batch_size: batch_size as usize,
-            l2,
-            ..PlaygroundConfig::default()
-        };
         Ok(Playground {
-            session: Session::new(config).map_err(js_error)?,
+            session: Session::new(state.training).map_err(js_error)?,
             heatmap: Heatmap::new(HEATMAP_RESOLUTION),
             thumbnails: Thumbnails::new(2),
         })
@@ -197,7 +162,7 @@ impl Playground {
         scale: f64,
         dark: bool,
     ) -> Result<(), JsError> {
-        let root = CanvasBackend::with_canvas_object(canvas)
+        let root = Canvas::new(canvas)
             .ok_or_else(|| JsError::new("the canvas has no 2d context"))?
             .into_drawing_area();
         let records = self.session.history().records();
@@ -220,7 +185,7 @@ impl Playground {
             self.thumbnails = Thumbnails::new(side);
         }
         let context = context(&canvas)?;
-        let root = CanvasBackend::with_canvas_object(canvas)
+        let root = Canvas::new(canvas)
             .ok_or_else(|| JsError::new("the canvas has no 2d context"))?
             .into_drawing_area();
         diagram::draw(

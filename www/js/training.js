@@ -1,5 +1,6 @@
 // The training view: controls → Playground (wasm) → canvases and status.
 import { $, button, fillSelect, fitCanvas, prefersDark } from "./dom.js";
+import { fragment } from "./link.js";
 
 /** Learning rates offered, on a logarithmic scale from 1e-5 to 10. */
 const LEARNING_RATES = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -10,12 +11,21 @@ const MAX_LAYERS = 6;
 const MAX_UNITS = 64;
 /** Samples trained per animation frame while playing (as TensorFlow Playground does). */
 const SAMPLES_PER_FRAME = 250;
+/** Steps per `run` call while catching up with a link's `steps`. */
+const CATCH_UP_SLICE = 200;
+/** Milliseconds of training per frame while catching up, so the page stays responsive. */
+const FRAME_BUDGET = 12;
+/** The Activation menu's entry while the layers differ. */
+const MIXED = "mixed";
+
+/** One hidden layer as the controls hold it; `param` is null for the default. */
+const hiddenLayer = (units, activation = "tanh", param = null) => ({ units, activation, param });
 
 export /** The training view: controls → Playground (wasm) → canvases and status. */
 class Training {
   constructor(api) {
     this.api = api;
-    this.units = [4, 2];
+    this.layers = [hiddenLayer(4), hiddenLayer(2)];
     this.playing = false;
     this.frame = 0;
     /** Called with this view after every redraw (other panels follow the run). */
@@ -28,8 +38,8 @@ class Training {
   /** Fills the menus from the module's lists. */
   buildControls() {
     fillSelect($("dataset"), this.api.datasets().map((d) => [d.name, d.label]), "circle");
-    const hidden = this.api.activations().filter((a) => a.name !== "softmax");
-    fillSelect($("activation"), hidden.map((a) => [a.name, a.label]), "tanh");
+    this.hiddenKinds = this.api.activations().filter((a) => a.name !== "softmax").map((a) => [a.name, a.label]);
+    fillSelect($("activation"), [...this.hiddenKinds, [MIXED, "Mixed (set per layer)"]], "tanh");
     fillSelect($("learning-rate"), LEARNING_RATES.map((r) => [r, String(r)]), 0.03);
     fillSelect($("l2"), L2_RATES.map((r) => [r, r === 0 ? "none" : String(r)]), 0);
   }
@@ -41,9 +51,10 @@ class Training {
     $("play").addEventListener("click", () => (this.playing ? this.pause() : this.play()));
     $("reset").addEventListener("click", () => { this.pause(); this.playground.reset(); this.hideAlert(); this.draw(); });
     $("new-seed").addEventListener("click", () => { $("seed").value = String(Number($("seed").value) + 1); this.rebuild(); });
-    $("add-layer").addEventListener("click", () => { this.units.push(4); this.rebuild(); });
-    $("remove-layer").addEventListener("click", () => { this.units.pop(); this.rebuild(); });
-    for (const id of ["dataset", "activation", "noise", "split", "seed"]) {
+    $("add-layer").addEventListener("click", () => { this.layers.push(hiddenLayer(4, this.newLayerActivation())); this.rebuild(); });
+    $("remove-layer").addEventListener("click", () => { this.layers.pop(); this.rebuild(); });
+    $("activation").addEventListener("change", () => this.setEveryLayer($("activation").value));
+    for (const id of ["dataset", "noise", "split", "seed"]) {
       $(id).addEventListener("change", () => this.rebuild());
     }
     for (const id of ["noise", "split"]) $(id).addEventListener("input", () => this.mirror());
@@ -61,20 +72,46 @@ class Training {
     $("split-value").textContent = $("split").value;
   }
 
-  /** The layer list: one row per hidden layer with its unit buttons. */
+  /** The Activation menu sets every hidden layer (its "mixed" entry changes nothing). */
+  setEveryLayer(activation) {
+    if (activation === MIXED) return;
+    for (const layer of this.layers) Object.assign(layer, { activation, param: null });
+    this.rebuild();
+  }
+
+  /** A new layer takes the layers' shared activation, else the last layer's. */
+  newLayerActivation() {
+    const chosen = $("activation").value;
+    return chosen !== MIXED ? chosen : this.layers.at(-1)?.activation ?? "tanh";
+  }
+
+  /** The layer list: one row per hidden layer with its unit buttons and activation. */
   renderLayers() {
-    const items = this.units.map((n, i) => {
+    const items = this.layers.map((layer, i) => {
+      const n = layer.units;
       const li = document.createElement("li");
       const label = document.createElement("span");
       label.className = "units";
       label.textContent = `${n} unit${n === 1 ? "" : "s"}`;
-      const less = button("−", `Remove a unit from layer ${i + 1}`, n <= 1, () => { this.units[i]--; this.rebuild(); });
-      const more = button("+", `Add a unit to layer ${i + 1}`, n >= MAX_UNITS, () => { this.units[i]++; this.rebuild(); });
-      li.append(label, less, more);
+      const less = button("−", `Remove a unit from layer ${i + 1}`, n <= 1, () => { layer.units--; this.rebuild(); });
+      const more = button("+", `Add a unit to layer ${i + 1}`, n >= MAX_UNITS, () => { layer.units++; this.rebuild(); });
+      const menu = document.createElement("select");
+      menu.setAttribute("aria-label", `Activation of layer ${i + 1}`);
+      fillSelect(menu, this.hiddenKinds, layer.activation);
+      menu.addEventListener("change", () => { Object.assign(layer, { activation: menu.value, param: null }); this.rebuild(); });
+      li.append(label, less, more, menu);
+      if (layer.param !== null) {
+        const param = document.createElement("span");
+        param.className = "layer-param";
+        param.textContent = layer.activation === "maxout" ? `${layer.param} pieces` : `param ${layer.param}`;
+        li.append(param);
+      }
       return li;
     });
     $("layers").replaceChildren(...items);
-    const count = this.units.length;
+    const kinds = new Set(this.layers.map((l) => l.activation));
+    if (kinds.size > 0) $("activation").value = kinds.size === 1 ? [...kinds][0] : MIXED;
+    const count = this.layers.length;
     $("layer-count").textContent = `${count} hidden layer${count === 1 ? "" : "s"}`;
     $("add-layer").disabled = count >= MAX_LAYERS;
     $("remove-layer").disabled = count === 0;
@@ -86,10 +123,7 @@ class Training {
     this.mirror();
     this.renderLayers();
     try {
-      const next = new this.api.Playground(
-        $("dataset").value, Number($("noise").value) / 100, Number($("split").value) / 100,
-        Number($("seed").value), new Uint32Array(this.units), $("activation").value, undefined,
-        Number($("learning-rate").value), Number($("batch-size").value), Number($("l2").value));
+      const next = this.api.Playground.from_link(fragment(this.runKeys()));
       this.playground?.free();
       this.playground = next;
       this.hideAlert();
@@ -98,6 +132,63 @@ class Training {
       return;
     }
     this.draw();
+  }
+
+  /** The keys that define a run (README's "Link keys"), as the controls hold them. */
+  runKeys() {
+    const layers = this.layers.map((l) => [l.units, l.activation, l.param].filter((v) => v !== null).join(":"));
+    return {
+      data: $("dataset").value, noise: $("noise").value, split: $("split").value, seed: $("seed").value,
+      layers: layers.join(","), lr: $("learning-rate").value, batch: $("batch-size").value, l2: $("l2").value,
+    };
+  }
+
+  /** Every key of the training view: the run's, whether test data shows, and the steps taken. */
+  linkKeys() {
+    return { ...this.runKeys(), test: $("show-test").checked ? "1" : "0", steps: this.playground ? String(this.status()[0]) : "0" };
+  }
+
+  /** Sets every control from a link's state (from `read_link`), builds the run and trains `steps`. */
+  applyLink(state) {
+    $("dataset").value = state.data;
+    $("noise").value = String(state.noise);
+    $("split").value = String(state.split);
+    $("seed").value = String(state.seed);
+    $("show-test").checked = state.test;
+    this.layers = state.layers.map((l) => hiddenLayer(l.units, l.activation, l.param));
+    chooseNumber($("learning-rate"), state.lr);
+    $("batch-size").value = String(state.batch);
+    chooseNumber($("l2"), state.l2);
+    this.rebuild();
+    if (state.steps > 0 && this.playground) this.catchUp(state.steps);
+  }
+
+  /**
+   * Trains to step `target` (a link's `steps`) a frame's budget at a time, as
+   * Play does, so a long run never freezes the page; Pause stops it.
+   */
+  catchUp(target) {
+    this.playing = true;
+    $("play").textContent = "Pause";
+    $("play").setAttribute("aria-pressed", "true");
+    const tick = () => {
+      if (!this.playing) return;
+      const start = performance.now();
+      let step = this.status()[0];
+      while (this.playing && step < target && performance.now() - start < FRAME_BUDGET) {
+        const slice = Math.min(CATCH_UP_SLICE, target - step);
+        try {
+          this.playground.run(slice);
+        } catch (e) {
+          this.fail(e);
+        }
+        step = this.status()[0];
+      }
+      this.draw();
+      if (step >= target) this.pause();
+      else if (this.playing) this.frame = requestAnimationFrame(tick);
+    };
+    tick();
   }
 
   /** Applies learning rate, batch size and L2 to the current run. */
@@ -115,10 +206,15 @@ class Training {
     try {
       work();
     } catch (e) {
-      this.pause();
-      this.showAlert(`${e.message[0].toUpperCase()}${e.message.slice(1)}, then press Reset.`);
+      this.fail(e);
     }
     this.draw();
+  }
+
+  /** Pauses on a training error (a divergence) and says what to do. */
+  fail(error) {
+    this.pause();
+    this.showAlert(`${error.message[0].toUpperCase()}${error.message.slice(1)}, then press Reset.`);
   }
 
   play() {
@@ -166,6 +262,8 @@ class Training {
     this.playground.draw_network($("network"), fitCanvas($("network")), dark);
     const [step, , train, test, trainAcc, testAcc] = this.status();
     $("train-status").textContent = `Step ${step} · train loss ${showLoss(train)} · test loss ${showLoss(test)}`;
+    // Every digit, for tools and tests that compare runs bit for bit.
+    Object.assign($("train-status").dataset, { trainLoss: String(train), testLoss: String(test) });
     $("accuracy").textContent = Number.isNaN(testAcc)
       ? "Regression: the loss is half the mean squared error."
       : `Accuracy: train ${(100 * trainAcc).toFixed(1)}% · test ${(100 * testAcc).toFixed(1)}%`;
@@ -176,6 +274,16 @@ class Training {
   onDraw(listener) {
     this.listeners.push(listener);
   }
+}
+
+/** Selects the option whose value is `value` as a number, adding one if the menu lacks it. */
+function chooseNumber(select, value) {
+  let option = [...select.options].find((o) => Number(o.value) === value);
+  if (!option) {
+    option = new Option(String(value), String(value));
+    select.append(option);
+  }
+  select.value = option.value;
 }
 
 /** A loss for the status line: three decimals, or a plain word when it overflowed. */

@@ -1,7 +1,7 @@
-//! The JSON tree a config is read from and written to. The text is parsed
-//! by a standard parser at the edge (serde_json natively, the browser's
-//! `JSON.parse` in wasm, which keeps the download small); this module holds
-//! the tree and writes it back as text.
+//! A JSON tree: what a network config is read from, and what the stage view
+//! is written as. Text is parsed by a standard parser at the edge (serde_json
+//! natively, the browser's `JSON.parse` in wasm, which keeps the download
+//! small); this module holds the tree and writes it as compact text.
 
 use std::fmt;
 
@@ -17,7 +17,53 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
+impl From<f64> for Json {
+    fn from(n: f64) -> Json {
+        Json::Number(n)
+    }
+}
+
+impl From<usize> for Json {
+    fn from(n: usize) -> Json {
+        Json::Number(n as f64)
+    }
+}
+
+impl From<bool> for Json {
+    fn from(b: bool) -> Json {
+        Json::Bool(b)
+    }
+}
+
+impl From<&str> for Json {
+    fn from(s: &str) -> Json {
+        Json::String(s.to_owned())
+    }
+}
+
+impl<T: Into<Json>> From<Option<T>> for Json {
+    fn from(value: Option<T>) -> Json {
+        value.map_or(Json::Null, Into::into)
+    }
+}
+
+impl<T: Into<Json>> From<Vec<T>> for Json {
+    fn from(items: Vec<T>) -> Json {
+        Json::Array(items.into_iter().map(Into::into).collect())
+    }
+}
+
 impl Json {
+    /// An object from (key, value) pairs.
+    pub fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
+        Json::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+        )
+    }
+
     /// The member `key` of an object.
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
@@ -33,7 +79,12 @@ impl fmt::Display for Json {
         match self {
             Json::Null => f.write_str("null"),
             Json::Bool(b) => write!(f, "{b}"),
-            Json::Number(n) if n.is_finite() => write!(f, "{n}"),
+            // Whole numbers as integers; otherwise Debug, which keeps exponents
+            // short (1e300, not 301 digits) and round-trips exactly.
+            Json::Number(n) if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 => {
+                write!(f, "{}", *n as i64)
+            }
+            Json::Number(n) if n.is_finite() => write!(f, "{n:?}"),
             Json::Number(_) => f.write_str("null"),
             Json::String(s) => write_string(f, s),
             Json::Array(items) => {

@@ -1,0 +1,33 @@
+// Trunk post-build hook: allows exactly the inline scripts Trunk wrote into
+// the staged index.html (its wasm loader) by putting their sha256 hashes in
+// the page's Content-Security-Policy, in place of the placeholder. Fails the
+// build if the placeholder is missing or the page has inline styles.
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+
+const PLACEHOLDER = "{{inline-script-hashes}}";
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) {
+  console.error("csp-hashes: set TRUNK_STAGING_DIR (Trunk does) or pass the directory holding index.html");
+  process.exit(1);
+}
+const file = join(dir, "index.html");
+const html = await readFile(file, "utf8");
+
+/** 'sha256-…' of every <script> without a src, hashed as the browser hashes it: its text as written. */
+const hashes = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+  .filter(([, attributes]) => !/\bsrc\s*=/i.test(attributes))
+  .map(([, , text]) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`);
+
+const places = html.split(PLACEHOLDER).length - 1;
+if (places !== 1) {
+  console.error(`csp-hashes: ${file} must hold ${PLACEHOLDER} once in its Content-Security-Policy, found ${places}`);
+  process.exit(1);
+}
+if (/<style\b|\sstyle\s*=/i.test(html)) {
+  console.error(`csp-hashes: ${file} has an inline style, which the policy (style-src 'self') blocks`);
+  process.exit(1);
+}
+await writeFile(file, html.replace(PLACEHOLDER, hashes.join(" ")));
+console.log(`csp-hashes: allowed ${hashes.length} inline script(s) by sha256`);

@@ -1,0 +1,75 @@
+//! The `layers` key: hidden layers written `units:activation[:param]`,
+//! comma-separated, e.g. `4:tanh,2:leaky_relu:0.1,3:maxout:3`.
+
+use super::values::{finite, number, whole_in};
+use super::HiddenLayer;
+use crate::activation::{Activation, Kind};
+use crate::network::{HIDDEN_LAYERS, HIDDEN_UNITS, PIECES};
+
+/// What `layers` accepts, for the notice and the README.
+pub fn layers_accepts() -> String {
+    format!(
+        "up to {} comma-separated hidden layers, each units:activation[:param] with {} to {} units and an activation from {} \
+         (param: alpha for leaky_relu, 0 ≤ alpha < 1, and elu, 0 < alpha ≤ 5; the initial slope for prelu, -1 to 1; \
+         pieces for maxout, {} to {}); empty for none",
+        HIDDEN_LAYERS.end(),
+        HIDDEN_UNITS.start(),
+        HIDDEN_UNITS.end(),
+        hidden_names(),
+        PIECES.start(),
+        PIECES.end()
+    )
+}
+
+/// `4`, `4:relu`, `4:leaky_relu:0.1` or `3:maxout:3` (the activation is tanh when left out).
+pub fn read_layer(text: &str) -> Option<HiddenLayer> {
+    let mut parts = text.split(':');
+    let units_range = *HIDDEN_UNITS.start() as u64..=*HIDDEN_UNITS.end() as u64;
+    let units = whole_in(parts.next()?, &units_range)? as usize;
+    let activation = match parts.next() {
+        Some(name) => name.parse::<Kind>().ok().filter(|&k| k != Kind::Softmax)?,
+        None => Kind::Tanh,
+    };
+    let param = match (activation, parts.next()) {
+        (_, None) => None,
+        (Kind::Maxout, Some(p)) => {
+            let pieces = *PIECES.start() as u64..=*PIECES.end() as u64;
+            Some(whole_in(p, &pieces)? as f64)
+        }
+        (kind, Some(p)) => Some(layer_param(kind, p)?),
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Some(HiddenLayer {
+        units,
+        activation,
+        param,
+    })
+}
+
+/// A parameter the network accepts for `kind`, inside the range its slider offers.
+fn layer_param(kind: Kind, text: &str) -> Option<f64> {
+    let spec = kind.param()?;
+    let value = finite(text).filter(|v| (spec.min..=spec.max).contains(v))?;
+    Activation::new(kind, Some(value)).ok().map(|_| value)
+}
+
+pub fn write_layer(layer: &HiddenLayer) -> String {
+    let base = format!("{}:{}", layer.units, layer.activation.name());
+    match (layer.activation, layer.param) {
+        (Kind::Maxout, Some(pieces)) => format!("{base}:{}", pieces as u64),
+        (_, Some(param)) => format!("{base}:{}", number(param)),
+        (_, None) => base,
+    }
+}
+
+/// The activations a hidden layer may have: every kind but softmax.
+pub fn hidden_names() -> String {
+    Kind::ALL
+        .into_iter()
+        .filter(|&k| k != Kind::Softmax)
+        .map(Kind::name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,111 @@
+//! The small value grammars of link keys: whole numbers, numbers in a range,
+//! numbers on a slider's grid and comma-separated lists, each read strictly
+//! and written so that reading it back gives the same value.
+
+use std::ops::RangeInclusive;
+
+/// A slider's values: `min` to `max` in steps of `1 / per_unit`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Grid {
+    pub min: f64,
+    pub max: f64,
+    /// Steps per unit: 100 for steps of 0.01, 20 for 0.05, 10 for 0.1.
+    pub per_unit: u32,
+}
+
+impl Grid {
+    /// "a number from 0 to 0.3 in steps of 0.01".
+    pub fn describe(self) -> String {
+        format!(
+            "a number from {} to {} in steps of {}",
+            number(self.min),
+            number(self.max),
+            number(1.0 / f64::from(self.per_unit))
+        )
+    }
+
+    /// The grid value `text` names, as the nearest double to `k / per_unit`
+    /// (the same double the decimal literal parses to); `None` off the grid.
+    pub fn read(self, text: &str) -> Option<f64> {
+        let x = finite(text)?;
+        let scale = f64::from(self.per_unit);
+        let k = (x * scale).round();
+        let on_grid = (x * scale - k).abs() < 1e-6;
+        let value = k / scale + 0.0; // + 0.0 turns −0 into 0
+        (on_grid && value >= self.min && value <= self.max).then_some(value)
+    }
+}
+
+/// Writes `x` as the shortest decimal that reads back to the same bits:
+/// `0.03`, `10`, `-2.5`, `1e-7`.
+pub fn number(x: f64) -> String {
+    let text = format!("{x:?}");
+    match text.strip_suffix(".0") {
+        Some(whole) => whole.to_owned(),
+        None => text,
+    }
+}
+
+/// A finite number, or `None`.
+pub fn finite(text: &str) -> Option<f64> {
+    text.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// A finite number inside `range`.
+pub fn number_in(text: &str, range: &RangeInclusive<f64>) -> Option<f64> {
+    finite(text).filter(|x| range.contains(x))
+}
+
+/// A whole number (digits only) inside `range`.
+pub fn whole_in(text: &str, range: &RangeInclusive<u64>) -> Option<u64> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse::<u64>().ok().filter(|n| range.contains(n))
+}
+
+/// Reads a comma-separated list (empty text is the empty list), each item
+/// with `item`; `None` if any item fails or the count is outside `counts`.
+pub fn list<T>(
+    text: &str,
+    counts: &RangeInclusive<usize>,
+    item: impl Fn(&str) -> Option<T>,
+) -> Option<Vec<T>> {
+    let items: Vec<T> = if text.is_empty() {
+        Vec::new()
+    } else {
+        text.split(',').map(item).collect::<Option<_>>()?
+    };
+    counts.contains(&items.len()).then_some(items)
+}
+
+/// Reads a list of distinct names from `all` (empty text is none) and
+/// returns them in `all`'s order, so every set has one spelling.
+pub fn name_set<T: Copy + PartialEq>(
+    text: &str,
+    all: &[T],
+    name: impl Fn(T) -> &'static str,
+) -> Option<Vec<T>> {
+    let chosen = list(text, &(0..=all.len()), |item| {
+        all.iter().copied().find(|&t| name(t) == item)
+    })?;
+    let distinct = chosen
+        .iter()
+        .enumerate()
+        .all(|(i, t)| !chosen[..i].contains(t));
+    distinct.then(|| all.iter().copied().filter(|t| chosen.contains(t)).collect())
+}
+
+/// Writes names joined by commas.
+pub fn names<T: Copy>(items: &[T], name: impl Fn(T) -> &'static str) -> String {
+    items.iter().map(|&t| name(t)).collect::<Vec<_>>().join(",")
+}
+
+/// Writes numbers joined by commas.
+pub fn numbers(items: &[f64]) -> String {
+    items
+        .iter()
+        .map(|&x| number(x))
+        .collect::<Vec<_>>()
+        .join(",")
+}

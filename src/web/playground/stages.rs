@@ -1,0 +1,168 @@
+//! The stage-by-stage door of `Playground`: the four stage buttons, the stage
+//! view as JSON (one call per click), the diagnostics as typed arrays and
+//! their charts (per frame), and the marks over the heatmap and network.
+
+use super::{js_error, theme, Playground};
+use crate::plot::{diagnostics as charts, heatmap, histograms, network as diagram};
+use crate::stage_view;
+use crate::train::Stage;
+use crate::web::canvas::Canvas;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// Numbers per layer in `diagnostics()`.
+const PER_LAYER: usize = 8;
+
+/// A drawing area on `canvas`, measuring text on the canvas itself (see `web::canvas`).
+fn area(canvas: HtmlCanvasElement) -> Result<DrawingArea<Canvas, Shift>, JsError> {
+    Canvas::new(canvas)
+        .map(IntoDrawingArea::into_drawing_area)
+        .ok_or_else(|| JsError::new("the canvas has no 2d context"))
+}
+
+fn drawn<E: std::fmt::Debug>(what: &str, result: Result<(), E>) -> Result<(), JsError> {
+    result.map_err(|e| JsError::new(&format!("drawing {what} failed: {e:?}")))
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// Stage 1 of a step: picks the next batch. Throws if another stage is due.
+    pub fn sample_batch(&mut self) -> Result<(), JsError> {
+        self.session.run_stage(Stage::SampleBatch).map_err(js_error)
+    }
+
+    /// Stage 2: z and a of every layer for the batch, and its loss.
+    pub fn forward(&mut self) -> Result<(), JsError> {
+        self.session.run_stage(Stage::Forward).map_err(js_error)
+    }
+
+    /// Stage 3: every delta and the gradient.
+    pub fn backward(&mut self) -> Result<(), JsError> {
+        self.session.run_stage(Stage::Backward).map_err(js_error)
+    }
+
+    /// Stage 4: `W ← W − lr·dL/dW`; completes the step (the step counter moves).
+    pub fn update(&mut self) -> Result<(), JsError> {
+        self.session.run_stage(Stage::Update).map_err(js_error)
+    }
+
+    /// The label of the stage due next: "Sample batch", "Forward", "Backward" or "Update".
+    pub fn next_stage(&self) -> String {
+        self.session.trainer().next_stage().label().to_owned()
+    }
+
+    /// The current step, stage by stage, as JSON (see README: the stage view).
+    pub fn stage_view(&mut self) -> String {
+        stage_view::to_json(&stage_view::build(self.session.trainer_mut()))
+    }
+
+    /// The latest diagnostics, 8 numbers per layer (the output layer last):
+    /// mean |dL/dW|, dead units (NaN for the output), units, saturated
+    /// fraction (NaN unless sigmoid or tanh), mean of a, spread of a, min z, max z.
+    pub fn diagnostics(&self) -> Vec<f64> {
+        let latest = self.session.diagnostics().latest();
+        let mut out = Vec::with_capacity(latest.len() * PER_LAYER);
+        for s in latest {
+            out.extend([
+                s.gradient,
+                s.dead,
+                s.units as f64,
+                s.saturated,
+                s.a_mean,
+                s.a_spread,
+                s.z_min,
+                s.z_max,
+            ]);
+        }
+        out
+    }
+
+    /// A name per layer for the diagnostics: "layer 1 · tanh", …, "output · softmax".
+    pub fn diagnostic_labels(&self) -> Vec<String> {
+        self.session.diagnostics().labels().to_vec()
+    }
+
+    /// Mean |dL/dW| per layer over the steps, log scale.
+    pub fn draw_gradient_chart(
+        &self,
+        canvas: HtmlCanvasElement,
+        scale: f64,
+        dark: bool,
+    ) -> Result<(), JsError> {
+        let diagnostics = self.session.diagnostics();
+        let result = charts::draw_gradients(&area(canvas)?, diagnostics, scale, theme(dark));
+        drawn("the gradient chart", result)
+    }
+
+    /// Dead units and saturation per layer over the steps.
+    pub fn draw_unit_chart(
+        &self,
+        canvas: HtmlCanvasElement,
+        scale: f64,
+        dark: bool,
+    ) -> Result<(), JsError> {
+        let diagnostics = self.session.diagnostics();
+        let result = charts::draw_units(&area(canvas)?, diagnostics, scale, theme(dark));
+        drawn("the dead-unit and saturation chart", result)
+    }
+
+    /// Mean and spread of each hidden layer's activations over the steps.
+    pub fn draw_activation_chart(
+        &self,
+        canvas: HtmlCanvasElement,
+        scale: f64,
+        dark: bool,
+    ) -> Result<(), JsError> {
+        let diagnostics = self.session.diagnostics();
+        let result = charts::draw_activations(&area(canvas)?, diagnostics, scale, theme(dark));
+        drawn("the activation chart", result)
+    }
+
+    /// A histogram of each layer's z with its activation behind.
+    pub fn draw_histograms(
+        &self,
+        canvas: HtmlCanvasElement,
+        scale: f64,
+        dark: bool,
+    ) -> Result<(), JsError> {
+        let diagnostics = self.session.diagnostics();
+        let result = histograms::draw(&area(canvas)?, diagnostics, scale, theme(dark));
+        drawn("the z histograms", result)
+    }
+
+    /// Rings the batch being stepped through on the heatmap canvas (after
+    /// `draw_heatmap`); nothing when the last steps ran whole.
+    pub fn draw_batch_marks(
+        &self,
+        canvas: HtmlCanvasElement,
+        scale: f64,
+        dark: bool,
+    ) -> Result<(), JsError> {
+        let batch = self.session.staged_batch();
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let train = self.session.trainer().train_set();
+        let result = heatmap::draw_marks(&area(canvas)?, train, batch, scale, theme(dark));
+        drawn("the batch's marks", result)
+    }
+
+    /// Crosses out dead units on the network canvas (after `draw_network`).
+    pub fn draw_dead_units(
+        &self,
+        canvas: HtmlCanvasElement,
+        scale: f64,
+        dark: bool,
+    ) -> Result<(), JsError> {
+        let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
+        let network = self.session.trainer().network();
+        let layout = diagram::layout(&diagram::column_units(network), width, height, scale);
+        let diagnostics = self.session.diagnostics();
+        let hidden = network.layers().len().saturating_sub(1);
+        let dead = (0..hidden).map(|l| diagnostics.dead(l));
+        let result = diagram::draw_dead(&area(canvas)?, &layout, dead, scale, theme(dark));
+        drawn("the dead units", result)
+    }
+}

@@ -1,0 +1,586 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! One SGD step, stage by stage, as the page runs and shows it: the session's
+//! stage path gives exactly the parameters of whole steps, each stage's
+//! values agree with the definitions and with finite differences, and the
+//! stage view has the right equations, shapes and elisions.
+
+mod common;
+
+use nnplay::activation::Kind;
+use nnplay::config::{HiddenLayer, PlaygroundConfig};
+use nnplay::session::Session;
+use nnplay::stage_view::{self, shown, Equation, Matrix, StageView, BIAS_SLIP, TANH_SLIP};
+use nnplay::train::{Stage, TrainError, Trainer};
+
+fn session(hidden: Vec<HiddenLayer>, batch_size: usize, l2: f64) -> Session {
+    Session::new(PlaygroundConfig {
+        hidden,
+        batch_size,
+        l2,
+        learning_rate: 0.3,
+        ..PlaygroundConfig::default()
+    })
+    .expect("a valid config")
+}
+
+fn tanh_session() -> Session {
+    let hidden = vec![
+        HiddenLayer::new(4, Kind::Tanh),
+        HiddenLayer::new(3, Kind::Tanh),
+    ];
+    session(hidden, 10, 0.0)
+}
+
+fn bits(values: &[f64]) -> Vec<u64> {
+    values.iter().map(|v| v.to_bits()).collect()
+}
+
+/// Runs the four stages of one step through the session, as the buttons do.
+fn staged_step(run: &mut Session) {
+    for stage in Stage::ALL {
+        run.run_stage(stage).unwrap();
+    }
+}
+
+#[test]
+fn the_stage_buttons_give_exactly_the_parameters_and_history_of_whole_steps() {
+    let hidden = vec![
+        HiddenLayer::new(5, Kind::Relu),
+        HiddenLayer {
+            units: 3,
+            activation: Kind::Prelu,
+            param: None,
+        },
+        HiddenLayer {
+            units: 2,
+            activation: Kind::Maxout,
+            param: Some(3.0),
+        },
+    ];
+    let (mut staged, mut whole) = (session(hidden.clone(), 7, 0.01), session(hidden, 7, 0.01));
+    for step in 1..=30 {
+        staged_step(&mut staged);
+        whole.run(1).unwrap();
+        assert_eq!(staged.trainer().step_count(), step);
+        assert_eq!(staged.latest(), whole.latest(), "step {step}");
+    }
+    let (a, b) = (staged.trainer().network(), whole.trainer().network());
+    assert_eq!(bits(a.params()), bits(b.params()));
+    assert_eq!(staged.history().records(), whole.history().records());
+    // Step finishes a step begun stage by stage, and the counter only moves on Update.
+    staged.run_stage(Stage::SampleBatch).unwrap();
+    staged.run_stage(Stage::Forward).unwrap();
+    assert_eq!(staged.trainer().step_count(), 30);
+    staged.run(1).unwrap();
+    whole.run(1).unwrap();
+    assert_eq!(staged.trainer().step_count(), 31);
+    let (a, b) = (staged.trainer().network(), whole.trainer().network());
+    assert_eq!(bits(a.params()), bits(b.params()));
+}
+
+#[test]
+fn a_stage_out_of_order_is_refused_and_changes_nothing() {
+    let mut run = tanh_session();
+    let before = bits(run.trainer().network().params());
+    for stage in [Stage::Forward, Stage::Backward, Stage::Update] {
+        match run.run_stage(stage) {
+            Err(TrainError::Stage(error)) => assert_eq!(error.expected, Stage::SampleBatch),
+            other => panic!("{stage} out of order gave {other:?}"),
+        }
+    }
+    assert_eq!(bits(run.trainer().network().params()), before);
+    assert_eq!(run.history().records().len(), 1, "nothing was recorded");
+    assert!(run.staged_batch().is_empty());
+    run.run_stage(Stage::SampleBatch).unwrap();
+    assert_eq!(
+        run.staged_batch().len(),
+        10,
+        "the batch is shown once sampled"
+    );
+    run.run(1).unwrap();
+    assert!(run.staged_batch().is_empty(), "whole steps show no batch");
+}
+
+/// `a_prev·W + b` by plain loops, independent of the network's own code.
+fn affine(a_prev: &[f64], w: &[f64], b: &[f64], fan_in: usize) -> Vec<f64> {
+    let columns = b.len();
+    let rows = a_prev.len() / fan_in;
+    let mut z = vec![0.0; rows * columns];
+    for r in 0..rows {
+        for j in 0..columns {
+            z[r * columns + j] = b[j]
+                + (0..fan_in)
+                    .map(|k| a_prev[r * fan_in + k] * w[k * columns + j])
+                    .sum::<f64>();
+        }
+    }
+    z
+}
+
+#[test]
+fn forward_values_follow_the_equations_z_equals_a_w_plus_b_and_a_equals_f_of_z() {
+    let mut run = tanh_session();
+    run.run(5).unwrap();
+    for stage in [Stage::SampleBatch, Stage::Forward] {
+        run.run_stage(stage).unwrap();
+    }
+    let trainer = run.trainer();
+    let network = trainer.network();
+    let mut input = trainer.batch_x().to_vec();
+    for (l, layer) in network.layers().iter().enumerate() {
+        let params = network.params();
+        let z = affine(
+            &input,
+            &params[layer.w_range()],
+            &params[layer.b_range()],
+            layer.fan_in(),
+        );
+        let worst = z
+            .iter()
+            .zip(trainer.z(l))
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        assert!(worst < 1e-12, "z{} differs by {worst}", l + 1);
+        if l + 1 < network.layers().len() {
+            let a: Vec<f64> = z.iter().map(|&v| v.tanh()).collect();
+            let worst = a
+                .iter()
+                .zip(trainer.a(l))
+                .map(|(a, b)| (a - b).abs())
+                .fold(0.0, f64::max);
+            assert!(worst < 1e-12, "a{} differs by {worst}", l + 1);
+        }
+        input = trainer.a(l).to_vec();
+    }
+    let y_hat = trainer.a(network.layers().len() - 1);
+    for row in y_hat.chunks_exact(2) {
+        assert!(
+            (row[0] + row[1] - 1.0).abs() < 1e-12,
+            "y_hat rows are probabilities"
+        );
+    }
+}
+
+#[test]
+fn backward_values_match_central_finite_differences() {
+    let mut run = tanh_session();
+    run.run(3).unwrap();
+    for stage in [Stage::SampleBatch, Stage::Forward, Stage::Backward] {
+        run.run_stage(stage).unwrap();
+    }
+    let trainer = run.trainer();
+    let (xs, ys) = (trainer.batch_x().to_vec(), trainer.batch_y().to_vec());
+    let mut net = trainer.network().clone();
+    // dL/dW and dL/db of every layer: the whole gradient against the batch's loss.
+    let numerical = common::numerical_gradient(&mut net, &xs, &ys, 1e-6);
+    let (worst, at) = common::worst_relative_error(trainer.gradient(), &numerical, 1e-7);
+    assert!(worst < 1e-5, "gradient entry {at} is off by {worst}");
+    for (l, layer) in net.layers().iter().enumerate() {
+        assert_eq!(trainer.dw(l), &trainer.gradient()[layer.w_range()]);
+        assert_eq!(trainer.db(l), &trainer.gradient()[layer.b_range()]);
+    }
+    // delta = dL/dz per example: for a batch of one row, dL/db of the layer is its delta.
+    for row in 0..ys.len() / 2 {
+        let (x, y) = (&xs[row * 2..row * 2 + 2], &ys[row * 2..row * 2 + 2]);
+        let one = common::numerical_gradient(&mut net, x, y, 1e-6);
+        for (l, layer) in net.layers().iter().enumerate() {
+            let columns = layer.columns();
+            let delta = &trainer.delta(l)[row * columns..(row + 1) * columns];
+            let (worst, at) = common::worst_relative_error(delta, &one[layer.b_range()], 1e-7);
+            assert!(
+                worst < 1e-5,
+                "delta{} row {row} column {at} is off by {worst}",
+                l + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn update_moves_each_parameter_by_minus_lr_times_its_gradient() {
+    let mut run = tanh_session();
+    staged_step(&mut run);
+    let trainer = run.trainer_mut();
+    let lr = trainer.settings().learning_rate;
+    let before = trainer.params_before().to_vec();
+    let gradient = trainer.gradient().to_vec();
+    for ((new, old), g) in trainer
+        .network()
+        .params()
+        .iter()
+        .zip(&before)
+        .zip(&gradient)
+    {
+        assert_eq!(new.to_bits(), (old - lr * g).to_bits());
+    }
+    let (loss_before, loss_after) = (
+        trainer.batch_loss().unwrap(),
+        trainer.batch_loss_after().unwrap(),
+    );
+    assert!(
+        loss_after < loss_before,
+        "the step lowered the batch's loss: {loss_before} → {loss_after}"
+    );
+}
+
+fn panel<'a>(view: &'a StageView, stage: &str) -> &'a [Equation] {
+    &view
+        .stages
+        .iter()
+        .find(|p| p.stage == stage)
+        .unwrap()
+        .equations
+}
+
+fn equation<'a>(view: &'a StageView, stage: &str, text: &str) -> &'a Equation {
+    panel(view, stage)
+        .iter()
+        .find(|e| e.text == text)
+        .unwrap_or_else(|| {
+            panic!(
+                "{stage} has no equation {text:?}: {:?}",
+                panel(view, stage)
+                    .iter()
+                    .map(|e| &e.text)
+                    .collect::<Vec<_>>()
+            )
+        })
+}
+
+fn shapes(equation: &Equation) -> Vec<(String, usize, usize, bool)> {
+    equation
+        .matrices
+        .iter()
+        .map(|m| (m.name.clone(), m.rows, m.cols, m.computed))
+        .collect()
+}
+
+fn s(name: &str, rows: usize, cols: usize, computed: bool) -> (String, usize, usize, bool) {
+    (name.to_owned(), rows, cols, computed)
+}
+
+#[test]
+fn each_stage_shows_its_equations_with_the_batch_matrices_once_it_has_run() {
+    // 2 → 12 relu → 3 tanh → 2 softmax, batch 10.
+    let hidden = vec![
+        HiddenLayer::new(12, Kind::Relu),
+        HiddenLayer::new(3, Kind::Tanh),
+    ];
+    let mut run = session(hidden, 10, 0.0);
+    let view = stage_view::build(run.trainer_mut());
+    assert_eq!((view.current, view.next), (None, "Sample batch"));
+    assert!(view
+        .stages
+        .iter()
+        .all(|p| !p.done && p.equations.iter().all(|e| e.matrices.is_empty())));
+    assert!(panel(&view, "Backward")
+        .iter()
+        .any(|e| e.text == "delta1 = (delta2·W2ᵀ) ⊙ relu'(z1)"));
+
+    run.run_stage(Stage::SampleBatch).unwrap();
+    let view = stage_view::build(run.trainer_mut());
+    assert_eq!(
+        (view.current, view.next, view.batch.len()),
+        (Some("Sample batch"), "Forward", 10)
+    );
+    let sample = equation(&view, "Sample batch", "x, y = sample batch of data");
+    assert_eq!(shapes(sample), [s("x", 10, 2, true), s("y", 10, 2, true)]);
+    assert!(panel(&view, "Forward")
+        .iter()
+        .all(|e| e.matrices.is_empty()));
+
+    run.run_stage(Stage::Forward).unwrap();
+    let view = stage_view::build(run.trainer_mut());
+    assert!(view.stages[1].current && view.stages[1].done && !view.stages[2].done);
+    let z1 = equation(&view, "Forward", "z1 = x·W1 + b1");
+    assert_eq!(
+        shapes(z1),
+        [
+            s("x", 10, 2, false),
+            s("W1", 2, 12, false),
+            s("b1", 1, 12, false),
+            s("z1", 10, 12, true)
+        ]
+    );
+    assert_eq!(
+        shapes(equation(&view, "Forward", "a1 = relu(z1)")),
+        [s("a1", 10, 12, true)]
+    );
+    assert_eq!(
+        shapes(equation(&view, "Forward", "z2 = a1·W2 + b2"))[0],
+        s("W2", 12, 3, false)
+    );
+    assert!(equation(&view, "Forward", "a2 = tanh(z2)")
+        .detail
+        .as_ref()
+        .unwrap()
+        .contains("values of z2 are saturated"));
+    assert_eq!(
+        shapes(equation(&view, "Forward", "y_hat = softmax(z3)")),
+        [s("y_hat", 10, 2, true)]
+    );
+    let loss = equation(&view, "Forward", "loss = −Σ y·ln(y_hat) / n");
+    assert!(
+        loss.detail.as_ref().unwrap().starts_with("= 0."),
+        "{:?}",
+        loss.detail
+    );
+
+    run.run_stage(Stage::Backward).unwrap();
+    let view = stage_view::build(run.trainer_mut());
+    assert_eq!(
+        shapes(equation(&view, "Backward", "delta3 = y_hat − y")),
+        [s("delta3", 10, 2, true)]
+    );
+    assert_eq!(
+        shapes(equation(&view, "Backward", "dL/dW3 = a2ᵀ·delta3 / n")),
+        [s("dL/dW3", 3, 2, true)]
+    );
+    assert_eq!(
+        shapes(equation(&view, "Backward", "dL/db3 = Σ delta3 / n")),
+        [s("dL/db3", 1, 2, true)]
+    );
+    let delta2 = equation(&view, "Backward", "delta2 = (delta3·W3ᵀ) ⊙ tanh'(z2)");
+    assert_eq!(
+        shapes(delta2),
+        [s("tanh'(z2)", 10, 3, true), s("delta2", 10, 3, true)]
+    );
+    assert_eq!(delta2.detail.as_deref(), Some("tanh'(z) = 1 − tanh²(z)"));
+    assert_eq!(delta2.note.as_deref(), Some(TANH_SLIP));
+    assert_eq!(
+        shapes(equation(&view, "Backward", "dL/dW1 = xᵀ·delta1 / n")),
+        [s("dL/dW1", 2, 12, true)]
+    );
+    assert_eq!(
+        equation(&view, "Backward", "dL/db1 = Σ delta1 / n")
+            .note
+            .as_deref(),
+        Some(BIAS_SLIP)
+    );
+
+    run.run_stage(Stage::Update).unwrap();
+    let view = stage_view::build(run.trainer_mut());
+    assert_eq!(
+        (view.step, view.current, view.next),
+        (1, Some("Update"), "Sample batch")
+    );
+    let w1 = equation(&view, "Update", "W1 ← W1 − 0.3·dL/dW1");
+    assert_eq!(
+        shapes(w1),
+        [
+            s("W1 before", 2, 12, false),
+            s("−lr·dL/dW1", 2, 12, true),
+            s("W1 after", 2, 12, true)
+        ]
+    );
+    assert!(view.loss_after.unwrap() < view.loss_before.unwrap());
+    assert!(
+        view.stages.iter().all(|p| p.done),
+        "every stage's values stay until the next batch"
+    );
+}
+
+/// The shown numbers of `matrix`, by (row, column) of the full matrix.
+fn cell(matrix: &Matrix, row: usize, col: usize) -> Option<f64> {
+    let r = matrix.row_index.iter().position(|&i| i == Some(row))?;
+    let c = matrix.col_index.iter().position(|&i| i == Some(col))?;
+    matrix.cells[r][c]
+}
+
+#[test]
+fn the_views_numbers_are_the_trainers_and_the_update_shows_old_change_and_new() {
+    let mut run = tanh_session();
+    staged_step(&mut run);
+    let view = stage_view::build(run.trainer_mut());
+    let trainer: &Trainer = run.trainer();
+    let z1 = &equation(&view, "Forward", "z1 = x·W1 + b1").matrices[3];
+    for (r, c) in [(0, 0), (3, 2), (9, 3)] {
+        assert_eq!(cell(z1, r, c), Some(trainer.z(0)[r * 4 + c]));
+    }
+    let update = equation(&view, "Update", "W2 ← W2 − 0.3·dL/dW2");
+    let (old, change, new) = (
+        &update.matrices[0],
+        &update.matrices[1],
+        &update.matrices[2],
+    );
+    let range = trainer.network().layers()[1].w_range();
+    for k in 0..range.len() {
+        let (r, c) = (k / 3, k % 3);
+        assert_eq!(
+            cell(old, r, c),
+            Some(trainer.params_before()[range.start + k])
+        );
+        assert_eq!(
+            cell(new, r, c),
+            Some(trainer.network().params()[range.start + k])
+        );
+        assert_eq!(
+            cell(change, r, c),
+            Some(-0.3 * trainer.gradient()[range.start + k])
+        );
+    }
+    // The Forward panel keeps showing the weights the pass used: those before the update.
+    let w1 = &equation(&view, "Forward", "z1 = x·W1 + b1").matrices[1];
+    assert_eq!(
+        cell(w1, 1, 2),
+        Some(trainer.params_before()[trainer.network().layers()[0].w_range().start + 6])
+    );
+}
+
+#[test]
+fn matrices_show_in_full_up_to_8_by_8_and_elide_the_middle_beyond() {
+    assert_eq!(shown(8), (0..8).map(Some).collect::<Vec<_>>());
+    assert_eq!(
+        shown(9),
+        [
+            Some(0),
+            Some(1),
+            Some(2),
+            Some(3),
+            None,
+            Some(6),
+            Some(7),
+            Some(8)
+        ]
+    );
+    assert_eq!(shown(0), []);
+    let values: Vec<f64> = (0..20 * 8).map(f64::from).collect();
+    let tall = Matrix::new("m", &values, 20, 8);
+    assert_eq!(
+        (tall.rows, tall.cols, tall.cells.len(), tall.cells[0].len()),
+        (20, 8, 8, 8)
+    );
+    assert_eq!(tall.row_index[4], None);
+    assert!(
+        tall.cells[4].iter().all(Option::is_none),
+        "the gap row is empty"
+    );
+    assert_eq!(tall.cells[5][7], Some(17.0 * 8.0 + 7.0), "row 17, column 7");
+    let values: Vec<f64> = (0..3 * 64).map(f64::from).collect();
+    let wide = Matrix::new("w", &values, 3, 64);
+    assert_eq!((wide.cells.len(), wide.cells[0].len()), (3, 8));
+    assert_eq!(
+        wide.col_index,
+        [
+            Some(0),
+            Some(1),
+            Some(2),
+            Some(3),
+            None,
+            Some(61),
+            Some(62),
+            Some(63)
+        ]
+    );
+    assert_eq!(wide.cells[2][7], Some(2.0 * 64.0 + 63.0));
+    assert_eq!(wide.shape(), "3 × 64");
+    let full = Matrix::new("f", &[1.0, 2.0, 3.0, 4.0], 2, 2);
+    assert_eq!(full.cells, [[Some(1.0), Some(2.0)], [Some(3.0), Some(4.0)]]);
+}
+
+#[test]
+fn the_view_is_json_with_every_stage_in_order() {
+    let mut run = tanh_session();
+    run.run_stage(Stage::SampleBatch).unwrap();
+    let json = stage_view::to_json(&stage_view::build(run.trainer_mut()));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let stages: Vec<&str> = value["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["stage"].as_str().unwrap())
+        .collect();
+    assert_eq!(stages, ["Sample batch", "Forward", "Backward", "Update"]);
+    assert_eq!(value["next"], "Forward");
+    assert_eq!(
+        value["stages"][0]["equations"][0]["matrices"][0]["row_index"][4],
+        serde_json::Value::Null
+    );
+    assert_eq!(
+        value["stages"][0]["equations"][0]["matrices"][0]["rows"],
+        10
+    );
+}
+
+#[test]
+fn deeper_and_other_networks_get_their_own_equations() {
+    // 0 hidden layers: the notes' slip about dL/db1 does not arise.
+    let mut run = session(Vec::new(), 10, 0.1);
+    staged_step(&mut run);
+    let view = stage_view::build(run.trainer_mut());
+    assert_eq!(
+        equation(&view, "Backward", "dL/db1 = Σ delta1 / n").note,
+        None
+    );
+    assert!(
+        equation(&view, "Backward", "dL/dW1 = xᵀ·delta1 / n + 0.1·W1")
+            .detail
+            .is_some()
+    );
+    // Maxout routes, PReLU learns its slopes, and six layers give equations down to z1.
+    let hidden = vec![
+        HiddenLayer {
+            units: 3,
+            activation: Kind::Maxout,
+            param: Some(2.0),
+        },
+        HiddenLayer {
+            units: 2,
+            activation: Kind::Prelu,
+            param: None,
+        },
+        HiddenLayer::new(2, Kind::Sigmoid),
+        HiddenLayer::new(2, Kind::Elu),
+        HiddenLayer::new(2, Kind::LeakyRelu),
+        HiddenLayer::new(2, Kind::Identity),
+    ];
+    let mut run = session(hidden, 4, 0.0);
+    staged_step(&mut run);
+    let view = stage_view::build(run.trainer_mut());
+    let routed = equation(
+        &view,
+        "Backward",
+        "delta1 = delta2·W2ᵀ, routed to each unit's winning piece of z1",
+    );
+    assert_eq!(shapes(routed), [s("delta1", 4, 6, true)]);
+    assert_eq!(
+        shapes(equation(&view, "Forward", "z1 = x·W1 + b1"))[1],
+        s("W1", 2, 6, false)
+    );
+    assert_eq!(
+        shapes(equation(
+            &view,
+            "Backward",
+            "dL/dslope2 = Σ (delta3·W3ᵀ) ⊙ min(z2, 0) / n"
+        )),
+        [s("dL/dslope2", 1, 2, true)]
+    );
+    assert_eq!(
+        shapes(equation(
+            &view,
+            "Update",
+            "slope2 ← slope2 − 0.3·dL/dslope2"
+        ))[2],
+        s("slope2 after", 1, 2, true)
+    );
+    for text in [
+        "a3 = sigmoid(z3)",
+        "a4 = elu(z4)",
+        "a5 = leaky_relu(z5)",
+        "a6 = z6",
+        "y_hat = softmax(z7)",
+    ] {
+        equation(&view, "Forward", text);
+    }
+    equation(&view, "Backward", "delta6 = (delta7·W7ᵀ) ⊙ identity'(z6)");
+    // A regression output: identity with squared error.
+    let mut run = Session::new(PlaygroundConfig {
+        dataset: nnplay::data::DatasetKind::Plane,
+        ..PlaygroundConfig::default()
+    })
+    .unwrap();
+    staged_step(&mut run);
+    let view = stage_view::build(run.trainer_mut());
+    equation(&view, "Forward", "y_hat = z3");
+    equation(&view, "Forward", "loss = Σ ½·(y_hat − y)² / n");
+}

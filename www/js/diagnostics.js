@@ -1,0 +1,63 @@
+// The live diagnostics: four charts drawn by Rust, and a table of the latest
+// numbers (a Float64Array per frame) as their text alternative.
+import { $, fitCanvas, fmt } from "./dom.js";
+
+/** Numbers per layer in `Playground.diagnostics()`. */
+const PER_LAYER = 8;
+/** The charts: canvas id and the Playground method that draws it. */
+const CHARTS = [
+  ["gradient-chart", "draw_gradient_chart"],
+  ["unit-chart", "draw_unit_chart"],
+  ["activation-chart", "draw_activation_chart"],
+  ["histogram-chart", "draw_histograms"],
+];
+
+/** A number for the table, or a dash when there is none. */
+const num = (x) => (Number.isFinite(x) ? fmt(x) : "—");
+
+export /** The diagnostics charts and table. */
+class Diagnostics {
+  constructor() {
+    this.playground = null;
+    this.labels = [];
+  }
+
+  /** Draws the charts and fills the table for `playground`'s latest record. */
+  draw(playground, dark) {
+    if (playground !== this.playground) {
+      this.playground = playground;
+      this.labels = playground.diagnostic_labels();
+    }
+    for (const [id, method] of CHARTS) {
+      const canvas = $(id);
+      if (canvas.clientWidth > 0) playground[method](canvas, fitCanvas(canvas), dark);
+    }
+    this.fill(playground.diagnostics());
+  }
+
+  /** One row per layer: gradient size, dead units, saturation, mean ± spread of a, range of z. */
+  fill(numbers) {
+    const body = $("diagnostics-rows");
+    if (body.rows.length !== this.labels.length) {
+      body.replaceChildren(...this.labels.map(() => {
+        const tr = document.createElement("tr");
+        const th = document.createElement("th");
+        th.scope = "row";
+        tr.append(th, ...Array.from({ length: 5 }, () => document.createElement("td")));
+        return tr;
+      }));
+    }
+    this.labels.forEach((label, l) => {
+      const [gradient, dead, units, saturated, mean, spread, zMin, zMax] = numbers.subarray(l * PER_LAYER, (l + 1) * PER_LAYER);
+      const cells = [
+        num(gradient),
+        Number.isNaN(dead) ? "—" : `${dead} of ${units}`,
+        Number.isNaN(saturated) ? "—" : `${(100 * saturated).toFixed(1)}%`,
+        `${num(mean)} ± ${num(spread)}`,
+        `${num(zMin)} … ${num(zMax)}`,
+      ];
+      const row = body.rows[l].cells;
+      [label, ...cells].forEach((text, i) => { if (row[i].textContent !== text) row[i].textContent = text; });
+    });
+  }
+}

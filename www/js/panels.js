@@ -1,0 +1,130 @@
+// Which panels the page shows: the Panels toggles, the panel the reader is
+// at (`view`), and embed mode (`embed=<panel>`: one panel alone, for an
+// <iframe>, telling its parent its height).
+import { $ } from "./dom.js";
+
+/** The page's panels: their link names, section ids and labels. */
+export const PANELS = [
+  { name: "curves", id: "explorer", label: "activation functions" },
+  { name: "softmax", id: "softmax", label: "softmax" },
+  { name: "train", id: "train", label: "training" },
+  { name: "stages", id: "stages", label: "stage stepper" },
+];
+
+/** The message an embedded page posts to its parent when its height changes. */
+export const HEIGHT_MESSAGE = "nnplay:height";
+
+export /** The page's layout: shown panels, the current view and embed mode. */
+class Layout {
+  constructor() {
+    this.open = new Set(PANELS.map((p) => p.name));
+    this.view = null;
+    this.embed = null;
+    this.listeners = [];
+    this.lastHeight = 0;
+    this.buildToggles();
+    document.addEventListener("focusin", (e) => this.follow(e.target));
+    document.addEventListener("pointerdown", (e) => this.follow(e.target));
+  }
+
+  /** One "Show …" checkbox per panel this page has. */
+  buildToggles() {
+    const boxes = PANELS.filter((p) => $(p.id)).map((panel) => {
+      const label = document.createElement("label");
+      label.className = "check";
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = "panel";
+      box.value = panel.name;
+      box.checked = true;
+      box.addEventListener("change", () => {
+        if (box.checked) this.open.add(panel.name); else this.open.delete(panel.name);
+        this.show();
+        this.changed();
+      });
+      label.append(box, document.createTextNode(` Show ${panel.label}`));
+      return label;
+    });
+    $("panel-toggles").append(...boxes);
+  }
+
+  /** Takes `panels`, `view` and `embed` from a link's state; returns problems the page adds. */
+  apply(state) {
+    this.open = new Set(state.panels);
+    this.view = state.view;
+    for (const box of $("panel-toggles").querySelectorAll("input")) box.checked = this.open.has(box.value);
+    const problems = [];
+    const embedded = state.embed && PANELS.find((p) => p.name === state.embed);
+    if (embedded && !$(embedded.id)) {
+      problems.push({ key: "embed", message: `embed names the ${embedded.label} panel, which this page does not have; showing the whole page` });
+    }
+    this.embed = embedded && $(embedded.id) ? state.embed : null;
+    this.show();
+    return problems;
+  }
+
+  /** The keys this part of the page owns. */
+  linkKeys() {
+    const open = PANELS.filter((p) => this.open.has(p.name)).map((p) => p.name);
+    return { embed: this.embed ?? "", view: this.view ?? "", panels: open.join(",") };
+  }
+
+  /** Hides closed panels, or in embed mode everything but the embedded panel. */
+  show() {
+    for (const panel of PANELS) {
+      const section = $(panel.id);
+      if (section) section.hidden = !this.embed && !this.open.has(panel.name);
+    }
+    document.documentElement.classList.toggle("embed", Boolean(this.embed));
+    for (const el of document.querySelectorAll(".embed-hidden")) el.classList.remove("embed-hidden");
+    if (!this.embed) return;
+    const target = $(PANELS.find((p) => p.name === this.embed).id);
+    target.hidden = false;
+    for (let node = target; node.parentElement && node !== document.body; node = node.parentElement) {
+      for (const sibling of node.parentElement.children) {
+        if (sibling !== node && !sibling.hasAttribute("data-embed-keep")) sibling.classList.add("embed-hidden");
+      }
+    }
+    this.postHeight();
+    if (!this.observer) {
+      this.observer = new ResizeObserver(() => this.postHeight());
+      this.observer.observe(document.documentElement);
+    }
+  }
+
+  /** Remembers the panel the reader works in as the link's `view`. */
+  follow(target) {
+    if (this.embed || !(target instanceof Element)) return;
+    const panel = PANELS.find((p) => target.closest(`#${p.id}`));
+    if (panel && panel.name !== this.view) {
+      this.view = panel.name;
+      this.changed();
+    }
+  }
+
+  /** On the full page, scrolls (this window only) to the link's view. */
+  scrollToView() {
+    const panel = PANELS.find((p) => p.name === this.view);
+    const section = panel && $(panel.id);
+    if (this.embed || !section || section.hidden) return;
+    window.scrollTo({ top: section.getBoundingClientRect().top + window.scrollY, behavior: "instant" });
+  }
+
+  /** In an iframe, tells the parent the page's height whenever it changes. */
+  postHeight() {
+    if (!this.embed || window.parent === window) return;
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === this.lastHeight) return;
+    this.lastHeight = height;
+    window.parent.postMessage({ type: HEIGHT_MESSAGE, height, panel: this.embed }, "*");
+  }
+
+  /** Calls `listener()` when the reader changes the panels or the view. */
+  onChange(listener) {
+    this.listeners.push(listener);
+  }
+
+  changed() {
+    for (const listener of this.listeners) listener();
+  }
+}
