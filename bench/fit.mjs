@@ -27,6 +27,7 @@ const RUNS = 7;
 const WARMUP_MS = 600;
 const TARGET_RUN_MS = 400;
 const MIN_RUN_MS = 200;
+const PLAIN_SGD = resolve(import.meta.dirname, "plain_sgd.js");
 
 /** 500 points of a 2-D low-discrepancy (R2) sequence on [−1, 1]², with a smooth 1-D target. */
 function makeData(points) {
@@ -150,13 +151,16 @@ function relative(a, b) {
 
 /**
  * Runs `inPage(args)` in a fresh page of the site with plain_sgd.js loaded, so
- * each shape starts from a clean JIT state (no optimised code tuned to
- * another shape); collects page problems.
+ * each shape starts from a clean JIT state; collects page problems. The
+ * script is served from the site's own origin, which its Content-Security-Policy
+ * allows (an inline script tag it would block).
  */
 async function inFreshPage(browser, url, problems, inPage, args) {
   const { page, problems: found } = await openPage(browser, url);
   try {
-    await page.addScriptTag({ path: resolve(import.meta.dirname, "plain_sgd.js") });
+    const script = new URL("bench/plain_sgd.js", url).href;
+    await page.route(script, (route) => route.fulfill({ path: PLAIN_SGD, contentType: "text/javascript" }));
+    await page.addScriptTag({ url: script });
     return await page.evaluate(inPage, args);
   } finally {
     problems.push(...found);

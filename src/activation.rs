@@ -1,11 +1,16 @@
 //! The notes' activation functions: each value f(x) beside its derivative f'(x),
 //! softmax, a scalar view of Maxout, and the properties the notes list.
 //!
-//! All transcendental functions come from `libm`, so every target computes the
+//! Every transcendental function comes from `libm`, except tanh (see `tanh`:
+//! one branch-free formula, fast over a batch), so every target computes the
 //! same bits (a shared link reproduces a run exactly, native or wasm).
+
+mod tanh;
 
 use std::fmt;
 use std::str::FromStr;
+
+pub use tanh::tanh;
 
 /// Every activation name the playground knows, as the JS API spells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -372,7 +377,7 @@ impl Activation {
                 (s, s * (1.0 - s))
             }
             Activation::Tanh => {
-                let t = libm::tanh(x);
+                let t = tanh(x);
                 (t, 1.0 - t * t)
             }
             Activation::Relu if x >= 0.0 => (x, 1.0),
@@ -405,6 +410,7 @@ impl Activation {
     /// The derivative written in terms of the output z = f(x), as the notes
     /// write it for sigmoid (`z(1 − z)`) and tanh (`1 − z²`; the notes' `z(1 − z²)`
     /// is a slip). `None` for the others, whose derivative the notes give in x.
+    #[inline(always)]
     pub fn df_from_output(self, z: f64) -> Option<f64> {
         match self {
             Activation::Sigmoid => Some(z * (1.0 - z)),
@@ -415,15 +421,57 @@ impl Activation {
 
     /// Writes f(x) of every `xs` into `out` (same length).
     pub fn apply(self, xs: &[f64], out: &mut [f64]) {
-        for (y, &x) in out.iter_mut().zip(xs) {
-            *y = self.f(x);
-        }
+        self.dispatch(|f| {
+            for (y, &x) in out.iter_mut().zip(xs) {
+                *y = f.f(x);
+            }
+        })
     }
 
-    /// Writes f'(x) of every `xs` into `out` (same length).
+    /// Writes f'(x) of every `xs` into `out` (same length). Only the
+    /// explorer's curves use it, so it is left small rather than fast.
     pub fn apply_derivative(self, xs: &[f64], out: &mut [f64]) {
         for (y, &x) in out.iter_mut().zip(xs) {
             *y = self.df(x);
+        }
+    }
+
+    /// Backward through a batch: `delta = g ⊙ f'(x)` for inputs `xs` whose
+    /// outputs `ys = f(xs)` the forward pass kept (all four the same length).
+    /// Sigmoid's and tanh's f' come from the output, which gives the bits of
+    /// `df(x)` without computing e^x again.
+    pub fn backward(self, xs: &[f64], ys: &[f64], g: &[f64], delta: &mut [f64]) {
+        /// `delta = g ⊙ f'` with f' from the outputs `ys` (sigmoid and tanh only).
+        #[inline(always)]
+        fn from_output(f: Activation, ys: &[f64], g: &[f64], delta: &mut [f64]) {
+            for ((d, &g), &y) in delta.iter_mut().zip(g).zip(ys) {
+                *d = g * f.df_from_output(y).unwrap_or(f64::NAN);
+            }
+        }
+        match self {
+            Activation::Sigmoid => from_output(Activation::Sigmoid, ys, g, delta),
+            Activation::Tanh => from_output(Activation::Tanh, ys, g, delta),
+            _ => self.dispatch(|f| {
+                for ((d, &g), &x) in delta.iter_mut().zip(g).zip(xs) {
+                    *d = g * f.df(x);
+                }
+            }),
+        }
+    }
+
+    /// Calls `body` with this activation as a constant of its own variant, so
+    /// the `match` in `f` and `df` folds away inside `body`: a loop over a
+    /// batch dispatches once, not once per number.
+    #[inline(always)]
+    fn dispatch<R>(self, body: impl FnOnce(Activation) -> R) -> R {
+        match self {
+            Activation::Identity => body(Activation::Identity),
+            Activation::Sigmoid => body(Activation::Sigmoid),
+            Activation::Tanh => body(Activation::Tanh),
+            Activation::Relu => body(Activation::Relu),
+            Activation::LeakyRelu { alpha } => body(Activation::LeakyRelu { alpha }),
+            Activation::Prelu { slope } => body(Activation::Prelu { slope }),
+            Activation::Elu { alpha } => body(Activation::Elu { alpha }),
         }
     }
 }

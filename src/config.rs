@@ -6,6 +6,8 @@ mod fragment;
 mod keys;
 mod layers;
 mod link;
+mod race_keys;
+mod theme;
 mod values;
 mod view_keys;
 
@@ -13,6 +15,8 @@ pub use link::{
     parse_link, write_link, ExplorerState, LinkProblem, LinkState, Panel, SoftmaxState, MAX_STEPS,
     X_LIMIT,
 };
+pub use race_keys::RaceState;
+pub use theme::ColorTheme;
 
 use std::fmt;
 use std::ops::RangeInclusive;

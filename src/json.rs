@@ -79,9 +79,14 @@ impl fmt::Display for Json {
         match self {
             Json::Null => f.write_str("null"),
             Json::Bool(b) => write!(f, "{b}"),
-            // Whole numbers as integers; otherwise Debug, which keeps exponents
-            // short (1e300, not 301 digits) and round-trips exactly.
-            Json::Number(n) if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 => {
+            // Whole numbers as integers (but −0 keeps its sign); otherwise
+            // Debug, which keeps exponents short (1e300, not 301 digits) and
+            // round-trips exactly.
+            Json::Number(n)
+                if n.fract() == 0.0
+                    && n.abs() <= 9_007_199_254_740_992.0
+                    && !(*n == 0.0 && n.is_sign_negative()) =>
+            {
                 write!(f, "{}", *n as i64)
             }
             Json::Number(n) if n.is_finite() => write!(f, "{n:?}"),

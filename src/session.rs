@@ -188,6 +188,14 @@ impl Session {
         self.record();
     }
 
+    /// Starts the run again from `params` (loaded weights), which `reset`
+    /// then returns to; the history starts again. An error changes nothing.
+    pub fn start_from(&mut self, params: &[f64]) -> Result<(), crate::network::ModelError> {
+        self.trainer.restart_from(params)?;
+        self.reset();
+        Ok(())
+    }
+
     /// Runs `stage` of the current step if it is the one due (the page's stage
     /// buttons); an Update completes the step and records, as `run` does.
     pub fn run_stage(&mut self, stage: Stage) -> Result<(), TrainError> {
@@ -251,19 +259,13 @@ impl Session {
     /// Measures train and test loss (and accuracy) now and adds them to the history.
     fn record(&mut self) {
         let trainer = &mut self.trainer;
-        let classifier = trainer.network().is_classifier();
-        let (train_accuracy, test_accuracy) = if classifier {
-            (
-                trainer.train_accuracy().unwrap_or(f64::NAN),
-                trainer.accuracy(&self.test).unwrap_or(f64::NAN),
-            )
-        } else {
-            (f64::NAN, f64::NAN)
-        };
+        // One forward pass per set gives its loss and accuracy.
+        let (train_loss, train_accuracy) = trainer.loss_and_accuracy(None);
+        let (test_loss, test_accuracy) = trainer.loss_and_accuracy(Some(&self.test));
         let record = Record {
             step: trainer.step_count(),
-            train_loss: trainer.train_loss(),
-            test_loss: trainer.test_loss(&self.test).unwrap_or(f64::NAN),
+            train_loss,
+            test_loss,
             train_accuracy,
             test_accuracy,
         };

@@ -5,8 +5,9 @@
 
 use nnplay::activation::Kind;
 use nnplay::config::{parse_link, write_link, HiddenLayer, LinkState, Panel, PlaygroundConfig};
-use nnplay::config::{ExplorerState, SoftmaxState, MAX_STEPS};
+use nnplay::config::{ColorTheme, ExplorerState, RaceState, SoftmaxState, MAX_STEPS};
 use nnplay::data::DatasetKind;
+use nnplay::race::{Contestant, Target};
 use nnplay::session::Session;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -110,6 +111,29 @@ fn explorer() -> impl Strategy<Value = ExplorerState> {
         )
 }
 
+/// 2 to 4 distinct contestants, a target, seeds and race steps.
+fn race() -> impl Strategy<Value = RaceState> {
+    let contestant = hidden_layer().prop_map(|l| Contestant {
+        activation: l.activation,
+        param: l.param,
+    });
+    let contestants = vec(contestant, 2..=4).prop_filter("distinct", |cs| {
+        (0..cs.len()).all(|i| !cs[..i].iter().any(|c| c.same_as(&cs[i])))
+    });
+    let target = prop_oneof![
+        (0.001..=10.0f64).prop_map(Target::Loss),
+        (1..=100u32).prop_map(Target::Accuracy),
+    ];
+    (contestants, target, 1..=20usize, 0..=MAX_STEPS).prop_map(
+        |(contestants, target, seeds, steps)| RaceState {
+            contestants,
+            target,
+            seeds,
+            steps,
+        },
+    )
+}
+
 fn state() -> impl Strategy<Value = LinkState> {
     let panel = || proptest::option::of(select(Panel::ALL.to_vec()));
     (
@@ -118,23 +142,40 @@ fn state() -> impl Strategy<Value = LinkState> {
         0..=MAX_STEPS,
         explorer(),
         (vec(tenths(-50..=50, 10), 3..=5), tenths(1..=50, 10)),
-        subsequence(Panel::ALL.to_vec(), 0..=4),
+        subsequence(Panel::ALL.to_vec(), 0..=Panel::ALL.len()),
         panel(),
         panel(),
+        select(ColorTheme::ALL.to_vec()),
+        race(),
     )
         .prop_map(
-            |(training, show_test, steps, explorer, (logits, t), panels, view, embed)| LinkState {
+            |(
                 training,
                 show_test,
                 steps,
                 explorer,
-                softmax: SoftmaxState {
-                    logits,
-                    temperature: t,
-                },
+                (logits, t),
                 panels,
                 view,
                 embed,
+                theme,
+                race,
+            )| {
+                LinkState {
+                    training,
+                    show_test,
+                    steps,
+                    explorer,
+                    softmax: SoftmaxState {
+                        logits,
+                        temperature: t,
+                    },
+                    panels,
+                    view,
+                    embed,
+                    theme,
+                    race,
+                }
             },
         )
 }
@@ -167,6 +208,11 @@ fn link_like() -> impl Strategy<Value = String> {
             "panels",
             "view",
             "embed",
+            "theme",
+            "race",
+            "target",
+            "seeds",
+            "race_steps",
         ])
         .prop_map(str::to_owned),
         select(vec!["=", "&", ",", ":", "%", "%2", "%C3%A9", "#", "-", "."])

@@ -509,4 +509,38 @@ fn a_training_step_allocates_nothing_once_its_buffers_are_sized() {
         net.predict_into(&data.x, &mut out).unwrap();
     });
     assert_eq!(allocations, 0, "Network::step or predict_into allocated");
+
+    // fit: its minibatches and the closing whole-set loss reuse the buffers.
+    let (xs, ys) = (&data.x[..], &data.y[..]);
+    net.fit(xs, ys, 0.1, 20, 1).unwrap();
+    let allocations = allocations_during(|| {
+        net.fit(xs, ys, 0.1, 20, 3).unwrap();
+    });
+    assert_eq!(allocations, 0, "Network::fit allocated");
+}
+
+#[test]
+fn a_played_frame_allocates_nothing_once_its_buffers_are_sized() {
+    use nnplay::config::parse_link;
+    use nnplay::plot::heatmap::{Heatmap, PointStyle};
+    use nnplay::plot::network::Thumbnails;
+    use nnplay::plot::Theme;
+    use nnplay::session::Session;
+    let (state, _) = parse_link("data=spiral3&layers=8:tanh,6:maxout:3,5:prelu");
+    let mut session = Session::new(state.training).unwrap();
+    let (mut heatmap, mut thumbnails) = (Heatmap::new(100), Thumbnails::new(24));
+    let style = PointStyle {
+        radius: 4.0,
+        show_test: true,
+    };
+    // What the page does each frame while playing: train, record, redraw.
+    let mut frame = |session: &mut Session| {
+        session.run(25).unwrap();
+        let (trainer, test) = session.trainer_and_test();
+        heatmap.render(trainer, test, (300, 300), style, Theme::LIGHT);
+        thumbnails.render(session.trainer_mut());
+    };
+    frame(&mut session);
+    let allocations = allocations_during(|| (0..5).for_each(|_| frame(&mut session)));
+    assert_eq!(allocations, 0, "a frame allocated");
 }

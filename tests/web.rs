@@ -317,3 +317,150 @@ mod stages {
         );
     }
 }
+
+mod keeping {
+    use super::{message, numbers};
+    use nnplay::web::playground::Playground;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn a_network_file_loads_back_exactly_and_a_bad_one_is_named() {
+        let mut run = Playground::from_link("data=xor&layers=5:elu,3:maxout:3&lr=0.1").unwrap();
+        run.run(200).unwrap();
+        let xs = [0.5, -1.0, 2.0, 3.0, -4.0, 0.25];
+        let bits = |ys: Vec<f64>| ys.iter().map(|y| y.to_bits()).collect::<Vec<_>>();
+        let before = bits(run.predict(numbers(&xs)).unwrap());
+        let mut loaded = Playground::import_network(&run.export_network()).unwrap();
+        assert_eq!(bits(loaded.predict(numbers(&xs)).unwrap()), before);
+        assert_eq!(
+            loaded.training_link(),
+            "data=xor&layers=5:elu,3:maxout:3&lr=0.1"
+        );
+        assert_eq!(
+            loaded.status()[0],
+            0.0,
+            "the loaded weights are the run's new start"
+        );
+        assert_eq!(loaded.status()[2].to_bits(), run.status()[2].to_bits());
+        let rows = run.loss_csv().lines().count() - 1;
+        assert_eq!(rows as f64, run.loss_summary()[0], "one row per record");
+        assert_eq!(run.loss_summary()[4], 200.0, "the last record's step");
+        let not_json = message(Playground::import_network("{").err().unwrap());
+        assert!(
+            not_json.starts_with("the network file is not valid JSON"),
+            "{not_json}"
+        );
+        let not_a_file = message(Playground::import_network("[]").err().unwrap());
+        assert!(
+            not_a_file.contains("not an nnplay network file"),
+            "{not_a_file}"
+        );
+        let odd = message(run.predict(numbers(&[1.0, 2.0, 3.0])).unwrap_err());
+        assert!(odd.contains('3'), "{odd}");
+    }
+}
+
+mod race {
+    use super::message;
+    use nnplay::web::race::Race;
+    use wasm_bindgen_test::*;
+
+    /// The message of the Error `Race.from_link(fragment)` throws.
+    fn refused(fragment: &str) -> String {
+        message(
+            Race::from_link(fragment)
+                .err()
+                .expect("the race is refused"),
+        )
+    }
+
+    #[wasm_bindgen_test]
+    fn a_race_runs_its_contestants_together_and_reports_each() {
+        let mut race =
+            Race::from_link("layers=8,8&lr=0.1&race=relu,tanh,maxout:3&target=loss:0.2").unwrap();
+        assert_eq!(race.labels(), ["ReLU", "tanh", "Maxout (3 pieces)"]);
+        assert_eq!(race.colors().len(), 3);
+        race.run(200);
+        assert_eq!(race.step_count(), 200.0);
+        let results = race.results();
+        assert_eq!(results.len(), 3 * 10, "10 numbers per contestant");
+        assert_eq!(results[6], 16.0, "hidden units of the first");
+        assert_eq!(results[8], 0.0, "the first is its own reference: times …");
+        assert_eq!(
+            results[9], 1.0,
+            "… one: ReLU reaches test loss 0.2 by step 200"
+        );
+        race.start_repeat(2).unwrap();
+        let mut progress = 0.0;
+        while progress < 1.0 {
+            let next = race.repeat_step(500).unwrap();
+            assert!(next >= progress, "progress only grows");
+            progress = next;
+        }
+        assert_eq!(race.repeat_status()[1], 2.0, "both seeds finished");
+        assert_eq!(race.repeat_results().len(), 3 * 7);
+        race.cancel_repeat();
+        assert!(race.repeat_status().is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    fn a_bad_race_or_target_throws_a_named_error() {
+        assert!(refused("race=relu").starts_with("race accepts 2 to 4 distinct"));
+        assert!(refused("target=speed:1").starts_with("target accepts loss:L"));
+        assert!(refused("layers=&race=relu,tanh").contains("at least one hidden layer"));
+        assert!(refused("data=plane&target=accuracy:90").contains("classification dataset"));
+        let mut race = Race::from_link("race=relu,tanh").unwrap();
+        let measure = message(race.set_target("speed", 1.0).unwrap_err());
+        assert!(measure.contains("\"loss\" or \"accuracy\""), "{measure}");
+        let percent = message(race.set_target("accuracy", 90.5).unwrap_err());
+        assert!(percent.contains("1% to 100%"), "{percent}");
+        let repeat = message(race.start_repeat(21).unwrap_err());
+        assert!(repeat.contains("1 to 20 seeds"), "{repeat}");
+        let none = message(race.repeat_step(10).unwrap_err());
+        assert!(none.contains("start_repeat"), "{none}");
+    }
+}
+
+/// The fast paths (SIMD products, the branch-free tanh) give the native build's
+/// bits in wasm. The expected fingerprints were printed by the same code
+/// compiled natively (x86-64), so a link trains alike on both.
+mod same_bits_as_native {
+    use nnplay::activation::{tanh, Kind};
+    use nnplay::network::{LayerConfig, Network, NetworkConfig};
+    use wasm_bindgen_test::*;
+
+    fn fingerprint(values: &[f64]) -> u64 {
+        values
+            .iter()
+            .fold(0, |h: u64, v| h.rotate_left(7) ^ v.to_bits())
+    }
+
+    #[wasm_bindgen_test]
+    fn tanh_and_a_tanh_network_train_to_the_native_bits() {
+        let xs: Vec<f64> = (0..64).map(|i| (i as f64 - 31.5) / 3.0).collect();
+        let ys: Vec<f64> = xs.iter().map(|&x| tanh(x)).collect();
+        assert_eq!(fingerprint(&ys), 0x16c3_71aa_596b_ed0c);
+        // 61 rows in batches of 7 (a short last batch, an odd last row),
+        // 9 and 5 units (every strip width of the products).
+        let (mut x, mut y) = (Vec::new(), Vec::new());
+        for i in 0..61 {
+            let (a, b) = ((i as f64 * 0.37) % 2.0 - 1.0, (i as f64 * 0.61) % 2.0 - 1.0);
+            x.extend([a, b]);
+            y.push(a * b - 0.5 * a);
+        }
+        let layers = vec![
+            LayerConfig::new(9, Kind::Tanh),
+            LayerConfig::new(5, Kind::Tanh),
+            LayerConfig::new(1, Kind::Identity),
+        ];
+        let config = NetworkConfig {
+            inputs: 2,
+            seed: 11,
+            layers,
+        };
+        let mut net = Network::new(config).unwrap();
+        let loss = net.fit(&x, &y, 0.05, 7, 3).unwrap();
+        assert_eq!(loss.to_bits(), 0x3fae_bf85_4696_3dc4);
+        assert_eq!(fingerprint(net.params()), 0xd65d_0ab7_6509_b9d5);
+    }
+}

@@ -1,11 +1,16 @@
 // nnplay's front end: starts each panel once Trunk's loader has the wasm
 // module ready. All mathematics lives in Rust; the panels read controls, call
 // the JS API and write text.
+import { PlotTexts } from "./js/describe.js";
 import { $ } from "./js/dom.js";
 import { Explorer } from "./js/explorer.js";
+import { Keeper } from "./js/export.js";
+import { startKeys } from "./js/keys.js";
 import { startLinks } from "./js/link.js";
+import { RacePanel } from "./js/race.js";
 import { SoftmaxPanel } from "./js/softmax.js";
 import { Stages } from "./js/stages.js";
+import { startTheme } from "./js/theme.js";
 import { Training } from "./js/training.js";
 
 /** Shows an unexpected failure in the page's error panel, never a dead page. */
@@ -19,13 +24,18 @@ function showFailure(error) {
 function start(api) {
   window.nnplay = api;
   try {
+    startTheme();
     const explorer = new Explorer(api);
     explorer.update();
     const softmax = new SoftmaxPanel(api);
     softmax.draw();
     const training = new Training(api);
     new Stages(training);
-    startLinks(api, { explorer, softmax, training });
+    const race = new RacePanel(api, training);
+    const link = startLinks(api, { explorer, softmax, training, race });
+    new PlotTexts(training, link);
+    new Keeper(api, training);
+    startKeys();
     document.documentElement.dataset.ready = "true";
     explorer.measureCosts();
   } catch (error) {

@@ -3,6 +3,7 @@
 
 use super::layers::{hidden_names, layers_accepts, read_layer, write_layer};
 use super::link::{LinkState, Panel, MAX_STEPS};
+use super::theme::ColorTheme;
 use super::values::{self, list, name_set, number, number_in, whole_in};
 use super::view_keys;
 use super::{L2, LEARNING_RATE};
@@ -23,9 +24,11 @@ pub struct Key {
 const SEED_MAX: u64 = (1 << 53) - 1;
 
 /// Every key, in the order links write them: the page's, the training
-/// view's, then the explorer's and softmax's.
+/// view's, the explorer's and softmax's, then the race's.
 pub fn all() -> impl Iterator<Item = &'static Key> {
-    KEYS.iter().chain(view_keys::KEYS)
+    KEYS.iter()
+        .chain(view_keys::KEYS)
+        .chain(super::race_keys::KEYS)
 }
 
 /// The page's and the training view's keys.
@@ -52,6 +55,12 @@ const KEYS: &[Key] = &[
         },
         read: |s, v| name_set(v, &Panel::ALL, Panel::name).map(|x| s.panels = x),
         write: |s| values::names(&s.panels, Panel::name),
+    },
+    Key {
+        name: "theme",
+        accepts: |_| format!("one of {}", ColorTheme::names()),
+        read: |s, v| v.parse().ok().map(|x| s.theme = x),
+        write: |s| s.theme.name().into(),
     },
     Key {
         name: "data",

@@ -23,13 +23,29 @@ pub fn layers_accepts() -> String {
 
 /// `4`, `4:relu`, `4:leaky_relu:0.1` or `3:maxout:3` (the activation is tanh when left out).
 pub fn read_layer(text: &str) -> Option<HiddenLayer> {
-    let mut parts = text.split(':');
-    let units_range = *HIDDEN_UNITS.start() as u64..=*HIDDEN_UNITS.end() as u64;
-    let units = whole_in(parts.next()?, &units_range)? as usize;
-    let activation = match parts.next() {
-        Some(name) => name.parse::<Kind>().ok().filter(|&k| k != Kind::Softmax)?,
-        None => Kind::Tanh,
+    let (units, activation) = match text.split_once(':') {
+        Some((units, activation)) => (units, Some(activation)),
+        None => (text, None),
     };
+    let units_range = *HIDDEN_UNITS.start() as u64..=*HIDDEN_UNITS.end() as u64;
+    let units = whole_in(units, &units_range)? as usize;
+    let (activation, param) = match activation {
+        Some(text) => read_activation(text)?,
+        None => (Kind::Tanh, None),
+    };
+    Some(HiddenLayer {
+        units,
+        activation,
+        param,
+    })
+}
+
+/// A hidden layer's activation with its optional parameter: `relu`,
+/// `leaky_relu:0.1`, `maxout:3` (softmax is not one).
+pub fn read_activation(text: &str) -> Option<(Kind, Option<f64>)> {
+    let mut parts = text.split(':');
+    let activation = parts.next()?.parse::<Kind>().ok();
+    let activation = activation.filter(|&k| k != Kind::Softmax)?;
     let param = match (activation, parts.next()) {
         (_, None) => None,
         (Kind::Maxout, Some(p)) => {
@@ -41,11 +57,7 @@ pub fn read_layer(text: &str) -> Option<HiddenLayer> {
     if parts.next().is_some() {
         return None;
     }
-    Some(HiddenLayer {
-        units,
-        activation,
-        param,
-    })
+    Some((activation, param))
 }
 
 /// A parameter the network accepts for `kind`, inside the range its slider offers.
@@ -56,11 +68,17 @@ fn layer_param(kind: Kind, text: &str) -> Option<f64> {
 }
 
 pub fn write_layer(layer: &HiddenLayer) -> String {
-    let base = format!("{}:{}", layer.units, layer.activation.name());
-    match (layer.activation, layer.param) {
-        (Kind::Maxout, Some(pieces)) => format!("{base}:{}", pieces as u64),
-        (_, Some(param)) => format!("{base}:{}", number(param)),
-        (_, None) => base,
+    let activation = write_activation(layer.activation, layer.param);
+    format!("{}:{activation}", layer.units)
+}
+
+/// `relu`, `leaky_relu:0.1`, `maxout:3`, as `read_activation` reads them.
+pub fn write_activation(activation: Kind, param: Option<f64>) -> String {
+    let name = activation.name();
+    match (activation, param) {
+        (Kind::Maxout, Some(pieces)) => format!("{name}:{}", pieces as u64),
+        (_, Some(param)) => format!("{name}:{}", number(param)),
+        (_, None) => name.to_owned(),
     }
 }
 

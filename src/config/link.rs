@@ -7,6 +7,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::fragment::{self, quote};
+use super::race_keys::RaceState;
+use super::theme::ColorTheme;
 use super::PlaygroundConfig;
 use super::{keys, view_keys};
 use crate::activation::Kind;
@@ -26,18 +28,27 @@ pub enum Panel {
     Train,
     /// The stage stepper (sample batch, forward, backward, update).
     Stages,
+    /// The activation race.
+    Race,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 4] = [Panel::Curves, Panel::Softmax, Panel::Train, Panel::Stages];
+    pub const ALL: [Panel; 5] = [
+        Panel::Curves,
+        Panel::Softmax,
+        Panel::Train,
+        Panel::Stages,
+        Panel::Race,
+    ];
 
-    /// The name used in links: `curves`, `softmax`, `train`, `stages`.
+    /// The name used in links: `curves`, `softmax`, `train`, `stages`, `race`.
     pub fn name(self) -> &'static str {
         match self {
             Panel::Curves => "curves",
             Panel::Softmax => "softmax",
             Panel::Train => "train",
             Panel::Stages => "stages",
+            Panel::Race => "race",
         }
     }
 }
@@ -115,6 +126,10 @@ pub struct LinkState {
     pub view: Option<Panel>,
     /// Show this panel alone, for an `<iframe>`.
     pub embed: Option<Panel>,
+    /// The colour theme: the reader's system setting, or forced light or dark.
+    pub theme: ColorTheme,
+    /// The activation race's settings.
+    pub race: RaceState,
 }
 
 impl Default for LinkState {
@@ -128,6 +143,8 @@ impl Default for LinkState {
             panels: Panel::ALL.to_vec(),
             view: None,
             embed: None,
+            theme: ColorTheme::Auto,
+            race: RaceState::default(),
         }
     }
 }

@@ -147,24 +147,21 @@ impl Layer {
     }
 
     /// Backward through the activation: from `g = dL/da` (rows × units) to
-    /// `delta = dL/dz = g ⊙ f'(z)` (rows × columns). For maxout only the
-    /// winning piece's column gets `g`; for PReLU also writes the slope
-    /// gradient `Σ g·min(z, 0) / rows` into `slope_grad` (units).
+    /// `delta = dL/dz = g ⊙ f'(z)` (rows × columns), given this layer's `z`
+    /// and `a = f(z)` of the forward pass. For maxout only the winning piece's
+    /// column gets `g`; for PReLU also writes the slope gradient
+    /// `Σ g·min(z, 0) / rows` into `slope_grad` (units).
     pub(crate) fn backward_activation(
         &self,
         params: &[f64],
-        z: &[f64],
+        (z, a): (&[f64], &[f64]),
         g: &[f64],
         winners: &[usize],
         delta: &mut [f64],
         slope_grad: &mut [f64],
     ) {
         match self.kind {
-            LayerKind::Elementwise(f) => {
-                for ((delta_ij, &g_ij), &z_ij) in delta.iter_mut().zip(g).zip(z) {
-                    *delta_ij = g_ij * f.df(z_ij);
-                }
-            }
+            LayerKind::Elementwise(f) => f.backward(z, a, g, delta),
             LayerKind::Prelu { .. } => {
                 self.backward_prelu(&params[self.slope_range()], z, g, delta, slope_grad)
             }
@@ -210,9 +207,18 @@ impl Layer {
         linalg::weight_gradient(a_prev, delta, self.fan_in, dw, &mut rest[..self.columns]);
     }
 
-    /// `g_prev = delta·Wᵀ` (rows × fan_in): the gradient reaching the layer below.
-    pub(crate) fn gradient_to_input(&self, params: &[f64], delta: &[f64], g_prev: &mut [f64]) {
-        linalg::times_transpose(delta, &params[self.w_range()], self.columns, g_prev);
+    /// `g_prev = delta·Wᵀ` (rows × fan_in): the gradient reaching the layer
+    /// below. `scratch` holds at least as many numbers as `delta`.
+    pub(crate) fn gradient_to_input(
+        &self,
+        params: &[f64],
+        delta: &[f64],
+        scratch: &mut [f64],
+        g_prev: &mut [f64],
+    ) {
+        let w = &params[self.w_range()];
+        let delta_transposed = &mut scratch[..delta.len()];
+        linalg::times_transpose(delta, w, self.columns, delta_transposed, g_prev);
     }
 }
 

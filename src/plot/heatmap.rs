@@ -12,6 +12,9 @@ const BLACK: Rgb = [20.0, 20.0, 20.0];
 /// The input plane shown: x1 and x2 from −DOMAIN to DOMAIN.
 pub const DOMAIN: f64 = 6.0;
 
+/// Grid points run through the network per call.
+const GRID_SLICE: usize = 1000;
+
 /// How the data points are drawn.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PointStyle {
@@ -29,6 +32,8 @@ pub struct Heatmap {
     outputs: Vec<f64>,
     cells: Vec<Rgb>,
     pixels: Vec<u8>,
+    /// Per pixel column: the grid columns either side and the weight of the right one.
+    spans: Vec<(usize, usize, f64)>,
 }
 
 /// The input-plane coordinate of grid line `i` of `n`.
@@ -54,6 +59,7 @@ impl Heatmap {
             outputs: Vec::new(),
             cells: vec![[0.0; 3]; n * n],
             pixels: Vec::new(),
+            spans: Vec::new(),
         }
     }
 
@@ -80,8 +86,13 @@ impl Heatmap {
     ) -> &[u8] {
         let outputs = trainer.network().outputs();
         self.outputs.resize(self.grid.len() / 2 * outputs, 0.0);
-        // The grid always fits a 2-input network, so this cannot fail.
-        let _ = trainer.predict_into(&self.grid, &mut self.outputs);
+        // A slice of the grid at a time keeps the network's buffers small
+        // (in cache, and megabytes less wasm memory for wide networks). The
+        // grid always fits a 2-input network, so this cannot fail.
+        let slices = self.grid.chunks(2 * GRID_SLICE);
+        for (xs, out) in slices.zip(self.outputs.chunks_mut(GRID_SLICE * outputs)) {
+            let _ = trainer.predict_into(xs, out);
+        }
         let background = rgb_of(theme.background);
         let scale = value_scale(trainer.train_set());
         for (cell, y_hat) in self
@@ -107,14 +118,18 @@ impl Heatmap {
         self.pixels.resize(width * height * 4, 255);
         let span = |pixels: usize| (n - 1) as f64 / (pixels.max(2) - 1) as f64;
         let (sx, sy) = (span(width), span(height));
+        // The same for every row, so worked out once per frame.
+        self.spans.clear();
+        self.spans.extend((0..width).map(|px| {
+            let u = px as f64 * sx;
+            let c0 = u.floor() as usize;
+            (c0, (c0 + 1).min(n - 1), u.fract())
+        }));
         for py in 0..height {
             let v = py as f64 * sy;
             let (r0, fy) = (v.floor() as usize, v.fract());
             let r1 = (r0 + 1).min(n - 1);
-            for px in 0..width {
-                let u = px as f64 * sx;
-                let (c0, fx) = (u.floor() as usize, u.fract());
-                let c1 = (c0 + 1).min(n - 1);
+            for (px, &(c0, c1, fx)) in self.spans.iter().enumerate() {
                 let top = mix(self.cells[r0 * n + c0], self.cells[r0 * n + c1], fx);
                 let bottom = mix(self.cells[r1 * n + c0], self.cells[r1 * n + c1], fx);
                 let color = mix(top, bottom, fy);
@@ -179,10 +194,11 @@ impl Heatmap {
     }
 }
 
-/// Writes an opaque colour into one RGBA pixel.
+/// Writes an opaque colour into one RGBA pixel, each channel rounded to the
+/// nearest byte (adding ½ and truncating: `round` is a slow library call in wasm).
 fn write_rgba(pixel: &mut [u8], color: Rgb) {
     for (byte, channel) in pixel.iter_mut().zip(color) {
-        *byte = channel.round().clamp(0.0, 255.0) as u8;
+        *byte = (channel.clamp(0.0, 255.0) + 0.5) as u8;
     }
     pixel[3] = 255;
 }

@@ -1,5 +1,6 @@
 //! The loss chart: train and test loss over the steps, and below it the
-//! accuracy for classification.
+//! accuracy for classification — for one run (the training view) or several
+//! overlaid (the race), each as a train and a test line.
 
 use super::{legend, Theme};
 use crate::session::Record;
@@ -11,6 +12,30 @@ const TEST_COLOR: RGBColor = RGBColor(213, 94, 0);
 
 type PlotResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
+/// One run's records (oldest first) and how its train and test lines look.
+pub struct Lines<'a> {
+    pub records: &'a [Record],
+    pub train: ShapeStyle,
+    pub test: ShapeStyle,
+}
+
+/// Several runs in one chart: their lines, the legend of a panel named
+/// "loss" or "accuracy", and a level to draw across each panel (a target).
+pub struct Overlay<'a> {
+    pub lines: Vec<Lines<'a>>,
+    pub legend: &'a dyn Fn(&str) -> Vec<(String, RGBColor)>,
+    pub loss_level: Option<f64>,
+    pub accuracy_level: Option<f64>,
+}
+
+/// One panel: its name, the (train, test) pair it takes from a record, a fixed top, a level.
+struct Panel {
+    name: &'static str,
+    pick: fn(&Record) -> (f64, f64),
+    top: Option<f64>,
+    level: Option<f64>,
+}
+
 /// Draws `records` (oldest first); `classifier` adds the accuracy panel.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -19,53 +44,78 @@ pub fn draw<DB: DrawingBackend>(
     scale: f64,
     theme: Theme,
 ) -> PlotResult<DB> {
+    let width = (2.0 * scale).max(1.0) as u32;
+    let fg = theme.foreground;
+    let legend = |name: &str| {
+        vec![
+            (format!("train {name}"), fg),
+            (format!("test {name}"), TEST_COLOR),
+        ]
+    };
+    let overlay = Overlay {
+        lines: vec![Lines {
+            records,
+            train: fg.stroke_width(width),
+            test: TEST_COLOR.stroke_width(width),
+        }],
+        legend: &legend,
+        loss_level: None,
+        accuracy_level: None,
+    };
+    draw_overlay(root, &overlay, classifier, scale, theme)
+}
+
+/// Draws every run of `overlay`; `classifier` adds the accuracy panel.
+pub fn draw_overlay<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    overlay: &Overlay,
+    classifier: bool,
+    scale: f64,
+    theme: Theme,
+) -> PlotResult<DB> {
     root.fill(&theme.background)?;
-    let last_step = records.last().map_or(1, |r| r.step.max(1)) as f64;
+    let last = overlay.lines.iter().filter_map(|l| l.records.last());
+    let last_step = last.map(|r| r.step.max(1)).max().unwrap_or(1) as f64;
+    let loss = Panel {
+        name: "loss",
+        pick: |r| (r.train_loss, r.test_loss),
+        top: None,
+        level: overlay.loss_level,
+    };
     if classifier {
         let height = root.dim_in_pixel().1;
         let (top, bottom) = root.split_vertically(height * 3 / 5);
-        let loss = |r: &Record| (r.train_loss, r.test_loss);
-        panel(&top, records, last_step, "loss", loss, None, scale, theme)?;
-        let accuracy = |r: &Record| (r.train_accuracy, r.test_accuracy);
-        panel(
-            &bottom,
-            records,
-            last_step,
-            "accuracy",
-            accuracy,
-            Some(1.0),
-            scale,
-            theme,
-        )?;
+        let accuracy = Panel {
+            name: "accuracy",
+            pick: |r| (r.train_accuracy, r.test_accuracy),
+            top: Some(1.0),
+            level: overlay.accuracy_level,
+        };
+        panel(&top, overlay, last_step, &loss, scale, theme)?;
+        panel(&bottom, overlay, last_step, &accuracy, scale, theme)?;
     } else {
-        let loss = |r: &Record| (r.train_loss, r.test_loss);
-        panel(root, records, last_step, "loss", loss, None, scale, theme)?;
+        panel(root, overlay, last_step, &loss, scale, theme)?;
     }
     root.present()?;
     Ok(())
 }
 
-/// One panel: the train and test series that `pick` takes from each record.
-#[allow(clippy::too_many_arguments)]
+/// One panel: every run's train and test series that `panel.pick` takes.
 fn panel<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    records: &[Record],
+    overlay: &Overlay,
     last_step: f64,
-    name: &str,
-    pick: impl Fn(&Record) -> (f64, f64),
-    fixed_top: Option<f64>,
+    panel: &Panel,
     scale: f64,
     theme: Theme,
 ) -> PlotResult<DB> {
     let fg = theme.foreground;
     let finite = |v: f64| v.is_finite().then_some(v);
-    let top = fixed_top.unwrap_or_else(|| {
+    let top = panel.top.unwrap_or_else(|| {
+        let records = overlay.lines.iter().flat_map(|l| l.records.iter());
         let highest = records
-            .iter()
-            .flat_map(|r| {
-                let (a, b) = pick(r);
-                [a, b]
-            })
+            .flat_map(|r| <[f64; 2]>::from((panel.pick)(r)))
+            .chain(panel.level)
             .filter_map(finite)
             .fold(0.0_f64, f64::max);
         (highest * 1.08).max(1e-6)
@@ -85,21 +135,22 @@ fn panel<DB: DrawingBackend>(
         .y_labels(4)
         .x_label_formatter(&|x| format!("{x:.0}"))
         .draw()?;
-    let width = (2.0 * scale).max(1.0) as u32;
-    let train = records
-        .iter()
-        .filter_map(|r| finite(pick(r).0).map(|v| (r.step as f64, v)));
-    chart.draw_series(LineSeries::new(train, fg.stroke_width(width)))?;
-    let test = records
-        .iter()
-        .filter_map(|r| finite(pick(r).1).map(|v| (r.step as f64, v)));
-    chart.draw_series(LineSeries::new(test, TEST_COLOR.stroke_width(width)))?;
-    let entries = [
-        (format!("train {name}"), fg),
-        (format!("test {name}"), TEST_COLOR),
-    ];
+    if let Some(level) = panel.level {
+        let across = [(0.0, level), (last_step, level)];
+        chart.draw_series(LineSeries::new(across, fg.mix(0.6).stroke_width(1)))?;
+    }
+    for lines in &overlay.lines {
+        let series = |test: bool| {
+            let pick = panel.pick;
+            lines.records.iter().filter_map(move |r| {
+                let (train, test_value) = pick(r);
+                finite(if test { test_value } else { train }).map(|v| (r.step as f64, v))
+            })
+        };
+        chart.draw_series(LineSeries::new(series(false), lines.train))?;
+        chart.draw_series(LineSeries::new(series(true), lines.test))?;
+    }
     let font = super::font(11.0 * scale).color(&fg);
     let plot = chart.plotting_area().strip_coord_spec();
-    legend::draw(&plot, &entries, &font, scale, theme)?;
-    Ok(())
+    legend::draw(&plot, &(overlay.legend)(panel.name), &font, scale, theme)
 }

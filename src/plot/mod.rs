@@ -3,12 +3,14 @@
 
 pub mod curves;
 pub mod diagnostics;
+pub mod dots;
 pub mod heatmap;
 pub mod histograms;
 pub mod legend;
 pub mod loss;
 pub mod network;
 pub mod palette;
+pub mod race;
 pub mod softmax;
 
 use crate::activation::Kind;

@@ -139,8 +139,8 @@ impl Thumbnails {
         self.outputs.resize(rows * trainer.network().outputs(), 0.0);
         let _ = trainer.predict_into(&self.grid, &mut self.outputs);
         let network = trainer.network();
-        let units = column_units(network);
-        self.images.resize_with(units.iter().sum(), Vec::new);
+        let units: usize = network.layers().iter().map(|l| l.units()).sum();
+        self.images.resize_with(network.inputs() + units, Vec::new);
         let mut index = 0;
         for input in 0..network.inputs() {
             let values = self.grid.iter().skip(input).step_by(2).copied();

@@ -211,6 +211,17 @@ impl Trainer {
         ) = (None, None, false, None);
     }
 
+    /// Makes `params` the run's starting point (what `reset` restores) and
+    /// resets to it. `params` must fit the network (`param_count()` finite
+    /// numbers); an error changes nothing.
+    pub fn restart_from(&mut self, params: &[f64]) -> Result<(), ModelError> {
+        self.network.set_params(params)?;
+        self.initial_params.clear();
+        self.initial_params.extend_from_slice(params);
+        self.reset();
+        Ok(())
+    }
+
     fn expect(&self, stage: Stage) -> Result<(), TrainError> {
         if let Some(step) = self.diverged {
             return Err(TrainError::Diverged { step });
@@ -255,6 +266,17 @@ impl Trainer {
     /// Mean loss over `test` (which must fit the network).
     pub fn test_loss(&mut self, test: &Dataset) -> Result<f64, TrainError> {
         fits(&mut self.network, test, "test set")
+    }
+
+    /// Mean loss and fraction classified right (NaN for regression) over the
+    /// training set (`None`) or `set`, from one forward pass; NaNs if `set`
+    /// does not fit the network.
+    pub fn loss_and_accuracy(&mut self, set: Option<&Dataset>) -> (f64, f64) {
+        let set = set.unwrap_or(&self.train);
+        match self.network.loss_and_accuracy(&set.x, &set.y) {
+            Ok((loss, accuracy)) => (loss, accuracy.unwrap_or(f64::NAN)),
+            Err(_) => (f64::NAN, f64::NAN),
+        }
     }
 
     /// Fraction of the training set classified right (softmax networks only).

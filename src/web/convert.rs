@@ -1,5 +1,6 @@
 //! Conversions at the JS boundary, each with an error that names what was wrong.
 
+use crate::json::Json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -75,4 +76,32 @@ pub fn optional_finite(value: &JsValue, what: &str) -> Result<Option<f64>, JsErr
             describe(value)
         ))),
     }
+}
+
+/// The JSON tree of a value that `JSON.parse` returned.
+pub fn json_tree(value: &JsValue) -> Json {
+    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        return Json::Array(array.iter().map(|item| json_tree(&item)).collect());
+    }
+    if let Some(b) = value.as_bool() {
+        return Json::Bool(b);
+    }
+    if let Some(n) = value.as_f64() {
+        return Json::Number(n);
+    }
+    if let Some(s) = value.as_string() {
+        return Json::String(s);
+    }
+    if value.is_object() {
+        let entries = js_sys::Object::entries(value.unchecked_ref());
+        let members = entries.iter().map(|entry| {
+            let pair: js_sys::Array = entry.unchecked_into();
+            (
+                pair.get(0).as_string().unwrap_or_default(),
+                json_tree(&pair.get(1)),
+            )
+        });
+        return Json::Object(members.collect());
+    }
+    Json::Null
 }

@@ -42,6 +42,7 @@ fn controls(state: &LinkState) -> Object {
     set(&out, "embed", panel(state.embed));
     set(&out, "view", panel(state.view));
     set(&out, "panels", names(&state.panels, Panel::name));
+    set(&out, "theme", state.theme.name());
     set(&out, "data", t.dataset.name());
     set(&out, "noise", (t.noise * 100.0).round());
     set(&out, "split", (t.train_fraction * 100.0).round());
@@ -66,6 +67,7 @@ fn controls(state: &LinkState) -> Object {
     set(&out, "x", e.cursor);
     set(&out, "logits", numbers(&s.logits));
     set(&out, "t", s.temperature);
+    super::race::link_controls(&out, &state.race);
     out
 }
 

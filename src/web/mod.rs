@@ -8,6 +8,7 @@ pub mod explorer;
 pub mod link;
 pub mod model;
 pub mod playground;
+pub mod race;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,11 +1,9 @@
 //! `Model`, the JS API's network (DESIGN.md): a thin wrapper that converts
 //! arrays, delegates to `network::Network` and turns its errors into JS `Error`s.
 
-use super::convert::{finite_numbers, name};
-use crate::json::Json;
+use super::convert::{finite_numbers, json_tree, name};
 use crate::network::{Network, NetworkConfig};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 fn js_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())
@@ -20,34 +18,6 @@ fn count(value: f64, what: &str) -> Result<usize, JsError> {
             "{what} must be a whole number from 1 up, got {value}"
         )))
     }
-}
-
-/// The JSON tree of a value that `JSON.parse` returned.
-fn json_tree(value: &JsValue) -> Json {
-    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
-        return Json::Array(array.iter().map(|item| json_tree(&item)).collect());
-    }
-    if let Some(b) = value.as_bool() {
-        return Json::Bool(b);
-    }
-    if let Some(n) = value.as_f64() {
-        return Json::Number(n);
-    }
-    if let Some(s) = value.as_string() {
-        return Json::String(s);
-    }
-    if value.is_object() {
-        let entries = js_sys::Object::entries(value.unchecked_ref());
-        let members = entries.iter().map(|entry| {
-            let pair: js_sys::Array = entry.unchecked_into();
-            (
-                pair.get(0).as_string().unwrap_or_default(),
-                json_tree(&pair.get(1)),
-            )
-        });
-        return Json::Object(members.collect());
-    }
-    Json::Null
 }
 
 /// A multi-layer network built from a JSON config (see the README).

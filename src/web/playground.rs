@@ -2,6 +2,7 @@
 //! controls, runs a bounded number of steps per call, and draws the heatmap,
 //! the loss chart and the network on canvases.
 
+mod export;
 mod stages;
 
 use super::canvas::Canvas;

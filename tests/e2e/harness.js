@@ -62,10 +62,11 @@ export function launch() {
 
 /**
  * Opens the site in a new page, collecting console errors, page errors and
- * every request, and waits until the app says it is ready.
+ * every request, and waits until the app says it is ready. Other `options`
+ * (hasTouch, reducedMotion, colorScheme, …) go to playwright's newPage.
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
-  const page = await browser.newPage({ viewport });
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, ...options } = {}) {
+  const page = await browser.newPage({ viewport, ...options });
   const problems = [];
   const requests = [];
   page.on("console", (msg) => { if (msg.type() === "error") problems.push(`console: ${msg.text()}`); });

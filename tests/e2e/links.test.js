@@ -22,7 +22,7 @@ after(async () => {
 });
 
 const statusOf = (page) => page.locator("#train-status").textContent();
-const step = (page) => page.getByRole("button", { name: "Step", exact: true }).click();
+const step = (page) => page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
 
 /** Every form control's value (checkboxes as booleans), keyed by id, name or accessible label. */
 function controls(page) {

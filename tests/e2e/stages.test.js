@@ -87,11 +87,11 @@ describe("stage stepper", () => {
       assert.deepEqual(await enabled(page), STAGES.map((_, j) => j === i + 1), `after ${STAGES[i]}`);
     }
     assert.equal(await panel(page, 3, "Backward").getAttribute("aria-current"), "step", "the stage just run is highlighted");
-    await page.getByRole("button", { name: "Step", exact: true }).click();
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
     assert.equal(stepOf(await trainStatus(page)), 1);
     assert.deepEqual(await enabled(page), [true, false, false, false]);
     await stageButton(page, "Sample batch").click();
-    await page.getByRole("button", { name: "Reset" }).click();
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Reset" }).click();
     assert.equal(stepOf(await trainStatus(page)), 0);
     assert.deepEqual(await enabled(page), [true, false, false, false], "Reset starts a fresh step");
     assert.deepEqual(problems, []);

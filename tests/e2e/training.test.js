@@ -35,11 +35,11 @@ describe("training view", () => {
     const { page, problems } = await openPage(browser, server.url);
     const start = await statusOf(page);
     assert.match(start, /^Step 0 · train loss \d\.\d{3} · test loss \d\.\d{3}$/);
-    await page.getByRole("button", { name: "Step", exact: true }).click();
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
     const one = await statusOf(page);
     assert.equal(stepOf(one), 1);
     assert.notEqual(one, start, "the loss moved");
-    await page.getByRole("button", { name: "Step", exact: true }).click();
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
     assert.equal(stepOf(await statusOf(page)), 2);
     await page.getByRole("button", { name: "Epoch" }).click();
     assert.equal(stepOf(await statusOf(page)), 25, "to the end of the first pass: 250 training points in batches of 10");
@@ -51,13 +51,13 @@ describe("training view", () => {
     const { page, problems } = await openPage(browser, server.url);
     const heatmap = await pixelHash(page, "#heatmap");
     const chart = await pixelHash(page, "#loss-chart");
-    await page.getByRole("button", { name: "Play" }).click();
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Play" }).click();
     await page.waitForFunction(() => Number(/^Step (\d+)/.exec(document.querySelector("#train-status").textContent)[1]) > 500);
-    await page.getByRole("button", { name: "Pause" }).click();
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Pause" }).click();
     const paused = await statusOf(page);
     await page.waitForTimeout(300);
     assert.equal(await statusOf(page), paused, "nothing trains after Pause");
-    assert.equal(await page.getByRole("button", { name: "Play" }).getAttribute("aria-pressed"), "false");
+    assert.equal(await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Play" }).getAttribute("aria-pressed"), "false");
     assert.notEqual(await pixelHash(page, "#heatmap"), heatmap);
     assert.notEqual(await pixelHash(page, "#loss-chart"), chart);
     const [, train, test] = /train loss (\S+) · test loss (\S+)/.exec(paused).map(Number);
@@ -70,16 +70,16 @@ describe("training view", () => {
     const { page, problems } = await openPage(browser, server.url);
     const start = await statusOf(page);
     const startPixels = await pixelHash(page, "#heatmap");
-    for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Step", exact: true }).click();
+    for (let i = 0; i < 5; i++) await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
     assert.equal(stepOf(await statusOf(page)), 5);
-    await page.getByRole("button", { name: "Reset" }).click();
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Reset" }).click();
     assert.equal(await statusOf(page), start);
     assert.equal(await pixelHash(page, "#heatmap"), startPixels);
     // The same steps again give the same trajectory.
-    for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Step", exact: true }).click();
+    for (let i = 0; i < 5; i++) await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
     const again = await statusOf(page);
-    await page.getByRole("button", { name: "Reset" }).click();
-    for (let i = 0; i < 5; i++) await page.getByRole("button", { name: "Step", exact: true }).click();
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Reset" }).click();
+    for (let i = 0; i < 5; i++) await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
     assert.equal(await statusOf(page), again);
     assert.deepEqual(problems, []);
     await page.close();
@@ -87,7 +87,7 @@ describe("training view", () => {
 
   test("changing Activation, Dataset or layers rebuilds the network", async () => {
     const { page, problems } = await openPage(browser, server.url);
-    await page.getByRole("button", { name: "Step", exact: true }).click();
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
     const network = await pixelHash(page, "#network");
     await page.getByLabel("Activation", { exact: true }).selectOption("relu");
     assert.equal(stepOf(await statusOf(page)), 0, "a new run starts");
@@ -103,7 +103,7 @@ describe("training view", () => {
     for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Remove layer" }).click();
     assert.equal(await page.locator("#layer-count").textContent(), "0 hidden layers");
     assert.equal(await page.getByRole("button", { name: "Remove layer" }).isDisabled(), true);
-    await page.getByRole("button", { name: "Step", exact: true }).click();
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
     assert.equal(stepOf(await statusOf(page)), 1, "a network without hidden layers trains too");
     assert.deepEqual(problems, []);
     await page.close();
@@ -114,14 +114,14 @@ describe("training view", () => {
     await page.getByLabel("Dataset").selectOption("plane");
     await page.getByLabel("Activation", { exact: true }).selectOption("sigmoid");
     await page.getByLabel("Learning rate").selectOption("10");
-    await page.getByRole("button", { name: "Play" }).click();
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Play" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "Diverged" });
     await alert.waitFor({ timeout: 10000 });
     assert.match(await alert.textContent(), /^Diverged at step \d+ — lower the learning rate, then press Reset\.$/);
-    assert.equal(await page.getByRole("button", { name: "Play" }).getAttribute("aria-pressed"), "false");
+    assert.equal(await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Play" }).getAttribute("aria-pressed"), "false");
     const status = await statusOf(page);
     assert.doesNotMatch(status, /NaN|Infinity/);
-    await page.getByRole("button", { name: "Reset" }).click();
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Reset" }).click();
     assert.equal(stepOf(await statusOf(page)), 0);
     assert.equal(await alert.isHidden(), true);
     assert.deepEqual(problems, []);
@@ -136,7 +136,7 @@ describe("training view", () => {
     await page.getByLabel("Batch size").fill("250");
     await page.getByLabel("Batch size").dispatchEvent("change");
     assert.equal(await page.locator("#train-alert").isHidden(), true);
-    await page.getByRole("button", { name: "Step", exact: true }).click();
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
     assert.equal(stepOf(await statusOf(page)), 1);
     assert.deepEqual(problems, []);
     await page.close();

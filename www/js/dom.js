@@ -12,8 +12,10 @@ export function fmt(x) {
   return Number(x.toPrecision(4)).toString();
 }
 
-/** True when the page is in the dark colour scheme. */
+/** True when the page is in the dark theme: the Theme menu's choice (www/js/theme.js), else the system's. */
 export function prefersDark() {
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen === "dark" || chosen === "light") return chosen === "dark";
   return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
 }
 

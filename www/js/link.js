@@ -6,6 +6,7 @@ import { $ } from "./dom.js";
 import { bindNotice, showNotice } from "./notice.js";
 import { Layout } from "./panels.js";
 import { Share } from "./share.js";
+import { chosenTheme, setTheme } from "./theme.js";
 
 /** Milliseconds of quiet before the URL follows the controls. */
 const SYNC_DELAY = 150;
@@ -19,7 +20,7 @@ export function fragment(keys) {
 
 export /** Keeps the URL's fragment and the page's controls in step. */
 class LinkSync {
-  /** `panels` are the page's views: {explorer, softmax, training, layout} (layout: panels.js). */
+  /** `panels` are the page's views: {explorer, softmax, training, race, layout} (layout: panels.js). */
   constructor(api, panels) {
     this.api = api;
     Object.assign(this, panels);
@@ -51,9 +52,11 @@ class LinkSync {
     this.ready = false;
     const { state, problems } = this.api.read_link(hash);
     const missing = this.layout.apply(state);
+    setTheme(state.theme);
     this.applyExplorer(state);
     this.applySoftmax(state);
     this.training.applyLink(state);
+    this.race.applyLink(state);
     showNotice([...problems, ...missing]);
     this.layout.scrollToView();
     this.ready = true;
@@ -88,7 +91,9 @@ class LinkSync {
     const logits = [...$("logit-sliders").querySelectorAll("input")].map((i) => i.value);
     return {
       ...this.layout.linkKeys(),
+      theme: chosenTheme(),
       ...this.training.linkKeys(),
+      ...this.race.linkKeys(),
       curves: checked.join(","), xmin: $("x-min").value, xmax: $("x-max").value,
       leaky: $("param-leaky_relu").value, prelu: $("param-prelu").value, elu: $("param-elu").value,
       maxout: MAXOUT.map((id) => $(id).value).join(","), x: String(this.explorer.cursor),
@@ -116,7 +121,7 @@ class LinkSync {
 
   /** Writes the fragment with replaceState (while paused; Play ends with a Pause click). */
   sync() {
-    if (this.training.playing) return;
+    if (this.training.playing || this.race.playing) return;
     const f = this.canonical();
     if (f !== location.hash.slice(1)) {
       history.replaceState(history.state, "", f ? `#${f}` : location.pathname + location.search);

@@ -9,6 +9,7 @@ export const PANELS = [
   { name: "softmax", id: "softmax", label: "softmax" },
   { name: "train", id: "train", label: "training" },
   { name: "stages", id: "stages", label: "stage stepper" },
+  { name: "race", id: "race", label: "activation race" },
 ];
 
 /** The message an embedded page posts to its parent when its height changes. */

@@ -4,7 +4,7 @@ import { $, fillSelect } from "./dom.js";
 import { PANELS } from "./panels.js";
 
 /** Height of a new embed before its first height message arrives. */
-const INITIAL_HEIGHT = { curves: 900, softmax: 520, train: 1100, stages: 800 };
+const INITIAL_HEIGHT = { curves: 900, softmax: 520, train: 1100, stages: 800, race: 1500 };
 
 export /** The Copy link and Embed controls. */
 class Share {

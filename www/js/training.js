@@ -17,6 +17,14 @@ const CATCH_UP_SLICE = 200;
 const FRAME_BUDGET = 12;
 /** The Activation menu's entry while the layers differ. */
 const MIXED = "mixed";
+/**
+ * `?bench` in the page's URL: every played frame (training plus every redraw)
+ * and every heatmap draw is timed with performance marks, which
+ * bench/frame.mjs reads as the measures "frame" and "heatmap". Off otherwise.
+ */
+const BENCH = new URLSearchParams(location.search).has("bench");
+/** The reader asked for less motion: a link's `steps` then trains without animating the plots. */
+const REDUCED_MOTION = window.matchMedia("(prefers-reduced-motion: reduce)");
 
 /** One hidden layer as the controls hold it; `param` is null for the default. */
 const hiddenLayer = (units, activation = "tanh", param = null) => ({ units, activation, param });
@@ -117,13 +125,13 @@ class Training {
     $("remove-layer").disabled = count === 0;
   }
 
-  /** Builds a new run from every control (new data, new initial weights). */
-  rebuild() {
+  /** Builds a new run from every control (new data, new initial weights), or shows `imported`. */
+  rebuild(imported = null) {
     this.pause();
     this.mirror();
     this.renderLayers();
     try {
-      const next = this.api.Playground.from_link(fragment(this.runKeys()));
+      const next = imported ?? this.api.Playground.from_link(fragment(this.runKeys()));
       this.playground?.free();
       this.playground = next;
       this.hideAlert();
@@ -150,6 +158,19 @@ class Training {
 
   /** Sets every control from a link's state (from `read_link`), builds the run and trains `steps`. */
   applyLink(state) {
+    this.setControls(state);
+    this.rebuild();
+    if (state.steps > 0 && this.playground) this.catchUp(state.steps);
+  }
+
+  /** Shows `playground` (a loaded network file's run) with the controls set from its link `state`. */
+  adopt(playground, state) {
+    this.setControls(state);
+    this.rebuild(playground);
+  }
+
+  /** Sets the training controls from a link's state. */
+  setControls(state) {
     $("dataset").value = state.data;
     $("noise").value = String(state.noise);
     $("split").value = String(state.split);
@@ -159,13 +180,12 @@ class Training {
     chooseNumber($("learning-rate"), state.lr);
     $("batch-size").value = String(state.batch);
     chooseNumber($("l2"), state.l2);
-    this.rebuild();
-    if (state.steps > 0 && this.playground) this.catchUp(state.steps);
   }
 
   /**
    * Trains to step `target` (a link's `steps`) a frame's budget at a time, as
-   * Play does, so a long run never freezes the page; Pause stops it.
+   * Play does, so a long run never freezes the page; Pause stops it. With
+   * reduced motion the plots are drawn once, at the end; only the status moves.
    */
   catchUp(target) {
     this.playing = true;
@@ -184,7 +204,11 @@ class Training {
         }
         step = this.status()[0];
       }
-      this.draw();
+      if (step >= target || !REDUCED_MOTION.matches) this.draw();
+      else {
+        $("train-status").textContent = `Training to step ${target}: ${step} done`;
+        this.undrawn = true; // Pause draws what was trained
+      }
       if (step >= target) this.pause();
       else if (this.playing) this.frame = requestAnimationFrame(tick);
     };
@@ -225,8 +249,10 @@ class Training {
     $("play").setAttribute("aria-pressed", "true");
     const tick = () => {
       if (!this.playing) return;
+      if (BENCH) performance.mark("frame-start");
       const batch = Math.max(1, Number($("batch-size").value));
       this.train(() => this.playground.run(Math.max(1, Math.round(SAMPLES_PER_FRAME / batch))));
+      if (BENCH) performance.measure("frame", "frame-start");
       this.frame = requestAnimationFrame(tick);
     };
     this.frame = requestAnimationFrame(tick);
@@ -237,6 +263,7 @@ class Training {
     cancelAnimationFrame(this.frame);
     $("play").textContent = "Play";
     $("play").setAttribute("aria-pressed", "false");
+    if (this.undrawn) this.draw();
   }
 
   status() {
@@ -254,10 +281,13 @@ class Training {
 
   /** Redraws the three canvases and the status line. */
   draw() {
+    this.undrawn = false;
     if (!this.playground) return;
     const dark = prefersDark();
     const ratio = fitCanvas($("heatmap"));
+    if (BENCH) performance.mark("heatmap-start");
     this.playground.draw_heatmap($("heatmap"), ratio, $("show-test").checked, dark);
+    if (BENCH) performance.measure("heatmap", "heatmap-start");
     this.playground.draw_loss($("loss-chart"), fitCanvas($("loss-chart")), dark);
     this.playground.draw_network($("network"), fitCanvas($("network")), dark);
     const [step, , train, test, trainAcc, testAcc] = this.status();

@@ -1,0 +1,117 @@
+// Frame time while playing: the training view's whole frame (250 samples of
+// training, train and test loss, the 100 × 100 heatmap, the network drawing,
+// every panel that follows the run), in the built site in headless Chromium.
+// Run after a release build: `NNPLAY_DIST=/tmp/x-dist node bench/frame.mjs`
+// (or against dist/ without NNPLAY_DIST). Prints one table.
+//
+// The page is opened with `?bench`, which makes www/js/training.js put
+// performance marks around each played frame ("frame") and each heatmap draw
+// ("heatmap"); nothing is timed without it. Network evaluations per second over
+// the heatmap's grid are timed separately, through Model.predict on a network
+// of the same shape.
+import { loadavg } from "node:os";
+import { launch, openPage, serveDist } from "../tests/e2e/harness.js";
+
+/** The views measured: a link fragment each ("" is the default view). */
+const VIEWS = [
+  { name: "default ([2, 4, 2, 2])", fragment: "", hidden: [4, 2] },
+  { name: "[2, 64, 64, 2]", fragment: "layers=64:tanh,64:tanh", hidden: [64, 64] },
+  { name: "6 × 64 ([2, 64 ×6, 2])", fragment: `layers=${Array(6).fill("64:tanh").join(",")}`, hidden: Array(6).fill(64) },
+];
+/** Frames played before measuring (JIT, first buffer growth), then how many to time. */
+const WARMUP_FRAMES = 10;
+const FRAMES = 120;
+/** Longest time measured per view. */
+const MAX_MS = 8000;
+const GRID = 100;
+
+/** Median and 95th percentile (nearest rank) of `values`. */
+function percentiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+  return { median: at(0.5), p95: at(0.95), max: sorted.at(-1) };
+}
+
+/** In the page: waits for `count` played frames (or `maxMs`), returns their measures. */
+async function collect({ warmup, count, maxMs }) {
+  const frames = () => performance.getEntriesByName("frame", "measure");
+  const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+  while (frames().length < warmup) await sleep(20);
+  performance.clearMeasures();
+  const start = performance.now();
+  while (frames().length < count && performance.now() - start < maxMs) await sleep(20);
+  const elapsed = performance.now() - start;
+  const durations = (name) => performance.getEntriesByName(name, "measure").map((e) => e.duration);
+  return { frames: durations("frame"), heatmaps: durations("heatmap"), elapsed };
+}
+
+/** In the page: network evaluations per second over the heatmap's grid, via Model.predict. */
+function gridRate({ hidden, grid }) {
+  const layers = [...hidden.map((units) => ({ units, activation: "tanh" })), { units: 2, activation: "softmax" }];
+  const model = new window.nnplay.Model(JSON.stringify({ inputs: 2, seed: 1, layers }));
+  const xs = new Float64Array(grid * grid * 2);
+  for (let i = 0; i < grid * grid; i++) {
+    xs[2 * i] = -6 + (12 * (i % grid)) / (grid - 1);
+    xs[2 * i + 1] = 6 - (12 * Math.floor(i / grid)) / (grid - 1);
+  }
+  for (let i = 0; i < 3; i++) model.predict(xs);
+  let calls = 0;
+  const start = performance.now();
+  while (performance.now() - start < 600 || calls < 3) {
+    model.predict(xs);
+    calls += 1;
+  }
+  const rate = (calls * grid * grid * 1000) / (performance.now() - start);
+  model.free();
+  return rate;
+}
+
+/** Plays `view` in a fresh page and returns its row of figures. */
+async function measure(browser, url, view) {
+  const { page, problems } = await openPage(browser, `${url}?bench#${view.fragment}`);
+  try {
+    const training = page.getByRole("group", { name: "Training" });
+    await training.getByRole("button", { name: "Play" }).click();
+    const run = await page.evaluate(collect, { warmup: WARMUP_FRAMES, count: FRAMES, maxMs: MAX_MS });
+    await training.getByRole("button", { name: "Pause" }).click();
+    const rate = await page.evaluate(gridRate, { hidden: view.hidden, grid: GRID });
+    return { ...run, rate, problems };
+  } finally {
+    await page.close();
+  }
+}
+
+/** A rate readably: 2.59 M, 848 k. */
+function readable(n) {
+  if (n >= 1e6) return `${(n / 1e6).toPrecision(3)} M`;
+  if (n >= 1e3) return `${(n / 1e3).toPrecision(3)} k`;
+  return n.toPrecision(3);
+}
+
+const ms = (x) => x.toFixed(1);
+
+const server = await serveDist();
+const browser = await launch();
+try {
+  console.log(`headless Chromium ${browser.version()}; load average ${loadavg()[0].toFixed(2)}`);
+  console.log(`${WARMUP_FRAMES} frames of warm-up, then up to ${FRAMES} frames or ${MAX_MS / 1000} s per view; batch 10, 250 samples per frame; circle data.\n`);
+  const lines = [
+    "| view | frames | frame ms: median | p95 | max | frames/s | heatmap draw ms: median | grid evaluations/s (Model.predict) |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  const problems = [];
+  for (const view of VIEWS) {
+    const result = await measure(browser, server.url, view);
+    const frame = percentiles(result.frames);
+    const heatmap = percentiles(result.heatmaps);
+    const fps = (result.frames.length * 1000) / result.elapsed;
+    lines.push(`| ${view.name} | ${result.frames.length} | ${ms(frame.median)} | ${ms(frame.p95)} | ${ms(frame.max)} | ${fps.toFixed(1)} | ${ms(heatmap.median)} | ${readable(result.rate)} |`);
+    problems.push(...result.problems);
+  }
+  console.log(lines.join("\n"));
+  console.log(`\nload average at the end: ${loadavg()[0].toFixed(2)}`);
+  if (problems.length) console.log(`\npage problems:\n  ${problems.join("\n  ")}`);
+} finally {
+  await browser.close();
+  await server.close();
+}

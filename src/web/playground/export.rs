@@ -1,0 +1,71 @@
+//! The keeping door of `Playground`: the network as a JSON file and back,
+//! the loss history as CSV, the run's settings as a link, and predictions.
+
+use super::{js_error, Playground, HEATMAP_RESOLUTION};
+use crate::config::{write_link, LinkState};
+use crate::export;
+use crate::plot::heatmap::Heatmap;
+use crate::plot::network::Thumbnails;
+use crate::web::convert::{finite_numbers, json_tree};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+impl Playground {
+    /// The network file (README: "Keeping your work"): the run's settings,
+    /// its model config and every weight, as JSON text.
+    pub fn export_network(&self) -> String {
+        export::network_file(&self.session).to_string()
+    }
+
+    /// A new run from a network file's text, starting from its weights
+    /// (which Reset returns to). Throws an Error saying what is wrong with
+    /// the text.
+    pub fn import_network(text: &str) -> Result<Playground, JsError> {
+        let parsed = js_sys::JSON::parse(text).map_err(|e| {
+            let message = js_sys::Error::from(e).message();
+            JsError::new(&format!("the network file is not valid JSON: {message}"))
+        })?;
+        let file = export::read_network_file(&json_tree(&parsed)).map_err(js_error)?;
+        Ok(Playground {
+            session: file.into_session().map_err(js_error)?,
+            heatmap: Heatmap::new(HEATMAP_RESOLUTION),
+            thumbnails: Thumbnails::new(2),
+        })
+    }
+
+    /// The run's settings as a link fragment of its training keys (defaults left out).
+    pub fn training_link(&self) -> String {
+        write_link(&LinkState {
+            training: self.session.config().clone(),
+            ..LinkState::default()
+        })
+    }
+
+    /// The loss history as CSV: a header, then one row per recorded step
+    /// (`step,train_loss,test_loss,train_accuracy,test_accuracy`).
+    pub fn loss_csv(&self) -> String {
+        export::loss_csv(self.session.history().records())
+    }
+
+    /// The network's outputs for `xs` (rows × 2, row-major): rows × outputs.
+    /// Throws on an odd length or a non-finite number.
+    pub fn predict(&mut self, xs: JsValue) -> Result<Vec<f64>, JsError> {
+        let xs = finite_numbers(&xs, "xs")?;
+        let trainer = self.session.trainer_mut();
+        let mut out = vec![0.0; xs.len() / 2 * trainer.network().outputs()];
+        trainer.predict_into(&xs, &mut out).map_err(js_error)?;
+        Ok(out)
+    }
+
+    /// `[records kept, first step, its train loss, its test loss, last step,
+    /// its train loss, its test loss]` of the loss history.
+    pub fn loss_summary(&self) -> Vec<f64> {
+        let records = self.session.history().records();
+        let ends = [records.first(), records.last()];
+        let mut out = vec![records.len() as f64];
+        for r in ends.into_iter().flatten() {
+            out.extend([r.step as f64, r.train_loss, r.test_loss]);
+        }
+        out
+    }
+}

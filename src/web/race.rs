@@ -1,0 +1,265 @@
+//! `Race`, the activation race's door: builds a race from a link's fragment,
+//! advances it a bounded number of steps per call, runs the multi-seed
+//! repeat in bounded chunks, and draws the loss chart, each contestant's
+//! boundary and the repeat's dot plot on canvases.
+
+mod repeat;
+
+use super::canvas::Canvas;
+use crate::config::{parse_link, RaceState};
+use crate::plot::heatmap::{Heatmap, PointStyle};
+use crate::plot::race::{self as chart, contestant_colors, Entry};
+use crate::plot::{hex, Theme};
+use crate::race::{self, Comparison, RaceConfig, Repeat, Target};
+use js_sys::{Array, Object, Reflect};
+use plotters::prelude::{IntoDrawingArea, RGBColor};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+/// Points per side of each small boundary plot's grid.
+const BOUNDARY_RESOLUTION: usize = 60;
+/// Most steps one `run` or `repeat_step` call may take.
+const MAX_STEPS_PER_CALL: u32 = 100_000;
+
+fn js_error(error: impl std::fmt::Display) -> JsError {
+    JsError::new(&error.to_string())
+}
+
+fn theme(dark: bool) -> Theme {
+    if dark {
+        Theme::DARK
+    } else {
+        Theme::LIGHT
+    }
+}
+
+/// `[kind, value]` of a comparison: kind 0 times, 1 at least, 2 at most, 3 unknown.
+fn comparison(c: Comparison) -> [f64; 2] {
+    match c {
+        Comparison::Times(x) => [0.0, x],
+        Comparison::AtLeast(x) => [1.0, x],
+        Comparison::AtMost(x) => [2.0, x],
+        Comparison::Unknown => [3.0, f64::NAN],
+    }
+}
+
+fn steps(s: Option<u64>) -> f64 {
+    s.map_or(f64::NAN, |s| s as f64)
+}
+
+/// The race's controls as `read_link` reports them: `race` [{activation,
+/// param}], `target` {measure, value}, `seeds`, `race_steps`.
+pub(super) fn link_controls(out: &Object, race: &RaceState) {
+    let set = |object: &Object, key: &str, value: JsValue| {
+        // Setting a plain data property on a fresh object cannot fail.
+        let _ = Reflect::set(object, &key.into(), &value);
+    };
+    let contestants: Array = race
+        .contestants
+        .iter()
+        .map(|c| {
+            let entry = Object::new();
+            set(&entry, "activation", c.activation.name().into());
+            set(
+                &entry,
+                "param",
+                c.param.map_or(JsValue::NULL, JsValue::from_f64),
+            );
+            JsValue::from(entry)
+        })
+        .collect();
+    let target = Object::new();
+    let (measure, value) = match race.target {
+        Target::Loss(loss) => ("loss", loss),
+        Target::Accuracy(percent) => ("accuracy", f64::from(percent)),
+    };
+    set(&target, "measure", measure.into());
+    set(&target, "value", value.into());
+    set(out, "race", contestants.into());
+    set(out, "target", target.into());
+    set(out, "seeds", (race.seeds as u32).into());
+    set(out, "race_steps", (race.steps as f64).into());
+}
+
+/// The race, kept in wasm memory between frames.
+#[wasm_bindgen]
+pub struct Race {
+    race: race::Race,
+    colors: Vec<RGBColor>,
+    heatmap: Heatmap,
+    repeat: Option<Repeat>,
+}
+
+#[wasm_bindgen]
+impl Race {
+    /// A race from a link's fragment: the training keys give the shared
+    /// settings, `race`, `target` and `seeds` the race (README's "Link keys").
+    /// Throws an Error naming each bad key, or what makes the race impossible.
+    pub fn from_link(fragment: &str) -> Result<Race, JsError> {
+        let (state, problems) = parse_link(fragment);
+        if !problems.is_empty() {
+            let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            return Err(JsError::new(&messages.join("; ")));
+        }
+        let config = RaceConfig {
+            base: state.training,
+            contestants: state.race.contestants,
+            target: state.race.target,
+        };
+        let kinds: Vec<_> = config.contestants.iter().map(|c| c.activation).collect();
+        Ok(Race {
+            race: race::Race::new(config).map_err(js_error)?,
+            colors: contestant_colors(&kinds),
+            heatmap: Heatmap::new(BOUNDARY_RESOLUTION),
+            repeat: None,
+        })
+    }
+
+    /// Runs `steps` SGD steps in every contestant (at most 100 000 per call).
+    pub fn run(&mut self, steps: u32) {
+        self.race.run(u64::from(steps.min(MAX_STEPS_PER_CALL)));
+    }
+
+    /// Back to step 0 and the shared start.
+    pub fn reset(&mut self) {
+        self.race.reset();
+    }
+
+    /// Steps the race has run.
+    pub fn step_count(&self) -> f64 {
+        self.race.step_count() as f64
+    }
+
+    /// Sets the target: `measure` "loss" (a test loss from 0.001 to 10) or
+    /// "accuracy" (a whole test-accuracy percentage from 1 to 100).
+    pub fn set_target(&mut self, measure: &str, value: f64) -> Result<(), JsError> {
+        let target = match measure {
+            "loss" => Target::Loss(value),
+            "accuracy" if value.fract() == 0.0 && (1.0..=100.0).contains(&value) => {
+                Target::Accuracy(value as u32)
+            }
+            "accuracy" => Target::Accuracy(0),
+            _ => {
+                return Err(JsError::new(&format!(
+                    "the target's measure must be \"loss\" or \"accuracy\", got \"{measure}\""
+                )))
+            }
+        };
+        self.race.set_target(target).map_err(js_error)
+    }
+
+    /// Each contestant's name ("ReLU", "Leaky ReLU (alpha 0.1)", …).
+    pub fn labels(&self) -> Vec<String> {
+        let contestants = &self.race.config().contestants;
+        contestants.iter().map(|c| c.label()).collect()
+    }
+
+    /// Each contestant's colour, `#rrggbb`.
+    pub fn colors(&self) -> Vec<String> {
+        self.colors.iter().map(|&c| hex(c)).collect()
+    }
+
+    /// True when the output is softmax over classes (accuracy applies).
+    pub fn is_classifier(&self) -> bool {
+        self.race.config().base.dataset.classes() > 0
+    }
+
+    /// 10 numbers per contestant: steps to the target (NaN: not yet), train
+    /// loss, test loss, train accuracy, test accuracy, dead units, hidden
+    /// units, diverged at step (NaN: did not), speed-up against the first
+    /// contestant as [kind, value] (kind 0 times, 1 at least, 2 at most, 3 unknown).
+    pub fn results(&self) -> Vec<f64> {
+        let mut out = Vec::with_capacity(self.race.len() * 10);
+        for i in 0..self.race.len() {
+            let latest = self.race.session(i).map(|s| s.latest());
+            let pick = |f: fn(&crate::session::Record) -> f64| latest.as_ref().map_or(f64::NAN, f);
+            let (dead, units) = self.race.dead_units(i);
+            out.extend([
+                steps(self.race.reached(i)),
+                pick(|r| r.train_loss),
+                pick(|r| r.test_loss),
+                pick(|r| r.train_accuracy),
+                pick(|r| r.test_accuracy),
+                dead as f64,
+                units as f64,
+                steps(self.race.diverged_at(i)),
+            ]);
+            out.extend(comparison(self.race.speedup(i)));
+        }
+        out
+    }
+
+    /// Draws every contestant's train and test loss (and accuracy) over the steps.
+    pub fn draw_loss(
+        &self,
+        canvas: HtmlCanvasElement,
+        scale: f64,
+        dark: bool,
+    ) -> Result<(), JsError> {
+        let labels = self.labels();
+        let entries: Vec<Entry> = (0..self.race.len())
+            .filter_map(|i| self.race.session(i).map(|s| (i, s)))
+            .map(|(i, session)| Entry {
+                label: labels[i].clone(),
+                color: self.colors[i],
+                records: session.history().records(),
+            })
+            .collect();
+        let root = backend(canvas)?.into_drawing_area();
+        let target = self.race.config().target;
+        chart::draw(
+            &root,
+            &entries,
+            self.is_classifier(),
+            target,
+            scale,
+            theme(dark),
+        )
+        .map_err(|e| JsError::new(&format!("drawing the race's loss chart failed: {e}")))
+    }
+
+    /// Paints contestant `index`'s decision boundary and the data on `canvas`.
+    pub fn draw_boundary(
+        &mut self,
+        index: u32,
+        canvas: HtmlCanvasElement,
+        scale: f64,
+        show_test: bool,
+        dark: bool,
+    ) -> Result<(), JsError> {
+        let count = self.race.len();
+        let session = self.race.session_mut(index as usize).ok_or_else(|| {
+            JsError::new(&format!(
+                "contestant {index} does not exist; the race has {count}"
+            ))
+        })?;
+        let (width, height) = (canvas.width() as usize, canvas.height() as usize);
+        let style = PointStyle {
+            radius: 2.5 * scale.clamp(0.5, 4.0),
+            show_test,
+        };
+        let (trainer, test) = session.trainer_and_test();
+        let pixels = self
+            .heatmap
+            .render(trainer, test, (width, height), style, theme(dark));
+        let image = ImageData::new_with_u8_clamped_array(Clamped(pixels), width as u32)
+            .map_err(|_| JsError::new("could not make an ImageData of the pixels"))?;
+        context(&canvas)?
+            .put_image_data(&image, 0.0, 0.0)
+            .map_err(|_| JsError::new("could not draw the pixels on the canvas"))
+    }
+}
+
+fn backend(canvas: HtmlCanvasElement) -> Result<Canvas, JsError> {
+    Canvas::new(canvas).ok_or_else(|| JsError::new("the canvas has no 2d context"))
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(|| JsError::new("the canvas has no 2d context"))
+}

@@ -1,0 +1,211 @@
+// Browser tests of keeping your work: every plot saves as a valid PNG; a
+// saved network loads back into a fresh page with the same settings and the
+// same weights bit for bit (so the same predictions); a bad file is refused
+// with a message; the loss history's CSV has one row per recorded step.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launch, openPage, serveDist } from "./harness.js";
+
+/** A button of the training view's bar (the race has its own Step, Play and Reset). */
+const trainButton = (page, name) => page.getByRole("group", { name: "Training" }).getByRole("button", { name, exact: true });
+
+let server;
+let browser;
+let scratch;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  scratch = await mkdtemp(join(tmpdir(), "nnplay-export-"));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Clicks `button` and returns the download's suggested name and bytes. */
+async function downloadFrom(page, button) {
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  const path = join(scratch, download.suggestedFilename());
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), bytes: await readFile(path), path };
+}
+
+const stepOf = async (page) => Number(/^Step (\d+) /.exec(await page.locator("#train-status").textContent())[1]);
+
+/** Every number's bits as hex, so equal means equal to the last bit. */
+const BITS = `(values) => Array.from(new Float64Array(Float64Array.from(values).buffer.slice(0)), (v) => {
+  const view = new DataView(new ArrayBuffer(8)); view.setFloat64(0, v); return view.getBigUint64(0).toString(16); })`;
+
+/** A 15 × 15 grid over the data's square, row-major (x1, x2). */
+const GRID = Array.from({ length: 15 * 15 }, (_, i) => [-6 + 12 * (i % 15) / 14, -6 + 12 * Math.floor(i / 15) / 14]).flat();
+
+/** Predictions of the JS API's Model built from a network file (its model and params). */
+function modelPredictions(page, text) {
+  return page.evaluate(([text, grid, bits]) => {
+    const file = JSON.parse(text);
+    const model = new window.nnplay.Model(JSON.stringify(file.model));
+    model.set_params(file.params);
+    return (0, eval)(bits)(model.predict(new Float64Array(grid)));
+  }, [text, GRID, BITS]);
+}
+
+/** A fingerprint of a canvas's pixels. */
+function pixelHash(page, selector) {
+  return page.$eval(selector, (canvas) => {
+    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] * 7 + data[i + 1] * 3 + data[i + 2]) >>> 0;
+    return hash;
+  });
+}
+
+describe("saving plots", () => {
+  test("every plot has a Save as PNG button that downloads a valid PNG of it", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await trainButton(page, "Epoch").click();
+    // The measured costs fill in after load and move what is below them; wait, so no click lands beside its button.
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-cost]")].every((cell) => cell.textContent !== "…"));
+    const buttons = page.getByRole("button", { name: /^Save .+ as PNG$/ });
+    const canvases = await page.$$eval("main canvas", (all) => all.map((c) => ({ id: c.id, width: c.width, height: c.height })));
+    assert.equal(await buttons.count(), canvases.length, "one button per plot");
+    assert.ok(canvases.length >= 9);
+    for (let i = 0; i < canvases.length; i++) {
+      const button = buttons.nth(i);
+      const name = await button.getAttribute("aria-label") ?? await button.textContent();
+      const { name: file, bytes } = await downloadFrom(page, button);
+      assert.deepEqual([...bytes.subarray(0, 8)], PNG_SIGNATURE, `${name}: PNG signature`);
+      assert.equal(bytes.toString("latin1", 12, 16), "IHDR");
+      const size = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+      assert.deepEqual(size, [canvases[i].width, canvases[i].height], `${file} is the ${canvases[i].id} canvas at its pixel size`);
+      assert.match(file, /^nnplay-[a-z0-9-]+\.png$/);
+    }
+    assert.match(await page.locator("#keep-status").textContent(), /^Saved the .+ as nnplay-.+\.png\.$/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe("saving and loading the network", () => {
+  test("a saved network loads back into a fresh page with the same settings and weights, bit for bit", async () => {
+    const { page, problems } = await openPage(browser, `${server.url}#data=xor&layers=6:relu,3:prelu&seed=5&batch=7`);
+    await trainButton(page, "Epoch").click();
+    await page.getByLabel("Learning rate", { exact: true }).selectOption("0.1"); // changed midway: a link could not replay this
+    for (let i = 0; i < 3; i++) await trainButton(page, "Epoch").click();
+    const trainLoss = await page.locator("#train-status").getAttribute("data-train-loss");
+    const testLoss = await page.locator("#train-status").getAttribute("data-test-loss");
+    const heatmap = await pixelHash(page, "#heatmap");
+    const saved = await downloadFrom(page, page.getByRole("button", { name: "Save network (JSON)" }));
+    const step = await stepOf(page);
+    assert.equal(saved.name, `nnplay-network-step-${step}.json`);
+    const file = JSON.parse(saved.bytes.toString("utf8"));
+    assert.equal(file.format, "nnplay-network");
+    assert.equal(file.step, step);
+    assert.equal(file.link, "data=xor&seed=5&layers=6:relu,3:prelu&lr=0.1&batch=7");
+    const before = await modelPredictions(page, saved.bytes.toString("utf8"));
+    await page.close();
+
+    const fresh = await openPage(browser, server.url);
+    const [chooser] = await Promise.all([
+      fresh.page.waitForEvent("filechooser"),
+      fresh.page.getByRole("button", { name: "Load network (JSON)…" }).click(),
+    ]);
+    await chooser.setFiles(saved.path);
+    await fresh.page.getByRole("status").filter({ hasText: /^Loaded nnplay-network-step-\d+\.json\./ }).waitFor();
+    assert.equal(await fresh.page.getByLabel("Dataset", { exact: true }).inputValue(), "xor");
+    assert.equal(await fresh.page.getByLabel("Learning rate", { exact: true }).inputValue(), "0.1");
+    assert.equal(await fresh.page.getByLabel("Batch size", { exact: true }).inputValue(), "7");
+    assert.equal(await fresh.page.getByRole("combobox", { name: "Activation of layer 2" }).inputValue(), "prelu");
+    assert.equal(await fresh.page.locator("#train-status").getAttribute("data-train-loss"), trainLoss);
+    assert.equal(await fresh.page.locator("#train-status").getAttribute("data-test-loss"), testLoss);
+    assert.equal(await pixelHash(fresh.page, "#heatmap"), heatmap);
+    await fresh.page.waitForFunction(() => location.hash.includes("layers=6:relu,3:prelu"));
+
+    // The loaded run's own predictions, and its file saved again, match the original to the bit.
+    const again = await downloadFrom(fresh.page, fresh.page.getByRole("button", { name: "Save network (JSON)" }));
+    const reloaded = JSON.parse(again.bytes.toString("utf8"));
+    assert.deepEqual(reloaded.params, file.params);
+    assert.equal(reloaded.link, file.link);
+    const playground = await fresh.page.evaluate(([text, grid, bits]) => {
+      const run = window.nnplay.Playground.import_network(text);
+      const out = (0, eval)(bits)(run.predict(new Float64Array(grid)));
+      run.free();
+      return out;
+    }, [again.bytes.toString("utf8"), GRID, BITS]);
+    assert.deepEqual(playground, before, "Playground.predict after the round trip");
+    assert.deepEqual(await modelPredictions(fresh.page, again.bytes.toString("utf8")), before, "Model.predict after the round trip");
+
+    // Training goes on from the loaded weights; Reset returns to them.
+    await trainButton(fresh.page, "Step").click();
+    assert.notEqual(await fresh.page.locator("#train-status").getAttribute("data-train-loss"), trainLoss);
+    await trainButton(fresh.page, "Reset").click();
+    assert.equal(await fresh.page.locator("#train-status").getAttribute("data-train-loss"), trainLoss);
+    assert.deepEqual(fresh.problems, []);
+    assert.deepEqual(problems, []);
+    await fresh.page.close();
+  });
+
+  test("a file that is not a network file is refused with a message, and the run is kept", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await trainButton(page, "Epoch").click();
+    const cases = [
+      ["notes.json", "{not json", /^Could not load notes\.json: the network file is not valid JSON/],
+      ["other.json", '{"format": "something"}', /^Could not load other\.json: this is not an nnplay network file/],
+      ["future.json", '{"format": "nnplay-network", "version": 2}', /version must be 1, got 2/],
+    ];
+    for (const [name, text, message] of cases) {
+      const path = join(scratch, name);
+      await writeFile(path, text);
+      const [chooser] = await Promise.all([
+        page.waitForEvent("filechooser"),
+        page.getByRole("button", { name: "Load network (JSON)…" }).click(),
+      ]);
+      await chooser.setFiles(path);
+      const alert = page.getByRole("alert").filter({ hasText: `Could not load ${name}` });
+      await alert.waitFor();
+      assert.match(await alert.textContent(), message);
+      assert.equal(await stepOf(page), 25, "the run is kept");
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe("saving the loss history", () => {
+  test("the CSV has a header and one row per recorded step", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    for (let i = 0; i < 5; i++) await trainButton(page, "Step").click();
+    await trainButton(page, "Epoch").click();
+    const { name, bytes } = await downloadFrom(page, page.getByRole("button", { name: "Save loss history (CSV)" }));
+    assert.equal(name, "nnplay-loss-history.csv");
+    const lines = bytes.toString("utf8").trimEnd().split("\n");
+    assert.equal(lines[0], "step,train_loss,test_loss,train_accuracy,test_accuracy");
+    const rows = lines.slice(1).map((line) => line.split(",").map(Number));
+    assert.deepEqual(rows.map((r) => r[0]), [0, 1, 2, 3, 4, 5, 25]);
+    for (const row of rows) {
+      assert.equal(row.length, 5);
+      assert.ok(row.every(Number.isFinite) && row[3] >= 0 && row[3] <= 1 && row[4] >= 0 && row[4] <= 1, `${row}`);
+    }
+    const last = rows.at(-1);
+    assert.equal(last[1], Number(await page.locator("#train-status").getAttribute("data-train-loss")), "to the last bit");
+    assert.equal(last[2], Number(await page.locator("#train-status").getAttribute("data-test-loss")));
+
+    // A long run: the rows follow the history, which stays bounded.
+    await trainButton(page, "Play").click();
+    await page.waitForFunction(() => Number(/^Step (\d+)/.exec(document.querySelector("#train-status").textContent)[1]) > 3000);
+    await trainButton(page, "Pause").click();
+    const long = (await downloadFrom(page, page.getByRole("button", { name: "Save loss history (CSV)" }))).bytes.toString("utf8");
+    const steps = long.trimEnd().split("\n").slice(1).map((line) => Number(line.split(",")[0]));
+    assert.ok(steps.length > 7 && steps.length <= 1000, `${steps.length} rows`);
+    assert.ok(steps.every((s, i) => i === 0 || s > steps[i - 1]), "in step order");
+    assert.equal(steps.at(-1), await stepOf(page));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

@@ -1,0 +1,120 @@
+// Keeping your work: every plot as a PNG, the network (settings and weights)
+// as a JSON file that loads back exactly, and the loss history as CSV. Rust
+// writes and checks the files; this module moves them between the page and
+// the reader's downloads.
+import { $ } from "./dom.js";
+
+/** Short names of the plots, for their Save buttons and file names (others use their label). */
+const PLOT_NAMES = {
+  "curve-canvas": "activation curves",
+  "softmax-canvas": "softmax bars",
+  heatmap: "output plot",
+  "loss-chart": "loss chart",
+  network: "network drawing",
+  "gradient-chart": "gradient chart",
+  "unit-chart": "dead and saturated units chart",
+  "activation-chart": "activation chart",
+  "histogram-chart": "z histograms",
+  "race-loss": "race loss chart",
+  "race-dots": "race steps chart",
+};
+
+/**
+ * Offers `data` (a Blob, or a data: URL) as a download named `name`, within
+ * the click that asked for it (browsers hold back downloads started later).
+ */
+function download(data, name) {
+  const url = typeof data === "string" ? data : URL.createObjectURL(data);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  if (url !== data) setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A plot's name made into a file name: "loss chart" → "nnplay-loss-chart.png". */
+const fileName = (name) => `nnplay-${name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.png`;
+
+/** A plot's short name: from PLOT_NAMES, else the first words of its accessible name. */
+function plotName(canvas) {
+  const label = canvas.getAttribute("aria-label") ?? canvas.id.replace(/-/g, " ");
+  return PLOT_NAMES[canvas.id] ?? label.split(/[:,;]/)[0].split(" ").slice(0, 8).join(" ").replace(/^\w/, (c) => c.toLowerCase());
+}
+
+/** A "Save as PNG" button after `canvas`, named for screen readers "Save <plot> as PNG". */
+function pngButton(canvas, say) {
+  if (canvas.nextElementSibling?.classList.contains("png-button")) return;
+  const name = plotName(canvas);
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "png-button";
+  const hidden = document.createElement("span");
+  hidden.className = "visually-hidden";
+  hidden.textContent = `${name} `;
+  button.append("Save ", hidden, "as PNG");
+  button.addEventListener("click", () => {
+    const png = canvas.toDataURL("image/png");
+    if (!png.startsWith("data:image/png")) return say(`The ${name} could not be saved: the browser made no image of it.`);
+    download(png, fileName(name));
+    say(`Saved the ${name} as ${fileName(name)}.`);
+  });
+  canvas.after(button);
+}
+
+export /** The Save buttons of the plots and the training view's Save and Load. */
+class Keeper {
+  /** `training` is the training view (www/js/training.js). */
+  constructor(api, training) {
+    this.api = api;
+    this.training = training;
+    const say = (text) => this.say(text);
+    const addButtons = () => document.querySelectorAll("main canvas").forEach((canvas) => pngButton(canvas, say));
+    addButtons();
+    // Panels that make plots later (one per contestant, say) get their buttons too.
+    new MutationObserver(addButtons).observe(document.querySelector("main"), { childList: true, subtree: true });
+    $("save-network").addEventListener("click", () => this.saveNetwork());
+    $("save-history").addEventListener("click", () => this.saveHistory());
+    $("load-network").addEventListener("click", () => $("network-file").click());
+    $("network-file").addEventListener("change", () => this.loadChosen());
+  }
+
+  /** Says what happened in the Save/Load status line. */
+  say(text) {
+    $("keep-status").textContent = text;
+  }
+
+  /** Downloads the network file of the current weights. */
+  saveNetwork() {
+    const step = this.training.status()[0];
+    const name = `nnplay-network-step-${step}.json`;
+    download(new Blob([this.training.playground.export_network()], { type: "application/json" }), name);
+    this.say(`Saved the network at step ${step} as ${name}.`);
+  }
+
+  /** Downloads the loss history, one row per recorded step. */
+  saveHistory() {
+    const name = "nnplay-loss-history.csv";
+    download(new Blob([this.training.playground.loss_csv()], { type: "text/csv" }), name);
+    this.say(`Saved the loss history as ${name}.`);
+  }
+
+  /** Loads the chosen network file: its settings into the controls, its weights into a new run. */
+  async loadChosen() {
+    const input = $("network-file");
+    const file = input.files[0];
+    input.value = "";
+    if (!file) return;
+    try {
+      const playground = this.api.Playground.import_network(await file.text());
+      this.training.adopt(playground, this.api.read_link(playground.training_link()).state);
+      this.say(`Loaded ${file.name}. Training goes on from its weights and Reset returns to them; ` +
+        "a link keeps the settings, not these weights.");
+    } catch (e) {
+      this.say("");
+      this.training.showAlert(`Could not load ${file.name}: ${e.message}`);
+    }
+  }
+}

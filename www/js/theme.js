@@ -1,0 +1,32 @@
+// The colour theme: the page follows the reader's system setting
+// (prefers-color-scheme) unless the Theme menu, or the link's `theme` key,
+// forces light or dark. Every plot redraws in the new theme's colours.
+import { $, prefersDark } from "./dom.js";
+
+/** The system's preference, watched so plots follow it while the theme is "auto". */
+const SYSTEM_DARK = window.matchMedia("(prefers-color-scheme: dark)");
+
+/** The theme chosen: "auto", "light" or "dark". */
+export function chosenTheme() {
+  return document.documentElement.dataset.theme ?? "auto";
+}
+
+/** Chooses "auto", "light" or "dark", and redraws the plots if the colours changed. */
+export function setTheme(name) {
+  const dark = prefersDark();
+  if (name === "light" || name === "dark") document.documentElement.dataset.theme = name;
+  else delete document.documentElement.dataset.theme;
+  $("theme").value = chosenTheme();
+  if (prefersDark() !== dark) redrawPlots();
+}
+
+/** Every panel redraws its plots on a resize; a change of colours needs the same. */
+function redrawPlots() {
+  window.dispatchEvent(new Event("resize"));
+}
+
+/** Wires the Theme menu and follows the system's setting while it is "auto". */
+export function startTheme() {
+  $("theme").addEventListener("change", () => setTheme($("theme").value));
+  SYSTEM_DARK.addEventListener("change", () => { if (chosenTheme() === "auto") redrawPlots(); });
+}
