@@ -217,7 +217,7 @@ pub enum Cost {
     Linear,
     /// One comparison (and maybe a multiply).
     Compare,
-    /// Needs `exp()`, which the notes call "a bit compute expensive".
+    /// Needs `exp()`, which the notes count as costly.
     Exp,
     /// k dot products per unit instead of one.
     Pieces,

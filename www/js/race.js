@@ -161,8 +161,11 @@ class RacePanel {
     this.draw();
   }
 
-  /** One small boundary plot per contestant, named after it. */
+  /** One small boundary plot per contestant, named after it (kept while the contestants stay the same). */
   buildBoundaries() {
+    const key = JSON.stringify([this.labels, this.colors]);
+    if (key === this.boundariesFor) return;
+    this.boundariesFor = key;
     const figures = this.labels.map((label, i) => {
       const figure = document.createElement("figure");
       const canvas = document.createElement("canvas");
