@@ -543,4 +543,10 @@ fn a_played_frame_allocates_nothing_once_its_buffers_are_sized() {
     frame(&mut session);
     let allocations = allocations_during(|| (0..5).for_each(|_| frame(&mut session)));
     assert_eq!(allocations, 0, "a frame allocated");
+    // A collapsed or one-pixel canvas paints without a panic.
+    let (trainer, test) = session.trainer_and_test();
+    for (size, bytes) in [((0, 0), 0), ((0, 7), 0), ((1, 1), 4)] {
+        let pixels = heatmap.render(trainer, test, size, style, Theme::LIGHT);
+        assert_eq!(pixels.len(), bytes, "{size:?}");
+    }
 }

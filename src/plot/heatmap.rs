@@ -32,8 +32,8 @@ pub struct Heatmap {
     outputs: Vec<f64>,
     cells: Vec<Rgb>,
     pixels: Vec<u8>,
-    /// Per pixel column: the grid columns either side and the weight of the right one.
-    spans: Vec<(usize, usize, f64)>,
+    /// Each grid row interpolated across the picture's width (resolution × width).
+    rows: Vec<Rgb>,
 }
 
 /// The input-plane coordinate of grid line `i` of `n`.
@@ -59,7 +59,7 @@ impl Heatmap {
             outputs: Vec::new(),
             cells: vec![[0.0; 3]; n * n],
             pixels: Vec::new(),
-            spans: Vec::new(),
+            rows: Vec::new(),
         }
     }
 
@@ -116,25 +116,31 @@ impl Heatmap {
     fn paint_cells(&mut self, width: usize, height: usize) {
         let n = self.resolution;
         self.pixels.resize(width * height * 4, 255);
+        if width == 0 {
+            return; // a collapsed canvas: nothing to paint
+        }
         let span = |pixels: usize| (n - 1) as f64 / (pixels.max(2) - 1) as f64;
         let (sx, sy) = (span(width), span(height));
-        // The same for every row, so worked out once per frame.
-        self.spans.clear();
-        self.spans.extend((0..width).map(|px| {
+        // Across first, once per grid row (each serves several pixel rows).
+        self.rows.resize(n * width, [0.0; 3]);
+        for px in 0..width {
             let u = px as f64 * sx;
-            let c0 = u.floor() as usize;
-            (c0, (c0 + 1).min(n - 1), u.fract())
-        }));
-        for py in 0..height {
+            let (c0, fx) = (u.floor() as usize, u.fract());
+            let c1 = (c0 + 1).min(n - 1);
+            for (r, cells) in self.cells.chunks_exact(n).enumerate() {
+                self.rows[r * width + px] = mix(cells[c0], cells[c1], fx);
+            }
+        }
+        // Then down, between the two grid rows either side of each pixel row.
+        let pixel_rows = self.pixels.chunks_exact_mut(width * 4);
+        for (py, pixel_row) in pixel_rows.enumerate() {
             let v = py as f64 * sy;
             let (r0, fy) = (v.floor() as usize, v.fract());
             let r1 = (r0 + 1).min(n - 1);
-            for (px, &(c0, c1, fx)) in self.spans.iter().enumerate() {
-                let top = mix(self.cells[r0 * n + c0], self.cells[r0 * n + c1], fx);
-                let bottom = mix(self.cells[r1 * n + c0], self.cells[r1 * n + c1], fx);
-                let color = mix(top, bottom, fy);
-                let at = (py * width + px) * 4;
-                write_rgba(&mut self.pixels[at..at + 4], color);
+            let (top, bottom) = (&self.rows[r0 * width..], &self.rows[r1 * width..]);
+            let columns = top.iter().zip(bottom).zip(pixel_row.chunks_exact_mut(4));
+            for ((&top, &bottom), pixel) in columns {
+                write_rgba(pixel, mix(top, bottom, fy));
             }
         }
     }
