@@ -1,5 +1,6 @@
 // The activation explorer: controls → CurveView (wasm) → canvas and tables.
 import { $, fitCanvas, fmt, prefersDark, row } from "./dom.js";
+import { VisibleFrames } from "./visible.js";
 
 /** Element-wise curves first drawn: the notes' two classics. */
 const INITIAL_CURVES = ["sigmoid", "relu"];
@@ -178,8 +179,11 @@ class Explorer {
       const cell = document.querySelector(`[data-cost="${kind.name}"]`);
       const ns = this.api.time_per_evaluation(kind.name, undefined, TIMED_POINTS);
       cell.textContent = `${ns.toFixed(1)} ns`;
-      setTimeout(next, 0);
+      setTimeout(later, 0);
     };
-    setTimeout(next, 50);
+    // Timing runs only while the explorer can be seen (not in other panels' embeds).
+    const frames = new VisibleFrames($("explorer"));
+    const later = () => frames.request(next, "cost");
+    setTimeout(later, 50);
   }
 }

@@ -5,6 +5,7 @@
 import { $, fillSelect, fitCanvas, prefersDark } from "./dom.js";
 import { fragment } from "./link.js";
 import { showRepeat, showResults, targetText } from "./race-results.js";
+import { VisibleFrames } from "./visible.js";
 
 /** Contestant rows offered; the first two are always in the race. */
 const ROWS = 4;
@@ -32,6 +33,8 @@ class RacePanel {
     this.repeating = false;
     this.frame = 0;
     this.repeatFrame = 0;
+    /** Frames run only while the race panel is visible. */
+    this.frames = new VisibleFrames($("race"));
     this.cancelled = false;
     this.shared = null;
     this.kinds = api.activations().filter((a) => a.name !== "softmax");
@@ -210,9 +213,9 @@ class RacePanel {
       if (!this.playing) return;
       const batch = Math.max(1, Number($("batch-size").value));
       this.run(Math.max(1, Math.round(SAMPLES_PER_FRAME / batch)));
-      this.frame = requestAnimationFrame(tick);
+      this.frame = this.frames.request(tick);
     };
-    this.frame = requestAnimationFrame(tick);
+    this.frame = this.frames.request(tick);
   }
 
   /** Races to step `target` (a link's `race_steps`) a frame's budget at a time; Pause stops it. */
@@ -226,14 +229,14 @@ class RacePanel {
       }
       this.draw();
       if (this.race.step_count() >= target) this.pause();
-      else this.frame = requestAnimationFrame(tick);
+      else this.frame = this.frames.request(tick);
     };
     tick();
   }
 
   pause() {
     this.setPlaying(false);
-    cancelAnimationFrame(this.frame);
+    this.frames.cancel(this.frame);
   }
 
   setPlaying(playing) {
@@ -260,14 +263,14 @@ class RacePanel {
       while (performance.now() - start < FRAME_BUDGET && progress < 1) progress = this.race.repeat_step(SLICE);
       this.drawRepeat();
       if (progress >= 1) this.setRepeating(false);
-      else this.repeatFrame = requestAnimationFrame(tick);
+      else this.repeatFrame = this.frames.request(tick, "repeat");
     };
-    this.repeatFrame = requestAnimationFrame(tick);
+    this.repeatFrame = this.frames.request(tick, "repeat");
   }
 
   /** Stops the repeat: a cancel keeps the seeds finished so far and says so; otherwise it is forgotten. */
   stopRepeat(cancel) {
-    cancelAnimationFrame(this.repeatFrame);
+    this.frames.cancel(this.repeatFrame, "repeat");
     this.setRepeating(false);
     if (cancel) {
       this.cancelled = true;

@@ -1,6 +1,7 @@
 // The training view: controls → Playground (wasm) → canvases and status.
 import { $, button, fillSelect, fitCanvas, prefersDark } from "./dom.js";
 import { fragment } from "./link.js";
+import { VisibleFrames } from "./visible.js";
 
 /** Learning rates offered, on a logarithmic scale from 1e-5 to 10. */
 const LEARNING_RATES = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -36,6 +37,8 @@ class Training {
     this.layers = [hiddenLayer(4), hiddenLayer(2)];
     this.playing = false;
     this.frame = 0;
+    /** Play and catch-up frames run only while the training panel is visible. */
+    this.frames = new VisibleFrames($("train"));
     /** Called with this view after every redraw (other panels follow the run). */
     this.listeners = [];
     this.buildControls();
@@ -210,7 +213,7 @@ class Training {
         this.undrawn = true; // Pause draws what was trained
       }
       if (step >= target) this.pause();
-      else if (this.playing) this.frame = requestAnimationFrame(tick);
+      else if (this.playing) this.frame = this.frames.request(tick);
     };
     tick();
   }
@@ -253,14 +256,14 @@ class Training {
       const batch = Math.max(1, Number($("batch-size").value));
       this.train(() => this.playground.run(Math.max(1, Math.round(SAMPLES_PER_FRAME / batch))));
       if (BENCH) performance.measure("frame", "frame-start");
-      this.frame = requestAnimationFrame(tick);
+      this.frame = this.frames.request(tick);
     };
-    this.frame = requestAnimationFrame(tick);
+    this.frame = this.frames.request(tick);
   }
 
   pause() {
     this.playing = false;
-    cancelAnimationFrame(this.frame);
+    this.frames.cancel(this.frame);
     $("play").textContent = "Play";
     $("play").setAttribute("aria-pressed", "false");
     if (this.undrawn) this.draw();

@@ -1,0 +1,72 @@
+// Browser tests: animation loops run only while their panel can be seen
+// (IntersectionObserver and the tab's visibility), so a page of embeds
+// trains only where the reader is looking.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, serveDist } from "./harness.js";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const stepOf = async (page) => Number(/^Step (\d+)/.exec(await page.locator("#train-status").textContent())[1]);
+
+const trainedPast = (page, n) =>
+  page.waitForFunction((n) => Number(/^Step (\d+)/.exec(document.querySelector("#train-status").textContent)[1]) > n, n);
+
+/** The step reached after the loop had time to settle, checked to stay there. */
+async function heldStep(page) {
+  await page.waitForTimeout(300);
+  const held = await stepOf(page);
+  await page.waitForTimeout(600);
+  assert.equal(await stepOf(page), held, "a panel that cannot be seen does not train");
+  assert.equal(await page.locator("#play").getAttribute("aria-pressed"), "true", "the run is still playing, only held");
+  return held;
+}
+
+test("a playing run holds while its panel is off-screen or hidden, and goes on when seen again", async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  const training = page.getByRole("group", { name: "Training" });
+  await training.getByRole("button", { name: "Play" }).click();
+  await trainedPast(page, 50);
+
+  await page.evaluate(() => document.querySelector("#race").scrollIntoView());
+  assert.ok(await page.locator("#train").evaluate((e) => e.getBoundingClientRect().bottom < 0), "the training panel is scrolled away");
+  let held = await heldStep(page);
+  await page.locator("#train").scrollIntoViewIfNeeded();
+  await trainedPast(page, held + 50);
+
+  // Hiding the panel by its toggle, without scrolling to the toggle.
+  await page.getByRole("checkbox", { name: "Show training" }).dispatchEvent("click");
+  held = await heldStep(page);
+  await page.getByRole("checkbox", { name: "Show training" }).dispatchEvent("click");
+  await page.locator("#train").scrollIntoViewIfNeeded();
+  await trainedPast(page, held + 50);
+  await training.getByRole("button", { name: "Pause" }).click();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("in the course notes, an embed below the fold plays only once scrolled to", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 700 } });
+  await page.goto(`${server.url}course-notes.html`);
+  const frame = page.locator('iframe[src*="embed=train"]');
+  assert.ok(await frame.evaluate((f) => f.getBoundingClientRect().top > innerHeight), "the training embed starts off-screen");
+  const train = page.frameLocator('iframe[src*="embed=train"]');
+  await train.getByRole("status").filter({ hasText: /^Step 300 / }).waitFor();
+  await train.locator("#play").dispatchEvent("click");
+  await page.waitForTimeout(500);
+  assert.match(await train.locator("#train-status").textContent(), /^Step 300 /, "off-screen, Play holds");
+  await frame.scrollIntoViewIfNeeded();
+  await train.getByRole("status").filter({ hasText: /^Step (3[1-9]\d|[4-9]\d\d|\d{4,}) / }).waitFor();
+  await page.close();
+});
