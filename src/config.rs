@@ -25,8 +25,8 @@ use crate::activation::Kind;
 use crate::data::{self, DatasetKind};
 use crate::network::{ConfigError, LayerConfig, NetworkConfig, HIDDEN_LAYERS, HIDDEN_UNITS};
 
-/// The learning rates the page accepts (its slider is logarithmic).
-pub const LEARNING_RATE: RangeInclusive<f64> = 1e-5..=10.0;
+/// The learning rates the page accepts, as everywhere (its slider is logarithmic).
+pub use crate::network::LEARNING_RATE;
 /// The L2 rates the page accepts.
 pub const L2: RangeInclusive<f64> = 0.0..=10.0;
 

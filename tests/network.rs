@@ -518,13 +518,23 @@ fn wrong_lengths_and_non_finite_numbers_give_errors_naming_the_problem() {
     );
     assert_mentions(
         &message(net.step(&xs, &ys, 0.0)),
-        &["learning_rate must be a finite number greater than 0, got 0"],
+        &["learning_rate must be a number from 0.00001 to 10, got 0"],
     );
     assert_mentions(&message(net.step(&xs, &ys, -1.0)), &["got -1"]);
     assert_mentions(&message(net.step(&xs, &ys, f64::NAN)), &["got NaN"]);
     assert_mentions(
+        &message(net.step(&xs, &ys, 10.5)),
+        &["from 0.00001 to 10, got 10.5"],
+    );
+    assert_mentions(&message(net.step(&xs, &ys, 9e-6)), &["got 0.000009"]);
+    assert!(net.clone().step(&xs, &ys, 10.0).is_ok() && net.clone().step(&xs, &ys, 1e-5).is_ok());
+    assert_mentions(
         &message(net.fit(&xs, &ys, 0.1, 0, 1)),
-        &["batch_size must be a whole number of at least 1, got 0"],
+        &["batch_size must be a whole number from 1 to 2 (the rows of xs), got 0"],
+    );
+    assert_mentions(
+        &message(net.fit(&xs, &ys, 0.1, 3, 1)),
+        &["from 1 to 2", "got 3"],
     );
     assert_mentions(
         &net.set_params(&[0.0; 3]).unwrap_err().to_string(),
@@ -616,11 +626,11 @@ fn fit_is_minibatch_sgd_in_order_and_returns_the_final_loss() {
     }
     assert_eq!(fitted.params(), stepped.params());
     assert_eq!(final_loss, stepped.loss(&xs, &ys).unwrap());
-    assert_eq!(fitted.fit(&xs, &ys, 0.05, 100, 0).unwrap(), final_loss);
-    // A batch larger than the data is one batch of all of it.
+    assert_eq!(fitted.fit(&xs, &ys, 0.05, 4, 0).unwrap(), final_loss);
+    // A batch of all the rows is one step on the whole data.
     let mut whole = small_net();
     let mut once = small_net();
-    whole.fit(&xs, &ys, 0.05, usize::MAX, 1).unwrap();
+    whole.fit(&xs, &ys, 0.05, 10, 1).unwrap();
     once.step(&xs, &ys, 0.05).unwrap();
     assert_eq!(whole.params(), once.params());
 }
@@ -628,9 +638,11 @@ fn fit_is_minibatch_sgd_in_order_and_returns_the_final_loss() {
 #[test]
 fn a_diverging_step_is_an_error_and_leaves_the_parameters_alone() {
     let mut net = Network::from_json(r#"{"inputs": 2, "seed": 2, "layers": [{"units": 4, "activation": "tanh"}, {"units": 1, "activation": "identity"}]}"#).unwrap();
-    let xs = random_xs(8, 2, 7);
+    // Large inputs saturate every tanh unit (|a| = 1), so at the largest
+    // learning rate each step multiplies the output error by about 1 − 10·4.
+    let xs: Vec<f64> = random_xs(8, 2, 7).iter().map(|x| 100.0 * x).collect();
     let ys = random_ys(&net, 8, 7);
-    let error = net.fit(&xs, &ys, 1e6, 8, 200).unwrap_err();
+    let error = net.fit(&xs, &ys, 10.0, 8, 200).unwrap_err();
     let message = error.to_string();
     assert_mentions(&message, &["diverged at step", "lower the learning rate"]);
     let nnplay::network::ModelError::Diverged { step } = error else {
@@ -640,7 +652,7 @@ fn a_diverging_step_is_an_error_and_leaves_the_parameters_alone() {
     assert!(net.params().iter().all(|p| p.is_finite()));
     // The step before the diverging one is still a finite step.
     let kept = net.params().to_vec();
-    assert!(net.step(&xs, &ys, 1e6).is_err());
+    assert!(net.step(&xs, &ys, 10.0).is_err());
     assert_eq!(net.params(), &kept[..]);
 }
 

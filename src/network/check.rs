@@ -1,6 +1,7 @@
 //! Checks on what callers hand the network: lengths that fit the batch and
 //! numbers that are finite.
 
+use super::config::LEARNING_RATE;
 use super::error::ModelError;
 
 /// Rows of `xs` (rows × `inputs`), which must be non-empty and finite.
@@ -42,9 +43,9 @@ pub(crate) fn finite(what: &'static str, values: &[f64]) -> Result<(), ModelErro
     }
 }
 
-/// The learning rate must be a finite number above 0.
+/// The learning rate must be within `LEARNING_RATE` (1e-5 to 10).
 pub(crate) fn learning_rate(value: f64) -> Result<(), ModelError> {
-    if value.is_finite() && value > 0.0 {
+    if LEARNING_RATE.contains(&value) {
         Ok(())
     } else {
         Err(ModelError::LearningRate(value))

@@ -17,6 +17,8 @@ pub const HIDDEN_UNITS: RangeInclusive<usize> = 1..=64;
 pub const SOFTMAX_UNITS: RangeInclusive<usize> = 2..=8;
 /// Units of an identity (regression) output layer.
 pub const IDENTITY_UNITS: RangeInclusive<usize> = 1..=8;
+/// Learning rates accepted everywhere: the page, links and the JS API's `step`/`fit`.
+pub const LEARNING_RATE: RangeInclusive<f64> = 1e-5..=10.0;
 /// Linear pieces per maxout unit.
 pub const PIECES: RangeInclusive<usize> = 2..=4;
 /// Pieces of a maxout unit when the config does not say.

@@ -120,10 +120,10 @@ pub enum ModelError {
         index: usize,
         value: f64,
     },
-    /// The learning rate is not a finite number above 0.
+    /// The learning rate is outside `LEARNING_RATE` (or not a number).
     LearningRate(f64),
-    /// The batch size is 0.
-    BatchSize(usize),
+    /// The batch size is 0 or more than the rows it is drawn from.
+    BatchSize { batch_size: usize, rows: usize },
     /// `batch_loss` or `backward` on a workspace that holds no forward pass of
     /// this network for a batch of `rows` rows.
     NotForwarded { rows: usize, forwarded: usize },
@@ -164,11 +164,12 @@ impl fmt::Display for ModelError {
             ),
             ModelError::LearningRate(value) => write!(
                 f,
-                "learning_rate must be a finite number greater than 0, got {value}"
+                "learning_rate must be a number from 0.00001 to 10, got {value}"
             ),
-            ModelError::BatchSize(value) => {
-                write!(f, "batch_size must be a whole number of at least 1, got {value}")
-            }
+            ModelError::BatchSize { batch_size, rows } => write!(
+                f,
+                "batch_size must be a whole number from 1 to {rows} (the rows of xs), got {batch_size}"
+            ),
             ModelError::NotForwarded { rows, forwarded } => write!(
                 f,
                 "the batch has {rows} rows, but the workspace holds no forward pass of this network for it (its last pass had {forwarded} rows); run forward on the same xs first"

@@ -17,7 +17,7 @@ mod workspace;
 
 pub use config::{
     LayerConfig, NetworkConfig, DEFAULT_PIECES, HIDDEN_LAYERS, HIDDEN_UNITS, IDENTITY_UNITS,
-    INPUTS, PIECES, SOFTMAX_UNITS,
+    INPUTS, LEARNING_RATE, PIECES, SOFTMAX_UNITS,
 };
 pub use error::{ConfigError, ModelError, Problem};
 pub use init::uniform_limit;
@@ -182,10 +182,10 @@ impl Network {
         epochs: usize,
     ) -> Result<f64, ModelError> {
         check::learning_rate(learning_rate)?;
-        if batch_size == 0 {
-            return Err(ModelError::BatchSize(batch_size));
+        let rows = self.check_batch(xs, ys)?;
+        if !(1..=rows).contains(&batch_size) {
+            return Err(ModelError::BatchSize { batch_size, rows });
         }
-        self.check_batch(xs, ys)?;
         let x_chunk = batch_size.saturating_mul(self.inputs());
         let y_chunk = batch_size.saturating_mul(self.outputs());
         let mut step = 0;

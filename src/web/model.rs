@@ -86,7 +86,12 @@ impl Model {
         epochs: f64,
     ) -> Result<f64, JsError> {
         let (xs, ys) = (finite_numbers(&xs, "xs")?, finite_numbers(&ys, "ys")?);
-        let batch_size = count(batch_size, "batchSize")?;
+        // The core names the batch sizes this data allows (1 to its rows).
+        let batch_size = if batch_size.is_finite() && batch_size.fract() == 0.0 {
+            batch_size.clamp(0.0, 1e9) as usize
+        } else {
+            return Err(count(batch_size, "batchSize").unwrap_err());
+        };
         let epochs = count(epochs, "epochs")?;
         self.network
             .fit(&xs, &ys, lr, batch_size, epochs)

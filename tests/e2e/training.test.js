@@ -163,6 +163,9 @@ describe("Model API", () => {
         () => model.set_params(new Float64Array(3)),
         () => model.predict(new Float64Array(3)),
         () => model.fit(xs, ys, 0.1, 0, 1),
+        () => model.fit(xs, ys, 0.1, 5, 1),
+        () => model.step(xs, ys, 100),
+        () => model.fit(xs, ys, 0.000001, 2, 1),
       ]) {
         try { bad(); errors.push("no error"); } catch (e) { errors.push(`${e instanceof Error}:${e.message}`); }
       }
@@ -177,7 +180,10 @@ describe("Model API", () => {
     assert.match(result.errors[1], /swish/);
     assert.match(result.errors[3], /params.*3.*42|42.*3/);
     assert.match(result.errors[4], /xs.*3|3.*xs/);
-    assert.match(result.errors[5], /batchSize must be a whole number from 1 up, got 0/);
+    assert.match(result.errors[5], /batch_size must be a whole number from 1 to 4 \(the rows of xs\), got 0/);
+    assert.match(result.errors[6], /batch_size must be a whole number from 1 to 4 \(the rows of xs\), got 5/);
+    assert.match(result.errors[7], /learning_rate must be a number from 0.00001 to 10, got 100/);
+    assert.match(result.errors[8], /learning_rate must be a number from 0.00001 to 10, got 0.000001/);
     assert.deepEqual(problems, []);
     await page.close();
   });
