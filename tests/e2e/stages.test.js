@@ -152,7 +152,14 @@ describe("stage stepper", () => {
     assert.deepEqual(rows.map((r) => r.dead), [0, 0, null]);
     const chart = await pixelHash(page, "#gradient-chart");
     await page.getByRole("button", { name: "Epoch" }).click();
-    assert.notEqual(await pixelHash(page, "#gradient-chart"), chart, "the gradient chart grew");
+    // Charts off-screen are drawn once they are seen.
+    await page.locator("#gradient-chart").scrollIntoViewIfNeeded();
+    let grown = false;
+    for (let tries = 0; tries < 20 && !grown; tries++) {
+      grown = (await pixelHash(page, "#gradient-chart")) !== chart;
+      if (!grown) await page.waitForTimeout(100);
+    }
+    assert.ok(grown, "the gradient chart grew");
     for (const name of ["Mean size of each layer's weight gradient over the steps, on a log scale", "Dead units and saturated fraction per layer over the steps"]) {
       assert.equal(await page.getByRole("img", { name }).count(), 1);
     }

@@ -39,16 +39,19 @@ test("a playing run holds while its panel is off-screen or hidden, and goes on w
   await training.getByRole("button", { name: "Play" }).click();
   await trainedPast(page, 50);
 
-  await page.evaluate(() => document.querySelector("#race").scrollIntoView());
-  assert.ok(await page.locator("#train").evaluate((e) => e.getBoundingClientRect().bottom < 0), "the training panel is scrolled away");
+  await page.evaluate(() => scrollTo(0, 0));
+  for (const panel of ["#train", "#stages"]) {
+    assert.ok(await page.locator(panel).evaluate((e) => e.getBoundingClientRect().top > innerHeight), `${panel} is scrolled away`);
+  }
   let held = await heldStep(page);
   await page.locator("#train").scrollIntoViewIfNeeded();
   await trainedPast(page, held + 50);
 
-  // Hiding the panel by its toggle, without scrolling to the toggle.
-  await page.getByRole("checkbox", { name: "Show training" }).dispatchEvent("click");
+  // Hiding the panel and the stage stepper that follows it by their toggles, without scrolling to them.
+  const toggles = ["Show training", "Show stage stepper"].map((name) => page.getByRole("checkbox", { name }));
+  for (const toggle of toggles) await toggle.dispatchEvent("click");
   held = await heldStep(page);
-  await page.getByRole("checkbox", { name: "Show training" }).dispatchEvent("click");
+  for (const toggle of toggles) await toggle.dispatchEvent("click");
   await page.locator("#train").scrollIntoViewIfNeeded();
   await trainedPast(page, held + 50);
   await training.getByRole("button", { name: "Pause" }).click();

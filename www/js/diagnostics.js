@@ -1,6 +1,7 @@
 // The live diagnostics: four charts drawn by Rust, and a table of the latest
 // numbers (a Float64Array per frame) as their text alternative.
 import { $, fitCanvas, fmt } from "./dom.js";
+import { VisibleFrames } from "./visible.js";
 
 /** Numbers per layer in `Playground.diagnostics()`. */
 const PER_LAYER = 8;
@@ -20,6 +21,8 @@ class Diagnostics {
   constructor() {
     this.playground = null;
     this.labels = [];
+    /** The charts are drawn only while the stage panel can be seen; the table always. */
+    this.frames = new VisibleFrames($("stages"));
   }
 
   /** Draws the charts and fills the table for `playground`'s latest record. */
@@ -28,11 +31,17 @@ class Diagnostics {
       this.playground = playground;
       this.labels = playground.diagnostic_labels();
     }
+    this.frames.whenVisible(() => this.drawCharts(playground, dark), "charts");
+    this.fill(playground.diagnostics());
+  }
+
+  /** The four charts, as of `playground`'s latest record. */
+  drawCharts(playground, dark) {
+    if (playground !== this.playground) return; // a newer run has replaced it
     for (const [id, method] of CHARTS) {
       const canvas = $(id);
       if (canvas.clientWidth > 0) playground[method](canvas, fitCanvas(canvas), dark);
     }
-    this.fill(playground.diagnostics());
   }
 
   /** One row per layer: gradient size, dead units, saturation, mean ± spread of a, range of z. */

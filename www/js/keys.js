@@ -53,6 +53,8 @@ function onKey(event) {
   const button = $(id);
   if (!button || !shown(button)) return;
   event.preventDefault();
+  // The panel comes into view: what the key does is seen, and a panel off-screen would not run.
+  button.scrollIntoView({ block: "nearest" });
   if (button.disabled) tellNextStage(button);
   else button.click();
 }

@@ -229,7 +229,7 @@ class RacePanel {
       }
       this.draw();
       if (this.race.step_count() >= target) this.pause();
-      else this.frame = this.frames.request(tick);
+      else this.frame = this.frames.requestFinite(tick);
     };
     tick();
   }
@@ -263,9 +263,9 @@ class RacePanel {
       while (performance.now() - start < FRAME_BUDGET && progress < 1) progress = this.race.repeat_step(SLICE);
       this.drawRepeat();
       if (progress >= 1) this.setRepeating(false);
-      else this.repeatFrame = this.frames.request(tick, "repeat");
+      else this.repeatFrame = this.frames.requestFinite(tick, "repeat");
     };
-    this.repeatFrame = this.frames.request(tick, "repeat");
+    this.repeatFrame = this.frames.requestFinite(tick, "repeat");
   }
 
   /** Stops the repeat: a cancel keeps the seeds finished so far and says so; otherwise it is forgotten. */

@@ -37,8 +37,8 @@ class Training {
     this.layers = [hiddenLayer(4), hiddenLayer(2)];
     this.playing = false;
     this.frame = 0;
-    /** Play and catch-up frames run only while the training panel is visible. */
-    this.frames = new VisibleFrames($("train"));
+    /** Play and catch-up frames run only while the training panel, or the stage panel that follows it, is visible. */
+    this.frames = new VisibleFrames([$("train"), $("stages")]);
     /** Called with this view after every redraw (other panels follow the run). */
     this.listeners = [];
     this.buildControls();
@@ -213,7 +213,7 @@ class Training {
         this.undrawn = true; // Pause draws what was trained
       }
       if (step >= target) this.pause();
-      else if (this.playing) this.frame = this.frames.request(tick);
+      else if (this.playing) this.frame = this.frames.requestFinite(tick);
     };
     tick();
   }

@@ -4,19 +4,26 @@
 
 export /** Schedules a panel's frames while it is visible, and holds them while it is not. */
 class VisibleFrames {
-  /** Watches `element`; until the first report it counts as visible. */
-  constructor(element) {
+  /**
+   * Watches `elements` (one or a list; visible when any of them is on screen).
+   * Until the first report they count as visible.
+   */
+  constructor(elements) {
     this.onScreen = true;
+    const watched = [elements].flat().filter(Boolean);
+    /** Whether each watched element is on screen. */
+    const seen = new Map(watched.map((element) => [element, true]));
     /** Frame callbacks held while hidden, one per loop (`slot`). */
     this.held = new Map();
     /** Frames requested for released callbacks, by slot, so `cancel` reaches them. */
     this.released = new Map();
-    if (element && "IntersectionObserver" in window) {
+    if (watched.length > 0 && "IntersectionObserver" in window) {
       const observer = new IntersectionObserver((entries) => {
-        this.onScreen = entries.some((entry) => entry.isIntersecting);
+        for (const entry of entries) seen.set(entry.target, entry.isIntersecting);
+        this.onScreen = [...seen.values()].some(Boolean);
         this.release();
       });
-      observer.observe(element);
+      for (const element of watched) observer.observe(element);
     }
     document.addEventListener("visibilitychange", () => this.release());
   }
@@ -35,6 +42,29 @@ class VisibleFrames {
     if (this.visible) return requestAnimationFrame(callback);
     this.held.set(slot, callback);
     return 0;
+  }
+
+  /**
+   * For work that ends (a link's catch-up, the race's repeat): like `request`
+   * in an embed; on the whole page it goes on while the reader scrolls away,
+   * so it is done when they come back.
+   */
+  requestFinite(callback, slot = "play") {
+    if (!document.documentElement.classList.contains("embed")) return requestAnimationFrame(callback);
+    return this.request(callback, slot);
+  }
+
+  /**
+   * Runs `callback` now while the panel is visible; while it is not, holds it
+   * (the latest per `slot`) and runs it on the first frame the panel is seen.
+   */
+  whenVisible(callback, slot) {
+    if (this.visible) {
+      this.held.delete(slot);
+      callback();
+    } else {
+      this.held.set(slot, callback);
+    }
   }
 
   /** Cancels frame `id` and whatever is held for `slot`. */
