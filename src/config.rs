@@ -2,15 +2,19 @@
 //! their limits, and how they become a network, data and a trainer; and
 //! (in `link`) the whole page's state as a shareable link's fragment.
 
+mod data_keys;
+mod feature_keys;
 mod fragment;
 mod keys;
 mod layers;
 mod link;
+mod optimizer_keys;
 mod race_keys;
 mod theme;
 mod values;
 mod view_keys;
 
+pub use feature_keys::{edits_fit_link, write_edits};
 pub use link::{
     parse_link, write_link, ExplorerState, LinkProblem, LinkState, Panel, SoftmaxState, MAX_STEPS,
     X_LIMIT,
@@ -23,12 +27,15 @@ use std::ops::RangeInclusive;
 
 use crate::activation::Kind;
 use crate::data::{self, DatasetKind};
+use crate::edits::Edit;
+use crate::features::FeatureSet;
 use crate::network::{ConfigError, LayerConfig, NetworkConfig, HIDDEN_LAYERS, HIDDEN_UNITS};
+use crate::train::{Optimizer, Regularization, Schedule, TrainError};
 
 /// The learning rates the page accepts, as everywhere (its slider is logarithmic).
 pub use crate::network::LEARNING_RATE;
-/// The L2 rates the page accepts.
-pub const L2: RangeInclusive<f64> = 0.0..=10.0;
+/// The regularisation rates the page accepts.
+pub const L2: RangeInclusive<f64> = crate::train::REGULARIZATION_RATE;
 
 /// One hidden layer of the training view's network.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -53,7 +60,21 @@ pub struct PlaygroundConfig {
     pub hidden: Vec<HiddenLayer>,
     pub learning_rate: f64,
     pub batch_size: usize,
-    pub l2: f64,
+    /// None, L1 or L2 on the weights, with a rate of 0 to 10.
+    pub regularization: Regularization,
+    /// SGD (the notes') or an optimiser with memory.
+    pub optimizer: Optimizer,
+    /// The learning rate over the steps.
+    pub schedule: Schedule,
+    /// Drives the data alone (Regenerate); `None` means the same as `seed`.
+    pub data_seed: Option<u64>,
+    /// The reader's own points, used when `dataset` is `Custom`.
+    pub custom: data::CustomData,
+    /// What the network is fed of each point; x1 and x2 by default.
+    pub features: FeatureSet,
+    /// Weights and biases the student set by hand, in step order (replayed
+    /// at their steps); at most `edits::MAX_EDITS`.
+    pub edits: Vec<Edit>,
 }
 
 impl Default for PlaygroundConfig {
@@ -71,7 +92,13 @@ impl Default for PlaygroundConfig {
             ],
             learning_rate: 0.03,
             batch_size: 10,
-            l2: 0.0,
+            regularization: Regularization::None,
+            optimizer: Optimizer::Sgd,
+            schedule: Schedule::Constant,
+            data_seed: None,
+            custom: data::CustomData::default(),
+            features: FeatureSet::default(),
+            edits: Vec::new(),
         }
     }
 }
@@ -133,8 +160,11 @@ impl PlaygroundConfig {
                 self.learning_rate.to_string(),
             );
         }
-        if !(self.l2.is_finite() && L2.contains(&self.l2)) {
-            return fail("L2 rate", "from 0 to 10", self.l2.to_string());
+        let tuning = self.regularization.validate();
+        let tuning = tuning.and(self.optimizer.validate());
+        let tuning = tuning.and(self.schedule.validate());
+        if let Err(TrainError::Setting { name, accepts, got }) = tuning {
+            return fail(name, &accepts, got);
         }
         if !HIDDEN_LAYERS.contains(&self.hidden.len()) {
             return fail(
@@ -158,15 +188,15 @@ impl PlaygroundConfig {
         Ok(())
     }
 
-    /// The network this state describes: 2 inputs, the hidden layers, and an
+    /// The network this state describes: one input per feature, the hidden layers, and an
     /// output of softmax over the classes or one identity unit for regression.
     pub fn network_config(&self) -> NetworkConfig {
         let mut layers: Vec<LayerConfig> = self.hidden.iter().map(layer_config).collect();
-        layers.push(match self.dataset.classes() {
+        layers.push(match self.classes() {
             0 => LayerConfig::new(1, Kind::Identity),
             classes => LayerConfig::new(classes, Kind::Softmax),
         });
-        NetworkConfig::new(2, self.seed, layers)
+        NetworkConfig::new(self.features.len(), self.seed, layers)
     }
 }
 

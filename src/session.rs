@@ -1,11 +1,13 @@
 //! A training run as the page shows it: the trainer, the test set, and the
 //! history of losses, kept bounded however long the run goes.
 
+mod replay;
+
 use crate::config::{PlaygroundConfig, SettingError};
 use crate::data::{self, Dataset};
 use crate::diagnostics::Diagnostics;
 use crate::network::Network;
-use crate::train::{Stage, TrainError, TrainSettings, Trainer};
+use crate::train::{Regularization, Stage, TrainError, TrainSettings, Trainer};
 
 /// Most points the history keeps; past that it halves its resolution.
 pub const HISTORY_LIMIT: usize = 1000;
@@ -75,6 +77,10 @@ pub struct Session {
     diagnostics: Diagnostics,
     /// Whether the current step is being run stage by stage (its batch is shown).
     staged: bool,
+    /// How many of `config.edits` this run has applied so far.
+    applied_edits: usize,
+    /// Whether an edit was made past `edits::MAX_EDITS` (a link cannot carry it).
+    edits_lost: bool,
 }
 
 /// Why a session could not be built.
@@ -101,23 +107,14 @@ impl Session {
     /// Builds the data, the network and the trainer that `config` describes.
     pub fn new(config: PlaygroundConfig) -> Result<Session, SessionError> {
         config.validate().map_err(SessionError::Setting)?;
-        let (train, test) = data::generate(
-            config.dataset,
-            config.points,
-            config.noise,
-            config.train_fraction,
-            config.seed,
-        )
-        .map_err(SessionError::Data)?;
+        let (train, test) = config.data_sets().map_err(SessionError::Data)?;
         let network =
             Network::new(config.network_config()).map_err(|e| SessionError::Setting(e.into()))?;
-        let settings = TrainSettings {
-            learning_rate: config.learning_rate,
-            batch_size: config.batch_size,
-            l2: config.l2,
-            shuffle: true,
-        };
-        let trainer = Trainer::new(network, train, settings).map_err(SessionError::Train)?;
+        let settings = train_settings(&config);
+        let trainer = Trainer::with_features(network, train, config.features, settings)
+            .map_err(SessionError::Train)?;
+        let params = trainer.network().param_count();
+        crate::edits::check(&config.edits, params).map_err(|e| SessionError::Setting(e.into()))?;
         let mut session = Session {
             config,
             diagnostics: Diagnostics::new(trainer.network()),
@@ -126,7 +123,10 @@ impl Session {
             history: History::default(),
             latest: empty_record(),
             staged: false,
+            applied_edits: 0,
+            edits_lost: false,
         };
+        session.apply_due_edits();
         session.record();
         Ok(session)
     }
@@ -166,7 +166,11 @@ impl Session {
     /// step that diverges and reports it.
     pub fn run(&mut self, steps: usize) -> Result<(), TrainError> {
         self.staged = false;
-        let result = (0..steps).try_for_each(|_| self.trainer.step().map(drop));
+        let result = (0..steps).try_for_each(|_| {
+            self.apply_due_edits();
+            self.trainer.step().map(drop)
+        });
+        self.apply_due_edits();
         self.record();
         result
     }
@@ -174,7 +178,7 @@ impl Session {
     /// One epoch's worth of steps.
     pub fn epoch(&mut self) -> Result<(), TrainError> {
         self.staged = false;
-        let result = self.trainer.epoch().map(drop);
+        let result = self.epoch_with_edits();
         self.record();
         result
     }
@@ -182,6 +186,8 @@ impl Session {
     /// Back to step 0 with the initial weights; the history starts again.
     pub fn reset(&mut self) {
         self.trainer.reset();
+        self.applied_edits = 0;
+        self.apply_due_edits();
         self.history = History::default();
         self.diagnostics.clear();
         self.staged = false;
@@ -192,6 +198,8 @@ impl Session {
     /// then returns to; the history starts again. An error changes nothing.
     pub fn start_from(&mut self, params: &[f64]) -> Result<(), crate::network::ModelError> {
         self.trainer.restart_from(params)?;
+        // Loaded weights already hold any edits: none is replayed over them.
+        self.config.edits.clear();
         self.reset();
         Ok(())
     }
@@ -207,6 +215,9 @@ impl Session {
             Stage::Update => trainer.update(),
         };
         self.staged = true;
+        if stage == Stage::Update && result.is_ok() {
+            self.apply_due_edits();
+        }
         let diverged = matches!(result, Err(TrainError::Diverged { .. }));
         if (stage == Stage::Update && result.is_ok()) || diverged {
             self.record();
@@ -229,28 +240,43 @@ impl Session {
         &self.diagnostics
     }
 
-    /// Changes the learning rate, batch size and L2 rate without restarting.
+    /// Changes the learning rate, batch size and L2 rate without restarting
+    /// (an `l2` of 0 means no regularisation; the optimiser and schedule stay).
     pub fn set_settings(
         &mut self,
         learning_rate: f64,
         batch_size: usize,
         l2: f64,
     ) -> Result<(), SessionError> {
-        let config = PlaygroundConfig {
+        let regularization = if l2 == 0.0 {
+            Regularization::None
+        } else {
+            Regularization::L2(l2)
+        };
+        self.retune(&PlaygroundConfig {
             learning_rate,
             batch_size,
-            l2,
+            regularization,
+            ..self.config.clone()
+        })
+    }
+
+    /// Takes `config`'s learning rate, batch size, optimiser, schedule and
+    /// regularisation without restarting (the weights, the step and the
+    /// optimiser's memory stay; a different optimiser starts afresh). The
+    /// rest of `config` is ignored. An error changes nothing.
+    pub fn retune(&mut self, config: &PlaygroundConfig) -> Result<(), SessionError> {
+        let config = PlaygroundConfig {
+            learning_rate: config.learning_rate,
+            batch_size: config.batch_size,
+            regularization: config.regularization,
+            optimizer: config.optimizer,
+            schedule: config.schedule,
             ..self.config.clone()
         };
         config.validate().map_err(SessionError::Setting)?;
-        let settings = TrainSettings {
-            learning_rate,
-            batch_size,
-            l2,
-            ..*self.trainer.settings()
-        };
         self.trainer
-            .set_settings(settings)
+            .set_settings(train_settings(&config))
             .map_err(SessionError::Train)?;
         self.config = config;
         Ok(())
@@ -282,5 +308,17 @@ fn empty_record() -> Record {
         test_loss: f64::NAN,
         train_accuracy: f64::NAN,
         test_accuracy: f64::NAN,
+    }
+}
+
+/// The trainer's settings that `config` gives.
+fn train_settings(config: &PlaygroundConfig) -> TrainSettings {
+    TrainSettings {
+        learning_rate: config.learning_rate,
+        batch_size: config.batch_size,
+        regularization: config.regularization,
+        optimizer: config.optimizer,
+        schedule: config.schedule,
+        shuffle: true,
     }
 }

@@ -169,8 +169,9 @@ fn names_parse_and_unknown_names_list_the_accepted_ones() {
     }
     assert_eq!(
         accepted_names(),
-        "circle, xor, gaussians, spiral, moons, blobs3, spiral3, plane, gaussian_regression"
+        "circle, xor, gaussians, spiral, moons, blobs3, spiral3, plane, gaussian_regression, custom"
     );
+    assert_eq!("custom".parse::<DatasetKind>(), Ok(DatasetKind::Custom));
     let error = "spirals".parse::<DatasetKind>().unwrap_err();
     assert_eq!(error, DataError::UnknownKind("spirals".into()));
     assert_eq!(

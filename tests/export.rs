@@ -11,6 +11,7 @@ use nnplay::export::{loss_csv, network_file, read_network_file, NetworkFile};
 use nnplay::json::{parse_text, Json};
 use nnplay::network::{Network, NetworkConfig};
 use nnplay::session::{Record, Session, HISTORY_LIMIT};
+use nnplay::train::Regularization;
 
 fn session(config: PlaygroundConfig) -> Session {
     Session::new(config).expect("a valid config")
@@ -70,7 +71,7 @@ fn configs() -> Vec<PlaygroundConfig> {
             seed: 9_007_199_254_740_991,
             hidden: vec![layer(6, Kind::Prelu, Some(-0.5)), layer(4, Kind::Elu, None)],
             batch_size: 3,
-            l2: 0.001,
+            regularization: Regularization::L2(0.001),
             ..base.clone()
         },
         PlaygroundConfig {
@@ -88,8 +89,11 @@ fn a_saved_network_loads_back_to_the_same_weights_and_predictions() {
         let mut run = session(config.clone());
         run.run(137).unwrap();
         // A learning rate changed midway is kept (a link's `steps` could not replay it).
-        run.set_settings(0.01, config.batch_size, config.l2)
-            .unwrap();
+        let retuned = PlaygroundConfig {
+            learning_rate: 0.01,
+            ..config.clone()
+        };
+        run.retune(&retuned).unwrap();
         run.run(50).unwrap();
         let file = read_network_file(&reread(&network_file(&run))).expect("a valid file");
         assert_eq!(file.step, 187);

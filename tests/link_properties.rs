@@ -9,6 +9,7 @@ use nnplay::config::{ColorTheme, ExplorerState, RaceState, SoftmaxState, MAX_STE
 use nnplay::data::DatasetKind;
 use nnplay::race::{Contestant, Target};
 use nnplay::session::Session;
+use nnplay::train::{Optimizer, Regularization, Schedule};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
@@ -36,6 +37,50 @@ fn hidden_layer() -> impl Strategy<Value = HiddenLayer> {
     )
 }
 
+/// A number in `[0, 1)`, sometimes at 0 or the standard default.
+fn fraction(default: f64) -> impl Strategy<Value = f64> {
+    prop_oneof![0.0..1.0f64, Just(0.0), Just(default)]
+}
+
+fn optimizer() -> impl Strategy<Value = Optimizer> {
+    let epsilon = || prop_oneof![1e-12..1.0f64, Just(1e-8)];
+    prop_oneof![
+        Just(Optimizer::Sgd),
+        fraction(0.9).prop_map(|momentum| Optimizer::Momentum { momentum }),
+        fraction(0.9).prop_map(|momentum| Optimizer::Nesterov { momentum }),
+        epsilon().prop_map(|epsilon| Optimizer::Adagrad { epsilon }),
+        (fraction(0.9), epsilon())
+            .prop_map(|(decay, epsilon)| Optimizer::RmsProp { decay, epsilon }),
+        (fraction(0.9), fraction(0.999), epsilon()).prop_map(|(beta1, beta2, epsilon)| {
+            Optimizer::Adam {
+                beta1,
+                beta2,
+                epsilon,
+            }
+        }),
+    ]
+}
+
+fn schedule() -> impl Strategy<Value = Schedule> {
+    let every = prop_oneof![1..=1_000_000u64, Just(1000)];
+    let factor = prop_oneof![1e-9..=1.0f64, Just(0.5), Just(1.0)];
+    prop_oneof![
+        Just(Schedule::Constant),
+        (every.clone(), factor.clone())
+            .prop_map(|(every, factor)| Schedule::Step { every, factor }),
+        (every, factor).prop_map(|(every, factor)| Schedule::Exponential { every, factor }),
+    ]
+}
+
+fn regularization() -> impl Strategy<Value = Regularization> {
+    let rate = || prop_oneof![0.0..=10.0f64, Just(0.001), Just(10.0)];
+    prop_oneof![
+        Just(Regularization::None),
+        rate().prop_map(Regularization::L1),
+        rate().prop_map(Regularization::L2),
+    ]
+}
+
 fn training() -> impl Strategy<Value = PlaygroundConfig> {
     (
         select(DatasetKind::ALL.to_vec()),
@@ -44,11 +89,11 @@ fn training() -> impl Strategy<Value = PlaygroundConfig> {
         0..=(1u64 << 53) - 1,
         vec(hidden_layer(), 0..=6),
         1e-5..=10.0f64,
-        0.0..=10.0f64,
+        (optimizer(), schedule(), regularization()),
         0.0..1.0f64,
     )
         .prop_map(
-            |(dataset, noise, split, seed, hidden, learning_rate, l2, batch)| {
+            |(dataset, noise, split, seed, hidden, learning_rate, tuning, batch)| {
                 let train = (split * 50) as f64;
                 PlaygroundConfig {
                     dataset,
@@ -58,7 +103,9 @@ fn training() -> impl Strategy<Value = PlaygroundConfig> {
                     hidden,
                     learning_rate,
                     batch_size: 1 + (batch * train) as usize,
-                    l2,
+                    optimizer: tuning.0,
+                    schedule: tuning.1,
+                    regularization: tuning.2,
                     ..PlaygroundConfig::default()
                 }
             },
@@ -138,7 +185,7 @@ fn state() -> impl Strategy<Value = LinkState> {
     let panel = || proptest::option::of(select(Panel::ALL.to_vec()));
     (
         training(),
-        any::<bool>(),
+        (any::<bool>(), any::<bool>()),
         0..=MAX_STEPS,
         explorer(),
         (vec(tenths(-50..=50, 10), 3..=5), tenths(1..=50, 10)),
@@ -151,7 +198,7 @@ fn state() -> impl Strategy<Value = LinkState> {
         .prop_map(
             |(
                 training,
-                show_test,
+                (show_test, discrete),
                 steps,
                 explorer,
                 (logits, t),
@@ -164,6 +211,7 @@ fn state() -> impl Strategy<Value = LinkState> {
                 LinkState {
                     training,
                     show_test,
+                    discrete,
                     steps,
                     explorer,
                     softmax: SoftmaxState {
@@ -189,11 +237,23 @@ fn link_like() -> impl Strategy<Value = String> {
             "split",
             "seed",
             "test",
+            "discrete",
             "layers",
             "activation",
             "lr",
             "batch",
             "l2",
+            "opt",
+            "momentum",
+            "rho",
+            "beta1",
+            "beta2",
+            "eps",
+            "schedule",
+            "lr_every",
+            "lr_factor",
+            "reg",
+            "reg_rate",
             "steps",
             "curves",
             "xmin",
@@ -217,6 +277,10 @@ fn link_like() -> impl Strategy<Value = String> {
         .prop_map(str::to_owned),
         select(vec!["=", "&", ",", ":", "%", "%2", "%C3%A9", "#", "-", "."])
             .prop_map(str::to_owned),
+        select(vec![
+            "sgd", "nesterov", "adagrad", "rmsprop", "adam", "exp", "l1", "none"
+        ])
+        .prop_map(str::to_owned),
         "[0-9a-z_.e+-]{0,8}",
         any::<String>(),
     ];

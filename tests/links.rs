@@ -9,6 +9,7 @@ use nnplay::config::{
 };
 use nnplay::data::DatasetKind;
 use nnplay::session::Session;
+use nnplay::train::Regularization;
 
 /// Parses a link that must have no problems.
 fn clean(fragment: &str) -> LinkState {
@@ -58,7 +59,7 @@ fn a_link_reads_every_part_of_the_state() {
         ],
         learning_rate: 0.1,
         batch_size: 25,
-        l2: 0.001,
+        regularization: Regularization::L2(0.001),
         ..PlaygroundConfig::default()
     };
     assert_eq!(state.training, training);
@@ -122,9 +123,21 @@ fn unknown_keys_are_named_and_the_rest_applies() {
     assert_eq!(state.training.seed, 9);
     assert!(problem.problem.contains("is not a key"), "{problem}");
     assert!(
-        problem.to_string().contains("layers, activation, lr"),
+        problem
+            .problem
+            .contains("README's \"Links and embedding\" lists the keys"),
         "{problem}"
     );
+    // A typo gets the key it was probably meant to be.
+    let (state, problem) = one_problem("lr_evry=5&seed=4", "lr_evry");
+    assert!(
+        problem.problem.ends_with("did you mean lr_every?"),
+        "{problem}"
+    );
+    assert_eq!(state.training.seed, 4);
+    let (state, problem) = one_problem("seeed=4", "seeed");
+    assert!(problem.problem.ends_with("did you mean seed?"), "{problem}");
+    assert_eq!(state.training.seed, 1, "the mistyped seed is not applied");
 }
 
 #[test]
@@ -174,9 +187,10 @@ fn malformed_and_out_of_range_values_fall_back_to_defaults() {
         let text = problem.to_string();
         assert!(text.starts_with(key), "{text}");
         assert!(text.contains(accepts), "{fragment}: {text}");
-        assert_eq!(state.training.l2, 0.5, "the rest applies");
+        let l2 = Regularization::L2(0.5);
+        assert_eq!(state.training.regularization, l2, "the rest applies");
         let mut expected = LinkState::default();
-        expected.training.l2 = 0.5;
+        expected.training.regularization = l2;
         if fragment.contains("split=10") {
             expected.training.train_fraction = 0.1;
         }

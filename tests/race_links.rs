@@ -8,6 +8,7 @@ use nnplay::plot::dots::{self, DotRow};
 use nnplay::plot::race::{self as chart, contestant_colors, Entry};
 use nnplay::plot::{color_of, hex, Theme};
 use nnplay::race::{Contestant, Race, RaceConfig, Target};
+use nnplay::train::Regularization;
 use plotters::prelude::*;
 
 #[test]
@@ -84,7 +85,7 @@ fn bad_race_values_are_named_and_fall_back_to_the_defaults() {
         assert!(text.starts_with(key), "{text}");
         assert!(text.contains(accepts), "{fragment}: {text}");
         let mut expected = LinkState::default();
-        expected.training.l2 = 0.5;
+        expected.training.regularization = Regularization::L2(0.5);
         assert_eq!(state, expected, "{fragment} falls back to the defaults");
     }
 }

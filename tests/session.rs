@@ -6,7 +6,7 @@ use nnplay::activation::Kind;
 use nnplay::config::{HiddenLayer, PlaygroundConfig};
 use nnplay::data::DatasetKind;
 use nnplay::session::{Session, HISTORY_LIMIT};
-use nnplay::train::TrainError;
+use nnplay::train::{Regularization, TrainError};
 
 fn session(config: PlaygroundConfig) -> Session {
     Session::new(config).expect("a valid config")
@@ -163,8 +163,14 @@ fn settings_outside_the_limits_are_refused_with_their_name() {
         ..base()
     });
     assert!(batch.contains("batch_size"), "{batch}");
-    let l2 = bad(PlaygroundConfig { l2: -1.0, ..base() });
-    assert_eq!(l2, "L2 rate must be from 0 to 10, got -1");
+    let l2 = bad(PlaygroundConfig {
+        regularization: Regularization::L2(-1.0),
+        ..base()
+    });
+    assert_eq!(
+        l2,
+        "regularisation rate must be a number from 0 to 10, got -1"
+    );
 }
 
 #[test]

@@ -10,13 +10,17 @@ use nnplay::activation::Kind;
 use nnplay::config::{HiddenLayer, PlaygroundConfig};
 use nnplay::session::Session;
 use nnplay::stage_view::{self, shown, Equation, Matrix, StageView, BIAS_SLIP, TANH_SLIP};
-use nnplay::train::{Stage, TrainError, Trainer};
+use nnplay::train::{Regularization, Stage, TrainError, Trainer};
 
 fn session(hidden: Vec<HiddenLayer>, batch_size: usize, l2: f64) -> Session {
     Session::new(PlaygroundConfig {
         hidden,
         batch_size,
-        l2,
+        regularization: if l2 > 0.0 {
+            Regularization::L2(l2)
+        } else {
+            Regularization::None
+        },
         learning_rate: 0.3,
         ..PlaygroundConfig::default()
     })

@@ -56,7 +56,10 @@ fn a_bad_theme_is_reported_and_falls_back_to_auto() {
 }
 
 #[test]
-fn an_unknown_key_notice_lists_theme_among_the_keys() {
-    let (_, problems) = parse_link("colour=dark");
-    assert!(problems[0].to_string().contains("theme"), "{problems:?}");
+fn a_mistyped_theme_key_is_pointed_to_theme() {
+    let (_, problems) = parse_link("theem=dark");
+    assert!(
+        problems[0].to_string().ends_with("did you mean theme?"),
+        "{problems:?}"
+    );
 }

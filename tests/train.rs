@@ -7,7 +7,7 @@ use std::cell::Cell;
 
 use nnplay::data::{generate, Dataset, DatasetKind};
 use nnplay::network::Network;
-use nnplay::train::{Stage, StageError, TrainError, TrainSettings, Trainer};
+use nnplay::train::{Regularization, Stage, StageError, TrainError, TrainSettings, Trainer};
 
 /// Counts this thread's allocations, so a test can check a step makes none.
 struct CountingAllocator;
@@ -182,7 +182,7 @@ fn same_config_and_seed_give_bit_identical_loss_trajectories() {
 #[test]
 fn four_stages_one_at_a_time_give_exactly_the_parameters_of_step() {
     let with_l2 = TrainSettings {
-        l2: 0.01,
+        regularization: Regularization::L2(0.01),
         ..settings(0.2, 8)
     };
     let mut staged = circle_trainer(2, with_l2);
@@ -353,7 +353,7 @@ fn nets_with_a_huge_learning_rate_report_divergence() {
     ];
     for (net, data) in cases {
         let mut trainer =
-            Trainer::new(Network::from_json(&net).unwrap(), data, settings(1e6, 10)).unwrap();
+            Trainer::new(Network::from_json(&net).unwrap(), data, settings(10.0, 10)).unwrap();
         let step = loop {
             match trainer.step() {
                 Ok(loss) => assert!(loss.is_finite(), "{net}: a non-finite loss came back as Ok"),
@@ -413,7 +413,7 @@ fn l2_is_added_to_the_weight_gradients_only() {
     let mut decayed = circle_trainer(
         1,
         TrainSettings {
-            l2: 0.5,
+            regularization: Regularization::L2(0.5),
             ..settings(0.1, 10)
         },
     );
@@ -448,13 +448,14 @@ fn bad_settings_and_mismatched_data_give_errors_naming_the_problem() {
     assert!(message(settings(0.1, 51)).contains("got 51"));
     assert_eq!(
         message(settings(-0.1, 5)),
-        "learning_rate must be a finite number greater than 0, got -0.1"
+        "learning_rate must be a number from 0.00001 to 10, got -0.1"
     );
+    assert!(message(settings(11.0, 5)).contains("from 0.00001 to 10, got 11"));
     assert!(message(TrainSettings {
-        l2: -1.0,
+        regularization: Regularization::L2(-1.0),
         ..settings(0.1, 5)
     })
-    .starts_with("l2 must be a finite number of at least 0"));
+    .starts_with("regularisation rate must be a number from 0 to 10, got -1"));
     let (three, three_test) = generate(DatasetKind::Blobs3, 100, 0.1, 0.5, 3).unwrap();
     let error = Trainer::new(net(), three, settings(0.1, 5))
         .unwrap_err()

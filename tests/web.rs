@@ -464,3 +464,33 @@ mod same_bits_as_native {
         assert_eq!(fingerprint(net.params()), 0xd65d_0ab7_6509_b9d5);
     }
 }
+
+mod network_edits {
+    use super::message;
+    use nnplay::web::playground::Playground;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn features_and_weight_edits_cross_and_bad_values_throw() {
+        let mut run = Playground::from_link("features=x1sq,x2sq&layers=3:tanh").unwrap();
+        assert_eq!(run.features(), "x1sq,x2sq");
+        assert_eq!(run.feature_labels(), "x₁², x₂²");
+        assert_eq!(run.network_columns(), vec![2, 3, 2]);
+        let label = run.parameter_label(2, 0, 1, 2).unwrap();
+        assert_eq!(label, "Weight from x₂² to unit 3 of layer 1");
+        assert_eq!(run.parameter_label(0, 0, 0, 1).unwrap(), "x2sq");
+        run.set_parameter(1, 1, 0, 0, -2.5).unwrap();
+        assert_eq!(run.parameter_value(1, 1, 0, 0).unwrap(), -2.5);
+        assert!(run.edits().ends_with(":-2.5"), "{}", run.edits());
+        let nan = message(run.set_parameter(2, 0, 0, 0, f64::NAN).unwrap_err());
+        assert!(nan.contains("finite number"), "{nan}");
+        let far = message(run.set_parameter(2, 0, 2, 0, 1.0).unwrap_err());
+        assert!(far.contains("no such weight or bias"), "{far}");
+        let kind = message(run.parameter_value(7, 0, 0, 0).unwrap_err());
+        assert!(kind.contains("0 (input), 1 (bias) or 2 (weight)"), "{kind}");
+        // Predictions take raw (x1, x2) rows whatever the features; an odd count throws.
+        let odd = message(run.predict(super::numbers(&[1.0, 2.0, 3.0])).unwrap_err());
+        assert!(odd.contains("(x1, x2) pairs"), "{odd}");
+        assert_eq!(run.predict(super::numbers(&[1.0, 2.0])).unwrap().len(), 2);
+    }
+}

@@ -3,10 +3,13 @@
 // the JS API and write text.
 import { PlotTexts } from "./js/describe.js";
 import { $ } from "./js/dom.js";
+import { DataPanel } from "./js/data.js";
 import { Explorer } from "./js/explorer.js";
 import { Keeper } from "./js/export.js";
 import { startKeys } from "./js/keys.js";
 import { startLinks } from "./js/link.js";
+import { Metrics } from "./js/metrics.js";
+import { NetworkEdit } from "./js/network-edit.js";
 import { RacePanel } from "./js/race.js";
 import { SoftmaxPanel } from "./js/softmax.js";
 import { Stages } from "./js/stages.js";
@@ -30,7 +33,10 @@ function start(api) {
     const softmax = new SoftmaxPanel(api);
     softmax.draw();
     const training = new Training(api);
+    new DataPanel(api, training);
+    new Metrics(training);
     new Stages(training);
+    new NetworkEdit(api, training);
     const race = new RacePanel(api, training);
     const link = startLinks(api, { explorer, softmax, training, race });
     new PlotTexts(training, link);

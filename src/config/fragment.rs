@@ -10,6 +10,8 @@ use super::link::LinkProblem;
 pub const MAX_PAIRS: usize = 64;
 /// Longest value read, in bytes (the longest valid value is well under this).
 pub const MAX_VALUE: usize = 512;
+/// Longest value of `points` (200 drawn regression points take 1068).
+pub const MAX_POINTS_VALUE: usize = 1100;
 /// Longest key or value quoted back in a notice.
 const QUOTE: usize = 40;
 
@@ -61,11 +63,16 @@ fn decode_pair(segment: &str) -> Result<Pair, LinkProblem> {
                 .to_owned(),
         )
     })?;
-    if raw_value.len() > MAX_VALUE {
+    let max_value = if key == "points" {
+        MAX_POINTS_VALUE
+    } else {
+        MAX_VALUE
+    };
+    if raw_value.len() > max_value {
         return Err(LinkProblem::new(
             quote(&key),
             format!(
-                "has a value {} characters long; values of at most {MAX_VALUE} are read",
+                "has a value {} characters long; values of at most {max_value} are read",
                 raw_value.len()
             ),
         ));

@@ -6,7 +6,7 @@ use super::link::{LinkState, Panel, MAX_STEPS};
 use super::theme::ColorTheme;
 use super::values::{self, list, name_set, number, number_in, whole_in};
 use super::view_keys;
-use super::{L2, LEARNING_RATE};
+use super::LEARNING_RATE;
 use crate::activation::Kind;
 use crate::data::{self, DatasetKind};
 use crate::network::HIDDEN_LAYERS;
@@ -21,12 +21,15 @@ pub struct Key {
 }
 
 /// Seeds a JavaScript number holds exactly.
-const SEED_MAX: u64 = (1 << 53) - 1;
+pub(super) const SEED_MAX: u64 = (1 << 53) - 1;
 
 /// Every key, in the order links write them: the page's, the training
 /// view's, the explorer's and softmax's, then the race's.
 pub fn all() -> impl Iterator<Item = &'static Key> {
     KEYS.iter()
+        .chain(super::optimizer_keys::all())
+        .chain(super::data_keys::KEYS)
+        .chain(super::feature_keys::KEYS)
         .chain(view_keys::KEYS)
         .chain(super::race_keys::KEYS)
 }
@@ -104,6 +107,19 @@ const KEYS: &[Key] = &[
         write: |s| u8::from(s.show_test).to_string(),
     },
     Key {
+        name: "discrete",
+        accepts: |_| "0 (blended confidence) or 1 (hard regions: discretized output)".into(),
+        read: |s, v| {
+            match v {
+                "0" => Some(false),
+                "1" => Some(true),
+                _ => None,
+            }
+            .map(|x| s.discrete = x)
+        },
+        write: |s| u8::from(s.discrete).to_string(),
+    },
+    Key {
         name: "layers",
         accepts: |_| layers_accepts(),
         read: |s, v| list(v, &HIDDEN_LAYERS, read_layer).map(|x| s.training.hidden = x),
@@ -155,12 +171,6 @@ const KEYS: &[Key] = &[
         write: |s| s.training.batch_size.to_string(),
     },
     Key {
-        name: "l2",
-        accepts: |_| "a number from 0 to 10".into(),
-        read: |s, v| number_in(v, &L2).map(|x| s.training.l2 = x),
-        write: |s| number(s.training.l2),
-    },
-    Key {
         name: "steps",
         accepts: |_| format!("a whole number of SGD steps from 0 to {MAX_STEPS}"),
         read: |s, v| whole_in(v, &(0..=MAX_STEPS)).map(|x| s.steps = x),
@@ -168,9 +178,24 @@ const KEYS: &[Key] = &[
     },
 ];
 
-/// Every key's name, for the notice about an unknown key.
-pub fn names() -> String {
-    all().map(|k| k.name).collect::<Vec<_>>().join(", ")
+/// Keys at most this many edits (a swap of neighbours is one) from an
+/// unknown one, and a third of its length, are offered instead.
+const NEAR: usize = 2;
+
+/// For the notice about an unknown `key`: the nearest known key when one is
+/// close (a typo), else where every key is listed (there are too many to name).
+pub fn suggest(key: &str) -> String {
+    // Only keys of about the same length can be near (and a huge key costs nothing).
+    let nearest = all()
+        .filter(|k| k.name.len().abs_diff(key.len()) <= NEAR)
+        .map(|k| (strsim::osa_distance(key, k.name), k.name))
+        .min_by_key(|&(distance, _)| distance);
+    match nearest {
+        Some((distance, name)) if distance <= NEAR.min(key.len() / 3).max(1) => {
+            format!("did you mean {name}?")
+        }
+        _ => "README's \"Links and embedding\" lists the keys it accepts".into(),
+    }
 }
 
 /// Training examples: the data's points times the split, rounded (as

@@ -116,6 +116,8 @@ pub struct LinkState {
     pub training: PlaygroundConfig,
     /// Whether the heatmap shows the test data.
     pub show_test: bool,
+    /// Whether the heatmap paints hard regions ("discretize output").
+    pub discrete: bool,
     /// SGD steps to train before showing (0 to `MAX_STEPS`).
     pub steps: u64,
     pub explorer: ExplorerState,
@@ -137,6 +139,7 @@ impl Default for LinkState {
         LinkState {
             training: PlaygroundConfig::default(),
             show_test: true,
+            discrete: false,
             steps: 0,
             explorer: ExplorerState::default(),
             softmax: SoftmaxState::default(),
@@ -187,7 +190,7 @@ pub fn parse_link(fragment: &str) -> (LinkState, Vec<LinkProblem>) {
         if !keys::all().any(|key| key.name == pair.key) {
             problems.push(LinkProblem::new(
                 quote(&pair.key),
-                format!("is not a key nnplay knows; the keys are {}", keys::names()),
+                format!("is not a key nnplay knows; {}", keys::suggest(&pair.key)),
             ));
         }
     }
@@ -210,6 +213,7 @@ pub fn parse_link(fragment: &str) -> (LinkState, Vec<LinkProblem>) {
         }
     }
     problems.extend(view_keys::cross_check(&mut state, &given));
+    problems.extend(super::data_keys::cross_check(&mut state));
     (state, problems)
 }
 

@@ -1,14 +1,20 @@
 //! 2-D datasets for the playground, drawn from a seeded generator (`Pcg64Mcg`)
 //! and split into a training and a test set: the same arguments give the same
-//! bits on every target.
+//! bits on every target; and the reader's own data (`custom`, `csv`, `code`).
 
+pub mod code;
+pub mod csv;
+pub mod custom;
 mod shapes;
+mod split;
+
+pub use custom::{CustomData, CustomError, CustomPoint};
+pub use split::{split_custom, train_count};
 
 use std::fmt;
 use std::ops::RangeInclusive;
 use std::str::FromStr;
 
-use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 
@@ -20,6 +26,8 @@ pub const POINTS: RangeInclusive<usize> = 10..=5000;
 pub const NOISE: RangeInclusive<f64> = 0.0..=0.5;
 /// Fraction of the points used for training; the rest are the test set.
 pub const TRAIN_FRACTION: RangeInclusive<f64> = 0.1..=0.9;
+/// The input plane: x1 and x2 from −DOMAIN to DOMAIN (the heatmap's extent).
+pub const DOMAIN: f64 = 6.0;
 
 /// The datasets the playground offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -33,6 +41,8 @@ pub enum DatasetKind {
     Spiral3,
     Plane,
     GaussianRegression,
+    /// The reader's own points (not in `ALL`: it is not generated).
+    Custom,
 }
 
 impl DatasetKind {
@@ -60,6 +70,7 @@ impl DatasetKind {
             DatasetKind::Spiral3 => "spiral3",
             DatasetKind::Plane => "plane",
             DatasetKind::GaussianRegression => "gaussian_regression",
+            DatasetKind::Custom => "custom",
         }
     }
 
@@ -75,10 +86,12 @@ impl DatasetKind {
             DatasetKind::Spiral3 => "Three-arm spiral",
             DatasetKind::Plane => "Plane (regression)",
             DatasetKind::GaussianRegression => "Gaussian bumps (regression)",
+            DatasetKind::Custom => "Your own data",
         }
     }
 
-    /// Number of classes; 0 for regression.
+    /// Number of classes; 0 for regression. Custom data says 2 here: its
+    /// points decide (`PlaygroundConfig::classes`).
     pub fn classes(self) -> usize {
         match self {
             DatasetKind::Blobs3 | DatasetKind::Spiral3 => 3,
@@ -99,7 +112,10 @@ impl DatasetKind {
 
 /// The accepted dataset names, for error messages.
 pub fn accepted_names() -> String {
-    DatasetKind::ALL.map(DatasetKind::name).join(", ")
+    format!(
+        "{}, custom",
+        DatasetKind::ALL.map(DatasetKind::name).join(", ")
+    )
 }
 
 impl fmt::Display for DatasetKind {
@@ -114,6 +130,7 @@ impl FromStr for DatasetKind {
     fn from_str(name: &str) -> Result<Self, Self::Err> {
         DatasetKind::ALL
             .into_iter()
+            .chain([DatasetKind::Custom])
             .find(|kind| kind.name() == name)
             .ok_or_else(|| DataError::UnknownKind(name.to_owned()))
     }
@@ -172,6 +189,10 @@ pub enum DataError {
     Points(usize),
     Noise(f64),
     TrainFraction(f64),
+    /// Custom data with too few points to split.
+    CustomPoints(usize),
+    /// `generate` was asked for custom data, which is not generated.
+    NotGenerated,
 }
 
 impl fmt::Display for DataError {
@@ -202,6 +223,15 @@ impl fmt::Display for DataError {
                 TRAIN_FRACTION.start(),
                 TRAIN_FRACTION.end()
             ),
+            DataError::CustomPoints(n) => write!(
+                f,
+                "your own data needs at least {} points (one to train on, one to test), \
+                 it has {n}; click the heatmap or load a CSV to add some",
+                custom::MIN_POINTS
+            ),
+            DataError::NotGenerated => {
+                f.write_str("custom data is not generated; it comes from its points")
+            }
         }
     }
 }
@@ -228,13 +258,12 @@ pub fn generate(
     if !TRAIN_FRACTION.contains(&train_fraction) {
         return Err(DataError::TrainFraction(train_fraction));
     }
+    if kind == DatasetKind::Custom {
+        return Err(DataError::NotGenerated);
+    }
     let mut rng = Pcg64Mcg::seed_from_u64(seed);
     let all = draw(kind, points, noise, &mut rng);
-    let mut order: Vec<usize> = (0..points).collect();
-    order.shuffle(&mut rng);
-    let train_points = (points as f64 * train_fraction).round() as usize;
-    let (train, test) = order.split_at(train_points.clamp(1, points - 1));
-    Ok((all.select(train), all.select(test)))
+    Ok(split::split(&all, train_fraction, &mut rng))
 }
 
 fn draw(kind: DatasetKind, points: usize, noise: f64, rng: &mut Pcg64Mcg) -> Dataset {
@@ -256,23 +285,4 @@ fn draw(kind: DatasetKind, points: usize, noise: f64, rng: &mut Pcg64Mcg) -> Dat
         }
     }
     set
-}
-
-impl Dataset {
-    /// The points at `indices`, in that order.
-    fn select(&self, indices: &[usize]) -> Dataset {
-        let outputs = self.outputs();
-        let mut set = Dataset {
-            x: Vec::with_capacity(indices.len() * Self::INPUTS),
-            y: Vec::with_capacity(indices.len() * outputs),
-            classes: self.classes,
-        };
-        for &i in indices {
-            set.x
-                .extend_from_slice(&self.x[i * Self::INPUTS..(i + 1) * Self::INPUTS]);
-            set.y
-                .extend_from_slice(&self.y[i * outputs..(i + 1) * outputs]);
-        }
-        set
-    }
 }

@@ -108,10 +108,9 @@ impl Diagnostics {
     /// (at the first call).
     pub fn record(&mut self, trainer: &Trainer) {
         let (network, train) = (trainer.network(), trainer.train_set());
-        let passed = network.forward(&mut self.workspace, &train.x).is_ok()
-            && network
-                .backward(&mut self.workspace, &train.x, &train.y)
-                .is_ok();
+        let x = trainer.train_inputs();
+        let passed = network.forward(&mut self.workspace, x).is_ok()
+            && network.backward(&mut self.workspace, x, &train.y).is_ok();
         let last = network.layers().len().saturating_sub(1);
         self.step = trainer.step_count();
         self.scratch[0] = self.step as f64;

@@ -61,6 +61,40 @@ impl Network {
         Ok(())
     }
 
+    /// Adds `penalty_gradient(w)` to the weight entries of `gradient`
+    /// (`param_count()` numbers; biases and PReLU slopes are left alone).
+    pub fn add_weight_penalty(
+        &self,
+        gradient: &mut [f64],
+        penalty_gradient: impl Fn(f64) -> f64,
+    ) -> Result<(), ModelError> {
+        if gradient.len() != self.params.len() {
+            let (len, expected) = (gradient.len(), self.params.len());
+            return Err(ModelError::ParamsLength { len, expected });
+        }
+        for layer in &self.layers {
+            let range = layer.w_range();
+            for (g, &w) in gradient[range.clone()].iter_mut().zip(&self.params[range]) {
+                *g += penalty_gradient(w);
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets to exactly 0.0 every weight (W entries only) for which
+    /// `cut(index into the parameters, weight)` is true.
+    pub fn zero_weights_where(&mut self, mut cut: impl FnMut(usize, f64) -> bool) {
+        for layer in &self.layers {
+            let range = layer.w_range();
+            let start = range.start;
+            for (k, w) in self.params[range].iter_mut().enumerate() {
+                if cut(start + k, *w) {
+                    *w = 0.0;
+                }
+            }
+        }
+    }
+
     /// `params −= learning_rate·gradient` (`param_count()` numbers). Returns
     /// false, changing nothing, if the gradient has the wrong length or the
     /// update would make any parameter non-finite.

@@ -4,13 +4,14 @@
 use super::palette::{class_color, diverging, mix, Rgb};
 use super::Theme;
 use crate::data::Dataset;
+use crate::features::FeatureSet;
 use crate::train::Trainer;
 
 const WHITE: Rgb = [255.0, 255.0, 255.0];
 const BLACK: Rgb = [20.0, 20.0, 20.0];
 
 /// The input plane shown: x1 and x2 from −DOMAIN to DOMAIN.
-pub const DOMAIN: f64 = 6.0;
+pub const DOMAIN: f64 = crate::data::DOMAIN;
 
 /// Grid points run through the network per call.
 const GRID_SLICE: usize = 1000;
@@ -29,11 +30,18 @@ pub struct PointStyle {
 pub struct Heatmap {
     resolution: usize,
     grid: Vec<f64>,
+    /// The grid through the trainer's features (resolution² × inputs),
+    /// remade only when the features change.
+    inputs: Vec<f64>,
+    inputs_for: Option<FeatureSet>,
     outputs: Vec<f64>,
     cells: Vec<Rgb>,
     pixels: Vec<u8>,
     /// Each grid row interpolated across the picture's width (resolution × width).
     rows: Vec<Rgb>,
+    /// Hard regions (each cell its predicted class, or the sign of the
+    /// value) instead of blended confidence.
+    discrete: bool,
 }
 
 /// The input-plane coordinate of grid line `i` of `n`.
@@ -56,11 +64,19 @@ impl Heatmap {
         Heatmap {
             resolution: n,
             grid,
+            inputs: Vec::new(),
+            inputs_for: None,
             outputs: Vec::new(),
             cells: vec![[0.0; 3]; n * n],
             pixels: Vec::new(),
             rows: Vec::new(),
+            discrete: false,
         }
+    }
+
+    /// Paints hard regions from now on (`true`) or blended confidence.
+    pub fn set_discrete(&mut self, discrete: bool) {
+        self.discrete = discrete;
     }
 
     /// The grid's input rows (resolution² × 2), top row first.
@@ -88,8 +104,13 @@ impl Heatmap {
         self.outputs.resize(self.grid.len() / 2 * outputs, 0.0);
         // A slice of the grid at a time keeps the network's buffers small
         // (in cache, and megabytes less wasm memory for wide networks). The
-        // grid always fits a 2-input network, so this cannot fail.
-        let slices = self.grid.chunks(2 * GRID_SLICE);
+        // inputs always fit the network, so this cannot fail.
+        let features = trainer.features();
+        if self.inputs_for != Some(features) {
+            features.transform_into(&self.grid, &mut self.inputs);
+            self.inputs_for = Some(features);
+        }
+        let slices = self.inputs.chunks(features.len() * GRID_SLICE);
         for (xs, out) in slices.zip(self.outputs.chunks_mut(GRID_SLICE * outputs)) {
             let _ = trainer.predict_into(xs, out);
         }
@@ -100,7 +121,11 @@ impl Heatmap {
             .iter_mut()
             .zip(self.outputs.chunks_exact(outputs))
         {
-            *cell = output_color(y_hat, scale, background);
+            *cell = if self.discrete {
+                discrete_color(y_hat, background)
+            } else {
+                output_color(y_hat, scale, background)
+            };
         }
         self.paint_cells(width, height);
         // As in TensorFlow Playground: training points ringed in white, test points in black.
@@ -215,6 +240,23 @@ pub fn to_pixel(x: &[f64], width: usize, height: usize) -> (f64, f64) {
     (t(x[0]) * width as f64, (1.0 - t(x[1])) * height as f64)
 }
 
+/// The input point (x1, x2) at pixel (`px`, `py`) of a `width` × `height`
+/// picture (the inverse of `to_pixel`), clamped into the domain.
+pub fn from_pixel(px: f64, py: f64, width: usize, height: usize) -> [f64; 2] {
+    let coordinate = |t: f64| (-DOMAIN + 2.0 * DOMAIN * t).clamp(-DOMAIN, DOMAIN);
+    let fraction = |v: f64, size: usize| {
+        if v.is_finite() {
+            v / size.max(1) as f64
+        } else {
+            0.5
+        }
+    };
+    [
+        coordinate(fraction(px, width)),
+        coordinate(1.0 - fraction(py, height)),
+    ]
+}
+
 /// The colour of one output row: a class mix fading to the background as the
 /// network grows unsure, or a diverging colour for a regression value.
 fn output_color(y_hat: &[f64], scale: f64, background: Rgb) -> Rgb {
@@ -231,6 +273,17 @@ fn output_color(y_hat: &[f64], scale: f64, background: Rgb) -> Rgb {
     let top = y_hat.iter().copied().fold(0.0, f64::max);
     let confidence = ((top - 1.0 / k) / (1.0 - 1.0 / k)).clamp(0.0, 1.0);
     mix(background, color, 0.15 + 0.65 * confidence)
+}
+
+/// The colour of one output row as a hard region: the predicted class's
+/// colour, or the sign of a regression value (the background at exactly 0).
+fn discrete_color(y_hat: &[f64], background: Rgb) -> Rgb {
+    const STRENGTH: f64 = 0.6;
+    match y_hat {
+        [value] if *value == 0.0 || value.is_nan() => background,
+        [value] => mix(background, diverging(value.signum()), STRENGTH),
+        row => mix(background, class_color(arg_max(row)), STRENGTH),
+    }
 }
 
 /// The largest |y| of a regression set (1 for classes), for colour scaling.

@@ -9,6 +9,7 @@ pub mod histograms;
 pub mod legend;
 pub mod loss;
 pub mod network;
+pub mod network_edit;
 pub mod palette;
 pub mod race;
 pub mod softmax;

@@ -1,13 +1,16 @@
 //! The network drawing: units in columns, links coloured by the sign of their
 //! weight and as wide as its size, and in each unit a thumbnail of what that
-//! unit computes over the input plane.
+//! unit computes over the input plane. A weight of exactly zero (L1 cuts
+//! weights to zero) is drawn as a thin dashed line: the link is cut.
 
 use super::heatmap::DOMAIN;
 use super::palette::{diverging, Rgb};
 use super::Theme;
+use crate::features::FeatureSet;
 use crate::network::Network;
 use crate::train::Trainer;
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
 /// Where each unit's box sits: `columns[c][u]` is the top-left corner of unit
@@ -49,7 +52,7 @@ pub fn column_units(network: &Network) -> Vec<usize> {
 
 /// The weight drawn for the link from unit `i` of the previous column to unit
 /// `j` of `layer`: for maxout, the piece with the largest |w|.
-fn link_weight(network: &Network, layer: usize, i: usize, j: usize) -> f64 {
+pub fn link_weight(network: &Network, layer: usize, i: usize, j: usize) -> f64 {
     let l = &network.layers()[layer];
     let w = &network.params()[l.w_range()];
     let pieces = l.columns() / l.units();
@@ -75,16 +78,22 @@ pub fn draw<DB: DrawingBackend>(
         .params()
         .iter()
         .fold(1e-9_f64, |m, v| m.max(v.abs()));
+    let dash = (3.0 * scale).round().max(1.0) as i32;
     for (layer, pair) in layout.columns.windows(2).enumerate() {
         for (i, &(x0, y0)) in pair[0].iter().enumerate() {
             for (j, &(x1, y1)) in pair[1].iter().enumerate() {
                 let w = link_weight(network, layer, i, j);
+                let from = ((x0 + layout.size) as i32, (y0 + half) as i32);
+                let to = (x1 as i32, (y1 + half) as i32);
+                if w == 0.0 {
+                    let style = theme.grid.stroke_width(1);
+                    root.draw(&DashedPathElement::new([from, to], dash, dash, style))?;
+                    continue;
+                }
                 let [r, g, b] = diverging(w.signum() * (0.35 + 0.65 * (w.abs() / largest).sqrt()))
                     .map(|v| v.round() as u8);
                 let width = (0.5 + 4.5 * (w.abs() / largest)) * scale;
                 let style = RGBColor(r, g, b).stroke_width(width.round().max(1.0) as u32);
-                let from = ((x0 + layout.size) as i32, (y0 + half) as i32);
-                let to = (x1 as i32, (y1 + half) as i32);
                 root.draw(&PathElement::new(vec![from, to], style))?;
             }
         }
@@ -109,6 +118,9 @@ pub fn draw<DB: DrawingBackend>(
 pub struct Thumbnails {
     resolution: usize,
     grid: Vec<f64>,
+    /// The grid through the trainer's features (resolution² × inputs).
+    inputs: Vec<f64>,
+    inputs_for: Option<FeatureSet>,
     outputs: Vec<f64>,
     images: Vec<Vec<u8>>,
 }
@@ -123,6 +135,8 @@ impl Thumbnails {
         Thumbnails {
             resolution: n,
             grid,
+            inputs: Vec::new(),
+            inputs_for: None,
             outputs: Vec::new(),
             images: Vec::new(),
         }
@@ -133,18 +147,25 @@ impl Thumbnails {
     }
 
     /// Renders every unit, column by column as `layout` orders them; returns
-    /// the images (resolution² RGBA each), inputs first.
+    /// the images (resolution² RGBA each), inputs (one per feature) first.
     pub fn render(&mut self, trainer: &mut Trainer) -> &[Vec<u8>] {
+        let features = trainer.features();
+        if self.inputs_for != Some(features) {
+            features.transform_into(&self.grid, &mut self.inputs);
+            self.inputs_for = Some(features);
+        }
         let rows = self.grid.len() / 2;
         self.outputs.resize(rows * trainer.network().outputs(), 0.0);
-        let _ = trainer.predict_into(&self.grid, &mut self.outputs);
+        let _ = trainer.predict_into(&self.inputs, &mut self.outputs);
         let network = trainer.network();
         let units: usize = network.layers().iter().map(|l| l.units()).sum();
-        self.images.resize_with(network.inputs() + units, Vec::new);
+        let inputs = features.len();
+        self.images.resize_with(inputs + units, Vec::new);
         let mut index = 0;
-        for input in 0..network.inputs() {
-            let values = self.grid.iter().skip(input).step_by(2).copied();
-            paint(&mut self.images[index], values, DOMAIN);
+        for input in 0..inputs {
+            let values = self.inputs.iter().skip(input).step_by(inputs).copied();
+            let extent = values.clone().fold(1e-9_f64, |m, v| m.max(v.abs()));
+            paint(&mut self.images[index], values, extent);
             index += 1;
         }
         let workspace = network.workspace();

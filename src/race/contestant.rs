@@ -103,9 +103,10 @@ impl RaceConfig {
     }
 
     /// The settings of `contestant`'s run: `base` with every hidden layer
-    /// given its activation.
+    /// given its activation, and none of the training view's weight edits.
     pub fn run_config(&self, contestant: &Contestant) -> PlaygroundConfig {
         let mut config = self.base.clone();
+        config.edits.clear();
         for layer in &mut config.hidden {
             *layer = HiddenLayer {
                 units: layer.units,

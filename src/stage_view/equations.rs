@@ -11,9 +11,10 @@ use super::notation::{
 use super::Equation;
 use crate::activation::{Activation, Kind};
 use crate::diagnostics::{saturated_fraction, unit_activation};
+use crate::features::FeatureSet;
 use crate::loss::Loss;
 use crate::network::{Layer, LayerKind, Network, Workspace};
-use crate::train::{Stage, Trainer};
+use crate::train::{Regularization, Stage, Trainer};
 
 /// `values[range]`, or nothing when the buffer is not sized yet.
 pub(super) fn part(values: &[f64], range: Range<usize>) -> &[f64] {
@@ -37,9 +38,16 @@ pub(super) fn sample(trainer: &Trainer) -> Vec<Equation> {
         "x, y = sample batch of data",
         vec![x.computed(), y.computed()],
     );
+    let features = trainer.features();
+    let names: Vec<&str> = features.iter().map(|f| f.name()).collect();
+    let inputs = names.join(", ");
+    let x_is = match features == FeatureSet::default() {
+        true => "its coordinates",
+        false => "its input features",
+    };
     vec![equation.detail(format!(
         "the next {batch} of the {size} training points in this epoch's shuffled order: \
-         one row per point, x its coordinates (x1, x2), {what}"
+         one row per point, x {x_is} ({inputs}), {what}"
     ))]
 }
 
@@ -52,7 +60,8 @@ pub(super) struct Pass<'a> {
     pub(super) after: &'a [f64],
     pub(super) x: &'a [f64],
     pub(super) rows: usize,
-    pub(super) l2: f64,
+    pub(super) regularization: Regularization,
+    /// The rate of this step's update (the schedule's, or the learning rate).
     pub(super) learning_rate: f64,
     pub(super) ran: [bool; 4],
 }
@@ -72,8 +81,8 @@ impl<'a> Pass<'a> {
             after: network.params(),
             x: trainer.batch_x(),
             rows: trainer.batch_indices().len(),
-            l2: trainer.settings().l2,
-            learning_rate: trainer.settings().learning_rate,
+            regularization: trainer.settings().regularization,
+            learning_rate: trainer.update_learning_rate(),
             ran: Stage::ALL.map(ran),
         }
     }
@@ -184,19 +193,24 @@ impl Pass<'_> {
     fn weight_gradient(&self, i: usize, layer: &Layer, gradient: &[f64]) -> Equation {
         let l = i + 1;
         let mut text = format!("dL/dW{l} = {}ᵀ·delta{l} / n", input_name(i));
-        if self.l2 > 0.0 {
-            text += &format!(" + {}·W{l}", short(self.l2));
+        let penalty = match self.regularization {
+            Regularization::L1(rate) if rate > 0.0 => Some((rate, "sign(W)", "L1")),
+            Regularization::L2(rate) if rate > 0.0 => Some((rate, "W", "L2")),
+            _ => None,
+        };
+        if let Some((rate, term, _)) = penalty {
+            text += &format!(" + {}·{term}{l}", short(rate));
         }
         let dw = part(gradient, layer.w_range());
         let (fan_in, columns) = (layer.fan_in(), layer.columns());
         let matrix = Matrix::new(format!("dL/dW{l}"), dw, fan_in, columns).computed();
         let equation = Equation::new(text, vec![matrix]);
-        match (i == self.last(), self.l2 > 0.0) {
-            (true, true) => equation.detail(format!(
-                "{MEAN_NOTE} The L2 term {}·W pulls every weight towards 0.",
-                short(self.l2)
+        match (i == self.last(), penalty) {
+            (true, Some((rate, term, kind))) => equation.detail(format!(
+                "{MEAN_NOTE} The {kind} term {}·{term} pulls every weight towards 0.",
+                short(rate)
             )),
-            (true, false) => equation.detail(MEAN_NOTE),
+            (true, None) => equation.detail(MEAN_NOTE),
             _ => equation,
         }
     }

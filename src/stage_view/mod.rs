@@ -129,7 +129,7 @@ pub fn build(trainer: &mut Trainer) -> StageView {
         next: trainer.next_stage().label(),
         batch: trainer.batch_indices().to_vec(),
         train_size: trainer.train_set().len(),
-        learning_rate: trainer.settings().learning_rate,
+        learning_rate: trainer.update_learning_rate(),
         loss_before: trainer.batch_loss(),
         loss_after,
         diverged: trainer.diverged_at(),

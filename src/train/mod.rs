@@ -2,9 +2,18 @@
 //! batch, forward, backward, update. Each stage can run on its own (the page's
 //! stage buttons) and leaves its results readable (see `views`).
 
+mod optimizer;
+mod regularization;
+mod schedule;
 mod stage;
 mod views;
 
+pub use optimizer::{
+    Limit, Optimizer, OptimizerState, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_DECAY, DEFAULT_EPSILON,
+    DEFAULT_MOMENTUM, EPSILON, FRACTION,
+};
+pub use regularization::{Regularization, DEFAULT_RATE, RATE as REGULARIZATION_RATE};
+pub use schedule::{factor_ok, Schedule, DEFAULT_EVERY, DEFAULT_FACTOR, EVERY, FACTOR_ACCEPTS};
 pub use stage::{Stage, StageError, TrainError, TrainSettings};
 
 use rand::seq::SliceRandom;
@@ -12,6 +21,7 @@ use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 
 use crate::data::Dataset;
+use crate::features::FeatureSet;
 use crate::network::{ModelError, Network, Workspace};
 
 /// Mixed into the config's seed for the batch sampler, so sampling draws
@@ -33,6 +43,11 @@ pub struct Trainer {
     network: Network,
     initial_params: Vec<f64>,
     train: Dataset,
+    /// The training points through `features` (rows × inputs): what SGD reads.
+    train_x: Vec<f64>,
+    features: FeatureSet,
+    /// Another set's points through `features` (the test set), reused.
+    scratch: Vec<f64>,
     settings: TrainSettings,
     sampler: Pcg64Mcg,
     /// The current epoch's permutation of the training set, and where the next batch starts.
@@ -49,6 +64,8 @@ pub struct Trainer {
     diverged: Option<u64>,
     /// The parameters as they were before the last update (for the page's Update view).
     params_before: Vec<f64>,
+    /// The optimiser's memory, one number per parameter in each buffer.
+    optimizer: OptimizerState,
 }
 
 impl Trainer {
@@ -60,15 +77,31 @@ impl Trainer {
         train: Dataset,
         settings: TrainSettings,
     ) -> Result<Trainer, TrainError> {
+        Trainer::with_features(network, train, FeatureSet::default(), settings)
+    }
+
+    /// As `new`, feeding the network `features` of each point: its inputs
+    /// must be `features.len()`. `train` keeps the raw points (x1, x2).
+    pub fn with_features(
+        network: Network,
+        train: Dataset,
+        features: FeatureSet,
+        settings: TrainSettings,
+    ) -> Result<Trainer, TrainError> {
         let mut network = network;
-        fits(&mut network, &train, "training set")?;
+        let train_x = features.transform(&train.x);
+        fits(&mut network, &train_x, &train.y, features, "training set")?;
         settings.validate(train.len())?;
         let seed = network.config().seed;
+        let optimizer = OptimizerState::new(network.param_count());
         Ok(Trainer {
             initial_params: network.params().to_vec(),
             order: (0..train.len()).collect(),
             network,
             train,
+            train_x,
+            features,
+            scratch: Vec::new(),
             settings,
             sampler: Pcg64Mcg::seed_from_u64(seed ^ SAMPLER_SALT),
             cursor: 0,
@@ -82,6 +115,7 @@ impl Trainer {
             updated: false,
             diverged: None,
             params_before: Vec::new(),
+            optimizer,
         })
     }
 
@@ -93,7 +127,7 @@ impl Trainer {
             self.order.shuffle(&mut self.sampler);
         }
         let end = (self.cursor + self.settings.batch_size).min(self.order.len());
-        let (inputs, outputs) = (Dataset::INPUTS, self.train.outputs());
+        let (inputs, outputs) = (self.features.len(), self.train.outputs());
         let batch = &mut self.batch;
         batch.indices.clear();
         batch.x.clear();
@@ -102,7 +136,7 @@ impl Trainer {
             batch.indices.push(i);
             batch
                 .x
-                .extend_from_slice(&self.train.x[i * inputs..(i + 1) * inputs]);
+                .extend_from_slice(&self.train_x[i * inputs..(i + 1) * inputs]);
             batch
                 .y
                 .extend_from_slice(&self.train.y[i * outputs..(i + 1) * outputs]);
@@ -126,30 +160,35 @@ impl Trainer {
         Ok(loss)
     }
 
-    /// Stage 3: delta of every layer and the gradient (with `l2·W` added to
-    /// the weights' part).
+    /// Stage 3: delta of every layer and the gradient (with the
+    /// regularisation's gradient, `λ·W` or `λ·sign(W)`, added to the weights' part).
     pub fn backward(&mut self) -> Result<(), TrainError> {
         self.expect(Stage::Backward)?;
         self.network
             .backward(&mut self.workspace, &self.batch.x, &self.batch.y)?;
-        if self.settings.l2 > 0.0 {
-            let gradient = self.workspace.gradient_mut();
-            self.network.add_weight_decay(gradient, self.settings.l2)?;
-        }
+        let gradient = self.workspace.gradient_mut();
+        let regularization = self.settings.regularization;
+        regularization.add_gradient(&self.network, gradient)?;
         self.next = Stage::Update;
         Ok(())
     }
 
-    /// Stage 4: `params −= learning_rate·gradient`. If a parameter would become
-    /// non-finite the parameters stay as they were and the trainer diverges.
+    /// Stage 4: `params −= lr·d`, with lr the schedule's rate for this update
+    /// and d the optimiser's direction (the gradient itself for SGD); then
+    /// L1's cut to exact zeros. If a parameter would become non-finite the
+    /// parameters stay as they were and the trainer diverges.
     pub fn update(&mut self) -> Result<(), TrainError> {
         self.expect(Stage::Update)?;
         self.params_before.clear();
         self.params_before.extend_from_slice(self.network.params());
-        if !self
-            .network
-            .descend(self.workspace.gradient(), self.settings.learning_rate)
-        {
+        let rate = self.next_learning_rate();
+        let gradient = self.workspace.gradient();
+        let direction = self.optimizer.direction(self.settings.optimizer, gradient);
+        let finite = self.network.descend(direction, rate);
+        if finite {
+            let regularization = self.settings.regularization;
+            regularization.cut(&mut self.network, &self.params_before, gradient);
+        } else {
             return Err(self.diverge());
         }
         self.steps += 1;
@@ -190,8 +229,8 @@ impl Trainer {
         }
     }
 
-    /// Back to the start: initial parameters, step 0, the sampler's seed, and
-    /// no divergence.
+    /// Back to the start: initial parameters, step 0, the sampler's seed, a
+    /// cleared optimiser state, and no divergence.
     pub fn reset(&mut self) {
         let _ = self.network.set_params(&self.initial_params);
         self.sampler = Pcg64Mcg::seed_from_u64(self.network.config().seed ^ SAMPLER_SALT);
@@ -201,6 +240,7 @@ impl Trainer {
         self.batch.x.clear();
         self.batch.y.clear();
         self.params_before.clear();
+        self.optimizer.clear();
         self.next = Stage::SampleBatch;
         (self.steps, self.epochs) = (0, 0);
         (
@@ -249,31 +289,54 @@ impl Trainer {
         &self.settings
     }
 
-    /// Replaces the settings (checked against the training set's size).
+    /// Replaces the settings (checked against the training set's size). A
+    /// different optimiser starts from a cleared state; new hyper-parameters
+    /// of the same one keep its state.
     pub fn set_settings(&mut self, settings: TrainSettings) -> Result<(), TrainError> {
         settings.validate(self.train.len())?;
+        if !settings.optimizer.same_rule(self.settings.optimizer) {
+            self.optimizer.clear();
+        }
         self.settings = settings;
         Ok(())
+    }
+
+    /// The learning rate the next update will use (the schedule's rate at
+    /// the current step).
+    pub fn next_learning_rate(&self) -> f64 {
+        self.settings
+            .schedule
+            .rate(self.settings.learning_rate, self.steps)
     }
 
     /// Mean loss over the whole training set.
     pub fn train_loss(&mut self) -> f64 {
         self.network
-            .loss(&self.train.x, &self.train.y)
+            .loss(&self.train_x, &self.train.y)
             .unwrap_or(f64::NAN)
     }
 
     /// Mean loss over `test` (which must fit the network).
     pub fn test_loss(&mut self, test: &Dataset) -> Result<f64, TrainError> {
-        fits(&mut self.network, test, "test set")
+        self.features.transform_into(&test.x, &mut self.scratch);
+        let features = self.features;
+        let (x, y) = (&self.scratch, &test.y);
+        fits(&mut self.network, x, y, features, "test set")
     }
 
     /// Mean loss and fraction classified right (NaN for regression) over the
     /// training set (`None`) or `set`, from one forward pass; NaNs if `set`
     /// does not fit the network.
     pub fn loss_and_accuracy(&mut self, set: Option<&Dataset>) -> (f64, f64) {
-        let set = set.unwrap_or(&self.train);
-        match self.network.loss_and_accuracy(&set.x, &set.y) {
+        let x = match set {
+            Some(set) => {
+                self.features.transform_into(&set.x, &mut self.scratch);
+                &self.scratch
+            }
+            None => &self.train_x,
+        };
+        let y = &set.unwrap_or(&self.train).y;
+        match self.network.loss_and_accuracy(x, y) {
             Ok((loss, accuracy)) => (loss, accuracy.unwrap_or(f64::NAN)),
             Err(_) => (f64::NAN, f64::NAN),
         }
@@ -281,7 +344,7 @@ impl Trainer {
 
     /// Fraction of the training set classified right (softmax networks only).
     pub fn train_accuracy(&mut self) -> Result<f64, TrainError> {
-        let accuracy = self.network.accuracy(&self.train.x, &self.train.y);
+        let accuracy = self.network.accuracy(&self.train_x, &self.train.y);
         accuracy.map_err(|error| TrainError::Data {
             set: "training set",
             error,
@@ -290,7 +353,8 @@ impl Trainer {
 
     /// Fraction of `set` classified right (softmax networks only).
     pub fn accuracy(&mut self, set: &Dataset) -> Result<f64, TrainError> {
-        let accuracy = self.network.accuracy(&set.x, &set.y);
+        self.features.transform_into(&set.x, &mut self.scratch);
+        let accuracy = self.network.accuracy(&self.scratch, &set.y);
         accuracy.map_err(|error| TrainError::Data {
             set: "data set",
             error,
@@ -304,13 +368,61 @@ impl Trainer {
     }
 }
 
-/// The loss of `network` over `data`, or why `data` does not fit it.
-fn fits(network: &mut Network, data: &Dataset, set: &'static str) -> Result<f64, TrainError> {
-    if network.inputs() != Dataset::INPUTS {
+/// The loss of `network` over the feature rows `x` and targets `y`, or why
+/// they do not fit it.
+fn fits(
+    network: &mut Network,
+    x: &[f64],
+    y: &[f64],
+    features: FeatureSet,
+    set: &'static str,
+) -> Result<f64, TrainError> {
+    if network.inputs() != features.len() {
         let inputs = network.inputs();
         return Err(TrainError::Inputs { inputs });
     }
     network
-        .loss(&data.x, &data.y)
+        .loss(x, y)
         .map_err(|error| TrainError::Data { set, error })
+}
+
+/// The input features the network is fed.
+impl Trainer {
+    pub fn features(&self) -> FeatureSet {
+        self.features
+    }
+
+    /// The training points through the features (rows × inputs), as SGD reads them.
+    pub fn train_inputs(&self) -> &[f64] {
+        &self.train_x
+    }
+
+    /// Sets parameter `index` of the current parameters to `value` (a
+    /// student's edit between steps); the run goes on from there. Refused
+    /// part-way through a step, for an index out of range or a non-finite
+    /// value; a refusal changes nothing.
+    pub fn set_param(&mut self, index: usize, value: f64) -> Result<(), TrainError> {
+        let count = self.network.params().len();
+        let fail = |accepts: String, got: String| TrainError::Setting {
+            name: "the edited parameter",
+            accepts,
+            got,
+        };
+        if self.next != Stage::SampleBatch {
+            let stage = format!("the {:?} stage due", self.next);
+            let accepts = "set between steps (finish this step first)";
+            return Err(fail(accepts.into(), stage));
+        }
+        if index >= count {
+            let accepts = format!("one of the {count} parameters");
+            return Err(fail(accepts, index.to_string()));
+        }
+        if !value.is_finite() {
+            return Err(fail("a finite number".into(), value.to_string()));
+        }
+        // An edit is rare (a click), so a copy of the parameters is fine here.
+        let mut params = self.network.params().to_vec();
+        params[index] = value;
+        self.network.set_params(&params).map_err(TrainError::Model)
+    }
 }

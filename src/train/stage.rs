@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use crate::network::ModelError;
+use super::{Optimizer, Regularization, Schedule};
+use crate::network::{ModelError, LEARNING_RATE};
 
 /// One stage of the loop: sample a batch, forward, backward, update, repeat.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -71,15 +72,19 @@ impl fmt::Display for StageError {
 
 impl std::error::Error for StageError {}
 
-/// How the trainer runs SGD.
+/// How the trainer runs SGD (and the optimisers beyond it).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TrainSettings {
     /// Step size of each update; a finite number above 0.
     pub learning_rate: f64,
     /// Examples per batch, 1 to the training set's size.
     pub batch_size: usize,
-    /// L2 rate λ: `λ·W` is added to each weight's gradient (not to biases); ≥ 0.
-    pub l2: f64,
+    /// The penalty on the weights (not biases or slopes) and its rate, 0 to 10.
+    pub regularization: Regularization,
+    /// How each update turns the gradient into a step.
+    pub optimizer: Optimizer,
+    /// The learning rate of each update, from `learning_rate`.
+    pub schedule: Schedule,
     /// Shuffle the training set at the start of every epoch.
     pub shuffle: bool,
 }
@@ -89,7 +94,9 @@ impl Default for TrainSettings {
         TrainSettings {
             learning_rate: 0.03,
             batch_size: 10,
-            l2: 0.0,
+            regularization: Regularization::None,
+            optimizer: Optimizer::Sgd,
+            schedule: Schedule::Constant,
             shuffle: true,
         }
     }
@@ -164,25 +171,16 @@ impl TrainSettings {
             accepts: accepts.to_owned(),
             got,
         };
-        if !(self.learning_rate.is_finite() && self.learning_rate > 0.0) {
+        if !LEARNING_RATE.contains(&self.learning_rate) {
             let got = self.learning_rate.to_string();
-            return Err(setting(
-                "learning_rate",
-                "a finite number greater than 0",
-                got,
-            ));
+            return Err(setting("learning_rate", "a number from 0.00001 to 10", got));
         }
         if !(1..=train_len).contains(&self.batch_size) {
             let accepts = format!("a whole number from 1 to {train_len} (the training set's size)");
             return Err(setting("batch_size", &accepts, self.batch_size.to_string()));
         }
-        if !(self.l2.is_finite() && self.l2 >= 0.0) {
-            return Err(setting(
-                "l2",
-                "a finite number of at least 0",
-                self.l2.to_string(),
-            ));
-        }
-        Ok(())
+        self.regularization.validate()?;
+        self.optimizer.validate()?;
+        self.schedule.validate()
     }
 }

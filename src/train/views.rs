@@ -2,7 +2,7 @@
 //! show the batch, z and a, delta and the gradient, and the loss either side
 //! of the update.
 
-use super::{Stage, Trainer};
+use super::{OptimizerState, Stage, Trainer};
 use crate::data::Dataset;
 use crate::network::{Network, Workspace};
 
@@ -77,7 +77,8 @@ impl Trainer {
         self.workspace.gradient()
     }
 
-    /// Backward: dL/dW of `layer` (fan_in × columns), including the L2 term.
+    /// Backward: dL/dW of `layer` (fan_in × columns), including the
+    /// regularisation's term.
     pub fn dw(&self, layer: usize) -> &[f64] {
         self.gradient_part(layer, |l| l.w_range())
     }
@@ -107,6 +108,22 @@ impl Trainer {
     /// parameter layout); empty until the first update after the start or `reset`.
     pub fn params_before(&self) -> &[f64] {
         &self.params_before
+    }
+
+    /// Update: the optimiser's memory after the last update.
+    pub fn optimizer_state(&self) -> &OptimizerState {
+        &self.optimizer
+    }
+
+    /// Update: the learning rate of this step's update, made (once Update
+    /// has run) or due.
+    pub fn update_learning_rate(&self) -> f64 {
+        let t = if self.updated {
+            self.steps.saturating_sub(1)
+        } else {
+            self.steps
+        };
+        self.settings.schedule.rate(self.settings.learning_rate, t)
     }
 
     /// Forward: the batch's mean loss before the update (`None` before Forward).

@@ -47,7 +47,11 @@ fn controls(state: &LinkState) -> Object {
     set(&out, "noise", (t.noise * 100.0).round());
     set(&out, "split", (t.train_fraction * 100.0).round());
     set(&out, "seed", t.seed as f64);
+    let data_seed = t.data_seed.map_or(JsValue::NULL, |s| (s as f64).into());
+    set(&out, "data_seed", data_seed);
+    set(&out, "points", crate::data::code::encode(&t.custom));
     set(&out, "test", state.show_test);
+    set(&out, "discrete", state.discrete);
     set(
         &out,
         "layers",
@@ -55,7 +59,9 @@ fn controls(state: &LinkState) -> Object {
     );
     set(&out, "lr", t.learning_rate);
     set(&out, "batch", t.batch_size as u32);
-    set(&out, "l2", t.l2);
+    super::playground::tuning::link_controls(&out, t);
+    set(&out, "features", t.features.to_string());
+    set(&out, "edits", crate::config::write_edits(&t.edits));
     set(&out, "steps", state.steps as f64);
     set(&out, "curves", names(&e.curves, |k| k.name()));
     set(&out, "xmin", e.x_min);

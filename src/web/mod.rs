@@ -4,6 +4,7 @@
 pub mod api;
 mod canvas;
 mod convert;
+pub mod data;
 pub mod explorer;
 pub mod link;
 pub mod model;

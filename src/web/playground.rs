@@ -2,8 +2,11 @@
 //! controls, runs a bounded number of steps per call, and draws the heatmap,
 //! the loss chart and the network on canvases.
 
+mod data;
+mod edit;
 mod export;
 mod stages;
+pub(super) mod tuning;
 
 use super::canvas::Canvas;
 use crate::config::parse_link;
@@ -63,6 +66,8 @@ pub struct Playground {
     session: Session,
     heatmap: Heatmap,
     thumbnails: Thumbnails,
+    /// The test-set metrics, their buffers kept between draws.
+    metrics: crate::metrics::Evaluator,
 }
 
 #[wasm_bindgen]
@@ -81,6 +86,7 @@ impl Playground {
             session: Session::new(state.training).map_err(js_error)?,
             heatmap: Heatmap::new(HEATMAP_RESOLUTION),
             thumbnails: Thumbnails::new(2),
+            metrics: Default::default(),
         })
     }
 

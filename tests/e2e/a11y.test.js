@@ -100,8 +100,10 @@ describe("axe-core", () => {
  */
 async function tabWalk(page) {
   const count = await page.evaluate(() => {
-    const controls = [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")]
-      .filter((el) => !el.disabled && el.tabIndex >= 0 && el.getClientRects().length > 0);
+    // Inside a closed <details> only its summary takes the focus.
+    const folded = (el) => el.closest("details:not([open])") && !el.closest("summary");
+    const controls = [...document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")]
+      .filter((el) => !el.disabled && el.tabIndex >= 0 && el.getClientRects().length > 0 && !folded(el));
     controls.forEach((el, i) => { el.dataset.walk = String(i); });
     document.activeElement?.blur();
     return controls.length;

@@ -73,7 +73,8 @@ describe("links", () => {
     await page.getByLabel("Learning rate").selectOption("0.1");
     await page.getByLabel("Batch size").fill("5");
     await page.getByLabel("Batch size").blur();
-    await page.getByLabel("L2 regularisation").selectOption("0.001");
+    await page.locator("summary", { hasText: "Optimiser, schedule and regularisation" }).click();
+    await page.getByLabel("Regularisation", { exact: true }).selectOption("l2");
     await page.getByLabel("Show test data").uncheck();
     await page.getByRole("checkbox", { name: "ELU", exact: true }).check();
     await page.getByLabel("ELU alpha", { exact: true }).fill("2.5");
@@ -88,7 +89,7 @@ describe("links", () => {
     for (let i = 0; i < 3; i++) await step(page);
     const url = await settledUrl(page, "steps=3");
     const hash = new URL(url).hash;
-    for (const part of ["data=xor", "noise=10", "seed=7", "layers=5:tanh,2:relu", "lr=0.1", "batch=5", "l2=0.001",
+    for (const part of ["data=xor", "noise=10", "seed=7", "layers=5:tanh,2:relu", "lr=0.1", "batch=5", "reg=l2",
       "test=0", "curves=sigmoid,relu,elu", "elu=2.5", "xmin=-4", "xmax=6", "x=6", "logits=2,1,0.1,-2.5", "t=0.5",
       "panels=curves,train,stages", "steps=3"]) {
       assert.ok(hash.includes(part), `${part} in ${hash}`);
@@ -133,7 +134,8 @@ describe("links", () => {
       const { page, problems } = await openPage(browser, `${server.url}#${fragment}&l2=0.01`);
       const items = await notice(page);
       assert.ok(items?.some((item) => item.startsWith(message)), `${fragment.slice(0, 40)}: ${items}`);
-      assert.equal(await page.getByLabel("L2 regularisation").inputValue(), "0.01", "the rest of the link applies");
+      assert.equal(await page.getByLabel("Regularisation", { exact: true }).inputValue(), "l2", "the rest of the link applies");
+      assert.equal(await page.getByLabel("Regularisation rate").inputValue(), "0.01", "an older link's l2 is L2 at that rate");
       assert.match(await statusOf(page), /^Step 0 · train loss \d\.\d{3} · test loss \d\.\d{3}$/);
       assert.equal(await page.locator("#panic").isHidden(), true);
       const alert = page.getByRole("alert").filter({ hasText: message.slice(0, 20) });

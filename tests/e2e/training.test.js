@@ -132,7 +132,7 @@ describe("training view", () => {
     const { page, problems } = await openPage(browser, server.url);
     await page.getByLabel("Batch size").fill("0");
     await page.getByLabel("Batch size").dispatchEvent("change");
-    assert.match(await page.locator("#train-alert").textContent(), /batch_size must be a whole number from 1 to 250 .*got 0/);
+    assert.match(await page.locator("#train-alert").textContent(), /batch accepts a whole number from 1 to 250, the training set's size; got "0"/);
     await page.getByLabel("Batch size").fill("250");
     await page.getByLabel("Batch size").dispatchEvent("change");
     assert.equal(await page.locator("#train-alert").isHidden(), true);

@@ -51,8 +51,10 @@ function lossText(playground) {
 function networkText(playground) {
   const layers = perLayer(playground, (label, d) => `${label} with ${d[2]} units`);
   const dead = perLayer(playground, (label, d) => (d[1] > 0 ? `${d[1]} of ${d[2]} in ${label}` : ""));
-  return `The network: inputs x1 and x2; ${layers}. Links are blue for positive weights and orange for negative, ` +
-    `wider for larger ones.${dead ? ` Dead units, crossed out: ${dead}.` : ""}`;
+  const cut = playground.cut_links();
+  return `The network: inputs ${playground.feature_labels()}; ${layers}. Links are blue for positive weights and orange for negative, ` +
+    `wider for larger ones.${cut > 0 ? ` ${cut} links are cut (a weight of exactly 0), drawn dashed.` : ""}` +
+    `${dead ? ` Dead units, crossed out: ${dead}.` : ""}`;
 }
 
 /** The four diagnostics charts, each from the latest record. */

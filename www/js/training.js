@@ -1,12 +1,11 @@
 // The training view: controls → Playground (wasm) → canvases and status.
-import { $, button, fillSelect, fitCanvas, prefersDark } from "./dom.js";
+import { $, button, fillSelect, fitCanvas, fmt, prefersDark } from "./dom.js";
 import { fragment } from "./link.js";
+import { Tuning } from "./tuning.js";
 import { VisibleFrames } from "./visible.js";
 
 /** Learning rates offered, on a logarithmic scale from 1e-5 to 10. */
 const LEARNING_RATES = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-/** L2 rates offered (0 is none). */
-const L2_RATES = [0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 /** Hidden-layer limits, as the core checks them. */
 const MAX_LAYERS = 6;
 const MAX_UNITS = 64;
@@ -35,6 +34,10 @@ class Training {
   constructor(api) {
     this.api = api;
     this.layers = [hiddenLayer(4), hiddenLayer(2)];
+    /** The input features fed to the network, as the `features` key writes them. */
+    this.features = "x1,x2";
+    /** A link's weight edits, used by the next rebuild only (any other rebuild starts without edits). */
+    this.linkEdits = "";
     this.playing = false;
     this.frame = 0;
     /** Play and catch-up frames run only while the training panel, or the stage panel that follows it, is visible. */
@@ -42,6 +45,8 @@ class Training {
     /** Called with this view after every redraw (other panels follow the run). */
     this.listeners = [];
     this.buildControls();
+    /** Optimiser, schedule and regularisation: changed between steps, as the learning rate is. */
+    this.tuning = new Tuning(() => this.retune());
     this.bind();
     this.rebuild();
   }
@@ -52,7 +57,6 @@ class Training {
     this.hiddenKinds = this.api.activations().filter((a) => a.name !== "softmax").map((a) => [a.name, a.label]);
     fillSelect($("activation"), [...this.hiddenKinds, [MIXED, "Mixed (set per layer)"]], "tanh");
     fillSelect($("learning-rate"), LEARNING_RATES.map((r) => [r, String(r)]), 0.03);
-    fillSelect($("l2"), L2_RATES.map((r) => [r, r === 0 ? "none" : String(r)]), 0);
   }
 
   /** Wires the buttons and controls. */
@@ -69,7 +73,7 @@ class Training {
       $(id).addEventListener("change", () => this.rebuild());
     }
     for (const id of ["noise", "split"]) $(id).addEventListener("input", () => this.mirror());
-    for (const id of ["learning-rate", "batch-size", "l2"]) {
+    for (const id of ["learning-rate", "batch-size"]) {
       $(id).addEventListener("change", () => this.retune());
     }
     $("show-test").addEventListener("change", () => this.draw());
@@ -134,9 +138,10 @@ class Training {
     this.mirror();
     this.renderLayers();
     try {
-      const next = imported ?? this.api.Playground.from_link(fragment(this.runKeys()));
+      const next = imported ?? (this.data ? this.data.build() : this.api.Playground.from_link(fragment(this.runKeys())));
       this.playground?.free();
       this.playground = next;
+      this.linkEdits = "";
       this.hideAlert();
     } catch (e) {
       this.showAlert(e.message);
@@ -149,14 +154,18 @@ class Training {
   runKeys() {
     const layers = this.layers.map((l) => [l.units, l.activation, l.param].filter((v) => v !== null).join(":"));
     return {
-      data: $("dataset").value, noise: $("noise").value, split: $("split").value, seed: $("seed").value,
-      layers: layers.join(","), lr: $("learning-rate").value, batch: $("batch-size").value, l2: $("l2").value,
+      data: $("dataset").value, noise: $("noise").value, split: $("split").value, seed: $("seed").value, ...this.data?.keys(),
+      layers: layers.join(","), features: this.features, edits: this.linkEdits, lr: $("learning-rate").value, batch: $("batch-size").value,
+      ...this.tuning.keys(),
     };
   }
 
   /** Every key of the training view: the run's, whether test data shows, and the steps taken. */
   linkKeys() {
-    return { ...this.runKeys(), test: $("show-test").checked ? "1" : "0", steps: this.playground ? String(this.status()[0]) : "0" };
+    return {
+      ...this.runKeys(), edits: this.playground ? this.playground.edits() : "",
+      test: $("show-test").checked ? "1" : "0", discrete: $("discretize").checked ? "1" : "0", steps: this.playground ? String(this.status()[0]) : "0",
+    };
   }
 
   /** Sets every control from a link's state (from `read_link`), builds the run and trains `steps`. */
@@ -178,11 +187,15 @@ class Training {
     $("noise").value = String(state.noise);
     $("split").value = String(state.split);
     $("seed").value = String(state.seed);
+    this.data?.setControls(state); // www/js/data.js: drawn points and the data seed
     $("show-test").checked = state.test;
+    $("discretize").checked = state.discrete;
     this.layers = state.layers.map((l) => hiddenLayer(l.units, l.activation, l.param));
+    this.features = state.features;
+    this.linkEdits = state.edits;
     chooseNumber($("learning-rate"), state.lr);
     $("batch-size").value = String(state.batch);
-    chooseNumber($("l2"), state.l2);
+    this.tuning.apply(state);
   }
 
   /**
@@ -218,10 +231,11 @@ class Training {
     tick();
   }
 
-  /** Applies learning rate, batch size and L2 to the current run. */
+  /** Applies learning rate, batch size, optimiser, schedule and regularisation to the current run. */
   retune() {
     try {
-      this.playground.set_training(Number($("learning-rate").value), Number($("batch-size").value), Number($("l2").value));
+      const keys = { lr: $("learning-rate").value, batch: $("batch-size").value, ...this.tuning.keys() };
+      this.playground.retune(fragment(keys));
       this.hideAlert();
     } catch (e) {
       this.showAlert(e.message);
@@ -294,7 +308,8 @@ class Training {
     this.playground.draw_loss($("loss-chart"), fitCanvas($("loss-chart")), dark);
     this.playground.draw_network($("network"), fitCanvas($("network")), dark);
     const [step, , train, test, trainAcc, testAcc] = this.status();
-    $("train-status").textContent = `Step ${step} · train loss ${showLoss(train)} · test loss ${showLoss(test)}`;
+    const rate = this.tuning.scheduled() ? ` · learning rate ${fmt(this.playground.learning_rate_now())}` : "";
+    $("train-status").textContent = `Step ${step} · train loss ${showLoss(train)} · test loss ${showLoss(test)}${rate}`;
     // Every digit, for tools and tests that compare runs bit for bit.
     Object.assign($("train-status").dataset, { trainLoss: String(train), testLoss: String(test) });
     $("accuracy").textContent = Number.isNaN(testAcc)

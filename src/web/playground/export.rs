@@ -30,6 +30,7 @@ impl Playground {
             session: file.into_session().map_err(js_error)?,
             heatmap: Heatmap::new(HEATMAP_RESOLUTION),
             thumbnails: Thumbnails::new(2),
+            metrics: Default::default(),
         })
     }
 
@@ -47,12 +48,19 @@ impl Playground {
         export::loss_csv(self.session.history().records())
     }
 
-    /// The network's outputs for `xs` (rows × 2, row-major): rows × outputs.
+    /// The network's outputs for the points `xs` (rows × 2 of x1, x2, row-major;
+    /// fed through the run's input features): rows × outputs.
     /// Throws on an odd length or a non-finite number.
     pub fn predict(&mut self, xs: JsValue) -> Result<Vec<f64>, JsError> {
         let xs = finite_numbers(&xs, "xs")?;
+        if xs.len() % 2 != 0 {
+            let got = xs.len();
+            let message = format!("xs must be (x1, x2) pairs, an even count of numbers; got {got}");
+            return Err(JsError::new(&message));
+        }
         let trainer = self.session.trainer_mut();
         let mut out = vec![0.0; xs.len() / 2 * trainer.network().outputs()];
+        let xs = trainer.features().transform(&xs);
         trainer.predict_into(&xs, &mut out).map_err(js_error)?;
         Ok(out)
     }

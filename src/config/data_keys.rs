@@ -1,0 +1,115 @@
+//! The data's own link keys (`data_seed`, and `points` for drawn data) and
+//! how the training view's config becomes its training and test sets.
+
+use super::keys::{Key, SEED_MAX};
+use super::link::{LinkProblem, LinkState};
+use super::values::whole_in;
+use super::PlaygroundConfig;
+use crate::data::code::{self, LINK_POINTS};
+use crate::data::custom::MIN_POINTS;
+use crate::data::{self, CustomData, DataError, Dataset, DatasetKind};
+
+/// The keys of the data.
+pub const KEYS: &[Key] = &[
+    Key {
+        name: "data_seed",
+        accepts: |_| format!("a whole number from 0 to {SEED_MAX} (the data's own seed)"),
+        read: |s, v| whole_in(v, &(0..=SEED_MAX)).map(|x| s.training.data_seed = Some(x)),
+        write: |s| {
+            s.training
+                .data_seed
+                .map_or(String::new(), |x| x.to_string())
+        },
+    },
+    Key {
+        name: "points",
+        accepts: |_| {
+            format!(
+                "drawn data as nnplay writes it (unpadded base64url of the classes \
+                 and the packed points, README's \"Links and embedding\"), \
+                 at most {LINK_POINTS} points"
+            )
+        },
+        read: |s, v| read_points(v).map(|x| s.training.custom = x),
+        write: |s| write_points(&s.training.custom),
+    },
+];
+
+/// Empty for no points and two classes; otherwise the coded points.
+fn read_points(text: &str) -> Option<CustomData> {
+    if text.is_empty() {
+        return Some(CustomData::default());
+    }
+    code::decode(text).filter(|d| d.len() <= LINK_POINTS)
+}
+
+/// The coded points, or nothing when at the default or past `LINK_POINTS`
+/// (the link cannot carry them; the page says so).
+fn write_points(custom: &CustomData) -> String {
+    if *custom == CustomData::default() || custom.len() > LINK_POINTS {
+        return String::new();
+    }
+    code::encode(custom)
+}
+
+impl PlaygroundConfig {
+    /// Classes of the data (2 to 4), or 0 for regression; drawn data's
+    /// points decide theirs.
+    pub fn classes(&self) -> usize {
+        match self.dataset {
+            DatasetKind::Custom => self.custom.classes(),
+            kind => kind.classes(),
+        }
+    }
+
+    /// Lowers the batch size to the training set's size when drawn data has
+    /// fewer training points than a batch (a few drawn points still train).
+    pub fn fit_batch_to_data(&mut self) {
+        if self.dataset == DatasetKind::Custom && self.custom.len() >= MIN_POINTS {
+            let train = data::train_count(self.custom.len(), self.train_fraction);
+            self.batch_size = self.batch_size.min(train);
+        }
+    }
+
+    /// The seed the data is drawn and split with: `data_seed`, else `seed`.
+    pub fn data_seed(&self) -> u64 {
+        self.data_seed.unwrap_or(self.seed)
+    }
+
+    /// The (train, test) sets this config describes: generated from the data
+    /// seed, or the drawn points split with it.
+    pub fn data_sets(&self) -> Result<(Dataset, Dataset), DataError> {
+        match self.dataset {
+            DatasetKind::Custom => {
+                data::split_custom(&self.custom, self.train_fraction, self.data_seed())
+            }
+            kind => data::generate(
+                kind,
+                self.points,
+                self.noise,
+                self.train_fraction,
+                self.data_seed(),
+            ),
+        }
+    }
+}
+
+/// Drawn data (`data=custom`) needs its points: with fewer than two (a link
+/// carries at most `LINK_POINTS`), the dataset falls back to the default and
+/// the problem says why.
+pub fn cross_check(state: &mut LinkState) -> Option<LinkProblem> {
+    let training = &mut state.training;
+    if training.dataset != DatasetKind::Custom || training.custom.len() >= MIN_POINTS {
+        return None;
+    }
+    training.dataset = PlaygroundConfig::default().dataset;
+    Some(LinkProblem::new(
+        "data",
+        format!(
+            "custom needs its drawn points, at least {MIN_POINTS}, and this link carries {} \
+             (a link carries at most {LINK_POINTS}); showing the {} data instead",
+            training.custom.len(),
+            training.dataset.name()
+        ),
+    ))
+}

@@ -1,0 +1,83 @@
+//! The link keys of the network drawing's edits: the input features
+//! (`features=x1,x2,x1sq`) and the weights set by hand
+//! (`edits=step:parameter:value,…`).
+
+use super::fragment::MAX_VALUE;
+use super::keys::Key;
+use super::link::LinkState;
+use super::values::{finite, list, number, whole_in};
+use crate::edits::{self, Edit, MAX_EDITS};
+use crate::features::{self, FeatureSet};
+use crate::network::Network;
+
+/// Steps a JavaScript number holds exactly.
+const STEP_MAX: u64 = (1 << 53) - 1;
+
+/// The input-feature and edit keys (left out of links while they are
+/// x1,x2 and none). `edits` comes after every key that shapes the network.
+pub const KEYS: &[Key] = &[
+    Key {
+        name: "features",
+        accepts: |_| {
+            format!(
+                "a comma-separated list of distinct input features from {} (at least one)",
+                features::accepted_names()
+            )
+        },
+        read: |s, v| {
+            v.parse::<FeatureSet>()
+                .ok()
+                .map(|x| s.training.features = x)
+        },
+        write: |s| s.training.features.to_string(),
+    },
+    Key {
+        name: "edits",
+        accepts: |s| {
+            let params = param_count(s).map_or(String::new(), |n| format!(" below {n}"));
+            format!(
+                "up to {MAX_EDITS} comma-separated weight edits step:parameter:value in order of \
+                 step (parameter a whole number{params}, value a finite number)"
+            )
+        },
+        read: |s, v| read_edits(s, v).map(|x| s.training.edits = x),
+        write: |s| write_edits(&s.training.edits),
+    },
+];
+
+/// The `edits` key's value: `step:parameter:value` items joined by commas,
+/// each value written so that it reads back to the same bits.
+pub fn write_edits(edits: &[Edit]) -> String {
+    let items = edits.iter();
+    let items = items.map(|e| format!("{}:{}:{}", e.step, e.index, number(e.value)));
+    items.collect::<Vec<_>>().join(",")
+}
+
+/// Whether the `edits` value of `edits` is short enough for a link to read,
+/// percent-encoded as the page writes it (`:` and `,` take three characters).
+pub fn edits_fit_link(edits: &[Edit]) -> bool {
+    let text = write_edits(edits);
+    text.len() + 2 * text.matches([':', ',']).count() <= MAX_VALUE
+}
+
+/// Parameters of the network the state's training keys describe.
+fn param_count(state: &LinkState) -> Option<usize> {
+    let network = Network::new(state.training.network_config()).ok()?;
+    Some(network.param_count())
+}
+
+/// A list of edits that fits the network the state describes.
+fn read_edits(state: &LinkState, text: &str) -> Option<Vec<Edit>> {
+    let edits = list(text, &(0..=MAX_EDITS), |item| {
+        let mut parts = item.split(':');
+        let step = whole_in(parts.next()?, &(0..=STEP_MAX))?;
+        let index = whole_in(parts.next()?, &(0..=u64::from(u32::MAX)))? as usize;
+        let value = finite(parts.next()?)?;
+        parts
+            .next()
+            .is_none()
+            .then_some(Edit { step, index, value })
+    })?;
+    edits::check(&edits, param_count(state)?).ok()?;
+    Some(edits)
+}

@@ -1,0 +1,108 @@
+//! A student's edits to single weights and biases, kept in step order so a
+//! link, and Reset followed by training, replay each at the step it was made.
+
+/// Most edits a run (and so a link) carries; later ones still change the
+/// weights but are not kept.
+pub const MAX_EDITS: usize = 50;
+
+/// One edit: after `step` SGD steps, parameter `index` (in the network's
+/// parameter layout) was set to `value`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Edit {
+    pub step: u64,
+    pub index: usize,
+    pub value: f64,
+}
+
+/// Why a list of edits does not fit a run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditError {
+    TooMany(usize),
+    OutOfOrder { step: u64, after: u64 },
+    Index { index: usize, params: usize },
+    Value(f64),
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::TooMany(n) => write!(f, "at most {MAX_EDITS} weight edits, got {n}"),
+            EditError::OutOfOrder { step, after } => write!(
+                f,
+                "weight edits in order of step, got step {step} after step {after}"
+            ),
+            EditError::Index { index, params } => write!(
+                f,
+                "a weight edit's parameter from 0 to {} (this network has {params}), got {index}",
+                params.saturating_sub(1)
+            ),
+            EditError::Value(v) => write!(f, "a weight edit's value finite, got {v}"),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+impl From<EditError> for crate::config::SettingError {
+    /// As a run's setting: "edits must be …, got …".
+    fn from(error: EditError) -> Self {
+        let (accepts, got) = match error {
+            EditError::TooMany(n) => (format!("at most {MAX_EDITS} weight edits"), n.to_string()),
+            EditError::OutOfOrder { step, after } => (
+                "in order of step".to_owned(),
+                format!("step {step} after step {after}"),
+            ),
+            EditError::Index { index, params } => (
+                format!(
+                    "parameters from 0 to {} (this network has {params})",
+                    params.saturating_sub(1)
+                ),
+                index.to_string(),
+            ),
+            EditError::Value(v) => ("finite values".to_owned(), v.to_string()),
+        };
+        let name = "edits";
+        crate::config::SettingError { name, accepts, got }
+    }
+}
+
+/// Checks `edits` against a network of `params` parameters: at most
+/// `MAX_EDITS`, steps never decreasing, indices in range, values finite.
+pub fn check(edits: &[Edit], params: usize) -> Result<(), EditError> {
+    if edits.len() > MAX_EDITS {
+        return Err(EditError::TooMany(edits.len()));
+    }
+    for (i, edit) in edits.iter().enumerate() {
+        if let Some(before) = i.checked_sub(1).map(|j| edits[j]) {
+            if edit.step < before.step {
+                let (step, after) = (edit.step, before.step);
+                return Err(EditError::OutOfOrder { step, after });
+            }
+        }
+        if edit.index >= params {
+            return Err(EditError::Index {
+                index: edit.index,
+                params,
+            });
+        }
+        if !edit.value.is_finite() {
+            return Err(EditError::Value(edit.value));
+        }
+    }
+    Ok(())
+}
+
+/// Where an edit made now (after `step` steps) goes in `edits`, of which the
+/// first `applied` have been replayed: an earlier edit of the same parameter
+/// at the same step is replaced (`Ok(i)`), else it is inserted after the
+/// applied ones (`Err(i)`).
+pub fn slot(edits: &[Edit], applied: usize, step: u64, index: usize) -> Result<usize, usize> {
+    let done = &edits[..applied.min(edits.len())];
+    match done
+        .iter()
+        .rposition(|e| e.step == step && e.index == index)
+    {
+        Some(i) => Ok(i),
+        None => Err(done.len()),
+    }
+}

@@ -1,0 +1,68 @@
+//! The training view's data at the JS boundary: a run on the reader's own
+//! points, those points back out, hard regions on the heatmap, and the
+//! test-set metrics.
+
+use super::{js_error, Playground, HEATMAP_RESOLUTION};
+use crate::config::parse_link;
+use crate::data::{CustomData, DatasetKind};
+use crate::plot::heatmap::Heatmap;
+use crate::plot::network::Thumbnails;
+use crate::session::Session;
+use crate::web::data::CustomPoints;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+impl Playground {
+    /// A new run as `from_link` makes, on the reader's own `points` (any
+    /// number, so more than a link carries); the fragment's `data` and
+    /// `points` keys are replaced by them. Throws as `from_link` does, and
+    /// when there are fewer than 2 points. A batch larger than the training
+    /// set shrinks to it.
+    pub fn with_points(fragment: &str, points: &CustomPoints) -> Result<Playground, JsError> {
+        let (mut state, problems) = parse_link(fragment);
+        if !problems.is_empty() {
+            let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            return Err(JsError::new(&messages.join("; ")));
+        }
+        state.training.dataset = DatasetKind::Custom;
+        state.training.custom = points.data().clone();
+        state.training.fit_batch_to_data();
+        Ok(Playground {
+            session: Session::new(state.training).map_err(js_error)?,
+            heatmap: Heatmap::new(HEATMAP_RESOLUTION),
+            thumbnails: Thumbnails::new(2),
+            metrics: Default::default(),
+        })
+    }
+
+    /// Every point of the run (training, then test) as drawn data, to edit.
+    pub fn points(&self) -> CustomPoints {
+        let sets = [self.session.trainer().train_set(), self.session.test_set()];
+        CustomPoints::wrap(CustomData::from_sets(&sets))
+    }
+
+    /// Points in the test set.
+    pub fn test_size(&self) -> u32 {
+        self.session.test_set().len() as u32
+    }
+
+    /// Paints hard regions (each cell its predicted class, or the sign of
+    /// the value) from the next draw on, or blended confidence.
+    pub fn set_discrete(&mut self, discrete: bool) {
+        self.heatmap.set_discrete(discrete);
+    }
+
+    /// The test-set metrics now: `[classes, R², m00, m01, …]`, where the
+    /// matrix (classes × classes, row-major) counts rows of the true class
+    /// against columns of the predicted one. Classes 0 is regression (no
+    /// matrix; R² NaN when every target is equal); R² is NaN for classes.
+    pub fn metrics(&mut self) -> Vec<f64> {
+        let (trainer, test) = self.session.trainer_and_test();
+        self.metrics.evaluate(trainer, test);
+        let mut out = Vec::with_capacity(2 + self.metrics.confusion().len());
+        out.push(self.metrics.classes() as f64);
+        out.push(self.metrics.r_squared());
+        out.extend(self.metrics.confusion().iter().map(|&c| f64::from(c)));
+        out
+    }
+}

@@ -1,0 +1,274 @@
+// The reader's own data: clicking the heatmap adds a point (shift-click or a
+// long press removes the nearest), a keyboard crosshair does the same, a CSV
+// replaces the points all or nothing, Clear data empties them; Regenerate
+// draws new data with a new data seed, Discretize output paints hard regions.
+// Rust (CustomPoints) checks and holds the points; this module moves events.
+import { $, fillSelect } from "./dom.js";
+import { fragment } from "./link.js";
+
+/** Milliseconds a press must last to remove the nearest point. */
+const LONG_PRESS = 500;
+/** Pixels a press may move and still count as a click or a long press. */
+const SLOP = 8;
+/** Input-plane units the crosshair moves per arrow key (and the plane's half-width). */
+const CROSSHAIR_STEP = 0.25;
+const DOMAIN = 6;
+/** Classes a drawn point may take (the core accepts 0 to 3). */
+const CLASSES = 4;
+
+export /** The data controls: drawn points, CSV, Clear data, Regenerate, Discretize output. */
+class DataPanel {
+  constructor(api, training) {
+    this.api = api;
+    this.training = training;
+    this.points = new api.CustomPoints(2);
+    this.lastData = $("dataset").value;
+    this.dataSeed = null;
+    this.cross = null;
+    this.press = null;
+    this.discreteFor = null;
+    $("dataset").append(new Option("Your own data", "custom"));
+    fillSelect($("point-class"), [...Array(CLASSES).keys()].map((c) => [c, String(c)]), 0);
+    this.crosshair = document.createElement("div");
+    this.crosshair.className = "crosshair";
+    this.crosshair.hidden = true;
+    $("heatmap").parentElement.classList.add("heatmap-figure");
+    $("heatmap").after(this.crosshair);
+    training.data = this;
+    this.bind();
+    training.onDraw(() => this.update());
+    this.update();
+  }
+
+  /** Wires the heatmap's pointer and keys, the buttons and the toggles. */
+  bind() {
+    const map = $("heatmap");
+    map.addEventListener("pointerdown", (e) => this.pressStart(e));
+    map.addEventListener("pointerup", (e) => this.pressEnd(e));
+    map.addEventListener("pointercancel", () => this.pressCancel());
+    map.addEventListener("contextmenu", (e) => e.preventDefault());
+    map.addEventListener("keydown", (e) => this.onKey(e));
+    map.addEventListener("blur", () => { this.crosshair.hidden = true; });
+    $("clear-data").addEventListener("click", () => this.edit((p) => { p.clear(); return "Cleared the data"; }));
+    $("load-csv").addEventListener("click", () => this.loadCsv($("csv-text").value));
+    $("csv-file").addEventListener("change", () => this.loadFile());
+    $("regenerate").addEventListener("click", () => this.regenerate());
+    $("discretize").addEventListener("change", () => { this.discreteFor = null; this.training.draw(); });
+  }
+
+  /** The data's keys of a run: `data_seed` when set, `points` for drawn data (empty past the link's limit). */
+  keys() {
+    const keys = {};
+    if (this.dataSeed !== null) keys.data_seed = String(this.dataSeed);
+    if ($("dataset").value === "custom") keys.points = this.points.link_code();
+    return keys;
+  }
+
+  /** A new run from the controls: drawn data goes in whole (any number of points), not through the link. */
+  build() {
+    const { data, points, ...rest } = this.training.runKeys();
+    if (data !== "custom") {
+      this.lastData = data;
+      return this.api.Playground.from_link(fragment({ data, ...rest }));
+    }
+    if (this.lastData !== "custom" && this.training.playground) this.replace(this.training.playground.points());
+    this.lastData = "custom";
+    return this.api.Playground.with_points(fragment(rest), this.points);
+  }
+
+  /** Sets the points and the data seed from a link's state (before the run is built). */
+  setControls(state) {
+    this.dataSeed = state.data_seed;
+    this.lastData = state.data;
+    if (state.data === "custom") $("own-data").open = true;
+    try {
+      this.replace(this.api.CustomPoints.from_code(state.points));
+    } catch {
+      this.replace(new this.api.CustomPoints(2));
+    }
+  }
+
+  /** Makes `points` the drawn data, freeing the old. */
+  replace(points) {
+    this.points?.free();
+    this.points = points;
+  }
+
+  /** Applies `change(points)` (which returns what it did) to the drawn data, starting from the current points. */
+  edit(change) {
+    if ($("dataset").value !== "custom" && this.training.playground) this.replace(this.training.playground.points());
+    let said;
+    try {
+      said = change(this.points);
+    } catch (e) {
+      this.say(e.message);
+      return;
+    }
+    $("dataset").value = "custom";
+    this.lastData = "custom";
+    this.training.rebuild();
+    this.update();
+    if (said) this.say(`${said}; ${this.countText()}`);
+  }
+
+  /** The label a new point gets: the chosen class, or the value for regression. */
+  label() {
+    return $("value-field").hidden ? Number($("point-class").value) : Number($("point-value").value);
+  }
+
+  /** Clicks and keys on the heatmap edit the data only while "Your own data" is open. */
+  drawing() {
+    return $("own-data").open;
+  }
+
+  pressStart(event) {
+    if (event.button !== 0 || !this.drawing()) return;
+    const at = [event.offsetX, event.offsetY];
+    const timer = setTimeout(() => { this.press.done = true; this.removeAt(at); }, LONG_PRESS);
+    this.press = { at, timer, done: false };
+  }
+
+  pressEnd(event) {
+    const press = this.press;
+    this.pressCancel();
+    if (!press || press.done) return;
+    const [x, y] = press.at;
+    if (Math.hypot(event.offsetX - x, event.offsetY - y) > SLOP) return;
+    if (event.shiftKey) this.removeAt(press.at);
+    else this.addAt(press.at);
+  }
+
+  pressCancel() {
+    if (this.press) clearTimeout(this.press.timer);
+    this.press = null;
+  }
+
+  /** The heatmap's CSS size, as the pixel helpers take it. */
+  size() {
+    const map = $("heatmap");
+    return [Math.max(1, Math.round(map.clientWidth)), Math.max(1, Math.round(map.clientHeight))];
+  }
+
+  addAt([x, y]) {
+    const label = this.label();
+    this.edit((p) => { p.add_at(x, y, ...this.size(), label); return `Added a point (${this.labelText(label)})`; });
+  }
+
+  removeAt([x, y]) {
+    this.edit((p) => (p.remove_at(x, y, ...this.size()) ? "Removed the nearest point" : "No point to remove"));
+  }
+
+  /** Arrows move the crosshair, Enter adds a point there, Delete or Backspace removes the nearest, Escape hides it. */
+  onKey(event) {
+    if (!this.drawing()) return;
+    const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    const move = moves[event.key];
+    if (!move && !["Enter", "Delete", "Backspace", "Escape"].includes(event.key)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.key === "Escape") { this.cross = null; this.placeCrosshair(); return; }
+    this.cross ??= [0, 0];
+    const [x1, x2] = this.cross;
+    if (move) {
+      const clamp = (v) => Math.min(DOMAIN, Math.max(-DOMAIN, v));
+      this.cross = [clamp(x1 + move[0] * CROSSHAIR_STEP), clamp(x2 + move[1] * CROSSHAIR_STEP)];
+      this.say(`Crosshair at x1 ${this.cross[0]}, x2 ${this.cross[1]}`);
+    } else if (event.key === "Enter") {
+      const label = this.label();
+      this.edit((p) => { p.add(x1, x2, label); return `Added a point (${this.labelText(label)}) at x1 ${x1}, x2 ${x2}`; });
+    } else {
+      this.edit((p) => (p.remove_nearest(x1, x2) ? `Removed the point nearest x1 ${x1}, x2 ${x2}` : "No point to remove"));
+    }
+    this.placeCrosshair();
+  }
+
+  /** Shows the crosshair over the heatmap where the keyboard put it. */
+  placeCrosshair() {
+    const map = $("heatmap");
+    this.crosshair.hidden = this.cross === null || document.activeElement !== map;
+    if (this.crosshair.hidden) return;
+    const [px, py] = this.api.heatmap_pixel(this.cross[0], this.cross[1], ...this.size());
+    this.crosshair.style.left = `${map.offsetLeft + px}px`;
+    this.crosshair.style.top = `${map.offsetTop + py}px`;
+  }
+
+  labelText(label) {
+    return $("value-field").hidden ? `class ${label}` : `value ${label}`;
+  }
+
+  /** Replaces the drawn data with a CSV's, or shows every bad row and changes nothing. */
+  loadCsv(text) {
+    let next;
+    try {
+      next = new this.api.CustomPoints(2);
+      next.load_csv(text);
+    } catch (e) {
+      next?.free();
+      $("csv-alert").textContent = `The CSV was not loaded; the data is unchanged.\n${e.message}`;
+      $("csv-alert").hidden = false;
+      return;
+    }
+    $("csv-alert").hidden = true;
+    this.edit(() => { this.replace(next); return `Loaded ${next.count()} points from the CSV`; });
+  }
+
+  /** Reads the chosen file into the CSV box and loads it. */
+  async loadFile() {
+    const file = $("csv-file").files[0];
+    if (!file) return;
+    $("csv-text").value = await file.text();
+    this.loadCsv($("csv-text").value);
+  }
+
+  /** New data from a new data seed; the network's initial weights stay. */
+  regenerate() {
+    this.dataSeed = (this.dataSeed ?? Number($("seed").value)) + 1;
+    this.training.rebuild();
+    this.say(`Regenerated the data with data seed ${this.dataSeed}`);
+  }
+
+  /** "N points (train a, test b)". */
+  countText() {
+    const run = this.training.playground;
+    const custom = $("dataset").value === "custom";
+    const total = custom ? this.points.count() : run ? run.status()[7] + run.test_size() : 0;
+    if (custom && total < 2) return `${total} point${total === 1 ? "" : "s"}: add at least ${2 - total} more to train`;
+    if (!run) return `${total} points`;
+    return `${total} points (train ${run.status()[7]}, test ${run.test_size()})`;
+  }
+
+  /** Announces what an edit did (a live region; the count below is not one). */
+  say(text) {
+    $("data-status").textContent = text;
+  }
+
+  /** After each redraw: the label control, the hard regions, the count and the link's limit. */
+  update() {
+    const run = this.training.playground;
+    const custom = $("dataset").value === "custom";
+    const regression = custom ? this.points.classes() === 0 : run && !run.is_classifier();
+    $("class-field").hidden = Boolean(regression);
+    $("value-field").hidden = !regression;
+    if (run && this.discreteFor !== run) {
+      this.discreteFor = run;
+      run.set_discrete($("discretize").checked);
+      this.training.draw();
+      return;
+    }
+    const over = custom && this.points.count() > this.api.CustomPoints.link_limit();
+    $("data-link-note").hidden = !over;
+    $("data-link-note").textContent = over
+      ? `The link cannot carry the drawn data: it has ${this.points.count()} points and a link carries at most ` +
+        `${this.api.CustomPoints.link_limit()}. Opening the link shows the circle data instead.`
+      : "";
+    const train = run?.status()[7];
+    if (custom && train && Number($("batch-size").value) > train) $("batch-size").value = String(train);
+    const count = this.countText();
+    if ($("data-count").textContent !== count) $("data-count").textContent = count;
+    if (custom && this.points.count() < 2) {
+      const map = $("heatmap");
+      map.getContext("2d").clearRect(0, 0, map.width, map.height);
+    }
+    this.placeCrosshair();
+  }
+}

@@ -1,0 +1,65 @@
+// The training view's Metrics: the confusion matrix of the test set for a
+// classifier (rows the true class, columns the predicted one) and R² for
+// regression, refreshed with each redraw. Rust measures (Playground.metrics).
+import { $ } from "./dom.js";
+
+export /** The Metrics area, following the training view's redraws. */
+class Metrics {
+  constructor(training) {
+    this.classes = -1;
+    this.cells = [];
+    training.onDraw((view) => this.update(view.playground));
+  }
+
+  /** Reads `[classes, R², matrix…]` from the run and shows it. */
+  update(run) {
+    if (!run) return;
+    const [classes, r2, ...matrix] = run.metrics();
+    $("confusion").hidden = classes === 0;
+    $("r-squared").hidden = classes !== 0;
+    if (classes === 0) {
+      $("r-squared").textContent = Number.isNaN(r2)
+        ? "R² on the test set: undefined (every test target is the same)"
+        : `R² on the test set: ${r2.toFixed(3)} (1 is a perfect fit, 0 no better than the mean)`;
+      return;
+    }
+    if (classes !== this.classes) this.build(classes);
+    matrix.forEach((count, i) => {
+      const text = String(count);
+      if (this.cells[i].textContent !== text) this.cells[i].textContent = text;
+    });
+    const total = matrix.reduce((sum, count) => sum + count, 0);
+    const caption = `Confusion matrix of the test set (rows: true class, columns: predicted class); total ${total}`;
+    if ($("confusion-caption").textContent !== caption) $("confusion-caption").textContent = caption;
+    $("confusion").dataset.total = String(total);
+  }
+
+  /** Lays out the table's header and rows for `classes` classes. */
+  build(classes) {
+    this.classes = classes;
+    const head = [document.createElement("td")];
+    for (let c = 0; c < classes; c++) head.push(header(`Predicted ${c}`, "col"));
+    $("confusion-head").replaceChildren(...head);
+    this.cells = [];
+    const rows = [];
+    for (let t = 0; t < classes; t++) {
+      const tr = document.createElement("tr");
+      tr.append(header(`True ${t}`, "row"));
+      for (let c = 0; c < classes; c++) {
+        const td = document.createElement("td");
+        this.cells.push(td);
+        tr.append(td);
+      }
+      rows.push(tr);
+    }
+    $("confusion-body").replaceChildren(...rows);
+  }
+}
+
+/** A header cell of `scope` ("col" or "row"). */
+function header(text, scope) {
+  const th = document.createElement("th");
+  th.scope = scope;
+  th.textContent = text;
+  return th;
+}
