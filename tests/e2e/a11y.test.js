@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { launch, openPage, serveDist } from "./harness.js";
+import { openPage, pixelHash, startSite, stopSite } from "./harness.js";
 
 /** axe-core from node_modules; the site itself never ships it. */
 const AXE = await readFile(resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
@@ -17,16 +17,8 @@ const trainButton = (page, name) => page.getByRole("group", { name: "Training" }
 
 let server;
 let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startSite()));
+after(() => stopSite({ server, browser }));
 
 const statusOf = (page) => page.locator("#train-status").textContent();
 /** Waits until the link's `theme` key is `value` (null: left out). */
@@ -47,16 +39,6 @@ async function violations(page) {
 /** The names of the panels this page can embed (the Embed menu lists them, so a new panel joins in). */
 function embeddable(page) {
   return page.$$eval("#embed-panel option", (options) => options.map((o) => o.value));
-}
-
-/** A fingerprint of a canvas's pixels. */
-function pixelHash(page, selector) {
-  return page.$eval(selector, (canvas) => {
-    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] * 7 + data[i + 1] * 3 + data[i + 2]) >>> 0;
-    return hash;
-  });
 }
 
 describe("axe-core", () => {

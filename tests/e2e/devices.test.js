@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, openPage, serveDist } from "./harness.js";
+import { openPage, startSite, stopSite } from "./harness.js";
 
 /** Where the screenshots go. */
 const SHOTS = join(tmpdir(), "nnplay-screenshots");
@@ -18,17 +18,12 @@ const trainButton = (page, name) => page.getByRole("group", { name: "Training" }
 
 let server;
 let browser;
-
 before(async () => {
-  server = await serveDist();
-  browser = await launch();
+  ({ server, browser } = await startSite());
   await mkdir(SHOTS, { recursive: true });
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopSite({ server, browser }));
 
 /** The document's scroll width and client width, and the widest elements past the edge (to say what overflows). */
 function widths(page) {

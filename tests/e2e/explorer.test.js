@@ -2,20 +2,12 @@
 // way a person (or a screen reader) finds controls: by their accessible names.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, serveDist } from "./harness.js";
+import { openPage, startSite, stopSite } from "./harness.js";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startSite()));
+after(() => stopSite({ server, browser }));
 
 /** A cheap fingerprint of the canvas's pixels, and how many are not background. */
 async function canvasPixels(page, selector) {

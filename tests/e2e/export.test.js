@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, openPage, serveDist } from "./harness.js";
+import { openPage, pixelHash, startSite, stopSite } from "./harness.js";
 
 /** A button of the training view's bar (the race has its own Step, Play and Reset). */
 const trainButton = (page, name) => page.getByRole("group", { name: "Training" }).getByRole("button", { name, exact: true });
@@ -17,15 +17,11 @@ let browser;
 let scratch;
 
 before(async () => {
-  server = await serveDist();
-  browser = await launch();
+  ({ server, browser } = await startSite());
   scratch = await mkdtemp(join(tmpdir(), "nnplay-export-"));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopSite({ server, browser }));
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -54,16 +50,6 @@ function modelPredictions(page, text) {
     model.set_params(file.params);
     return (0, eval)(bits)(model.predict(new Float64Array(grid)));
   }, [text, GRID, BITS]);
-}
-
-/** A fingerprint of a canvas's pixels. */
-function pixelHash(page, selector) {
-  return page.$eval(selector, (canvas) => {
-    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] * 7 + data[i + 1] * 3 + data[i + 2]) >>> 0;
-    return hash;
-  });
 }
 
 describe("saving plots", () => {

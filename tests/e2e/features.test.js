@@ -2,30 +2,12 @@
 // drawing, finding controls by their accessible names.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, serveDist } from "./harness.js";
+import { openPage, pixelHash, startSite, stopSite } from "./harness.js";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fingerprint of a canvas's pixels. */
-function pixelHash(page, selector) {
-  return page.$eval(selector, (canvas) => {
-    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] * 7 + data[i + 1] * 3 + data[i + 2]) >>> 0;
-    return hash;
-  });
-}
+before(async () => ({ server, browser } = await startSite()));
+after(() => stopSite({ server, browser }));
 
 /** Waits until the network drawing's text alternative matches `pattern`. */
 const waitForNetworkText = (page, pattern) => page.waitForFunction((source) => {

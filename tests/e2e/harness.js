@@ -76,3 +76,25 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   await page.waitForSelector("html[data-ready=true]", { timeout: 15000 });
   return { page, problems, requests };
 }
+
+/** Starts the site's server and Chromium for one test file: resolves to {server, browser}. */
+export async function startSite() {
+  return { server: await serveDist(), browser: await launch() };
+}
+
+/** Closes what `startSite` started (either may be missing if starting failed). */
+export async function stopSite({ server, browser }) {
+  await browser?.close();
+  await server?.close();
+}
+
+/** A fingerprint of a canvas's pixels (`target`: a selector on `page`, or a locator when `page` is null). */
+export function pixelHash(page, target) {
+  const hash = (canvas) => {
+    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+    let h = 0;
+    for (let i = 0; i < data.length; i += 4) h = (h * 31 + data[i] * 7 + data[i + 1] * 3 + data[i + 2]) >>> 0;
+    return h;
+  };
+  return page ? page.$eval(target, hash) : target.evaluate(hash);
+}

@@ -6,20 +6,12 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
-import { launch, openPage, serveDist } from "./harness.js";
+import { openPage, startSite, stopSite } from "./harness.js";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startSite()));
+after(() => stopSite({ server, browser }));
 
 const statusOf = (page) => page.locator("#train-status").textContent();
 const step = (page) => page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();

@@ -6,22 +6,18 @@ import assert from "node:assert/strict";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, openPage, serveDist } from "./harness.js";
+import { openPage, startSite, stopSite } from "./harness.js";
 
 let server;
 let browser;
 let scratch;
 
 before(async () => {
-  server = await serveDist();
-  browser = await launch();
+  ({ server, browser } = await startSite());
   scratch = await mkdtemp(join(tmpdir(), "nnplay-optimizers-"));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stopSite({ server, browser }));
 
 const statusOf = (page) => page.locator("#train-status").textContent();
 const training = (page) => page.getByRole("group", { name: "Training" });

@@ -2,36 +2,18 @@
 // names inside the "Race" group and the race's own tables and figures.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, serveDist } from "./harness.js";
+import { openPage, pixelHash, startSite, stopSite } from "./harness.js";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startSite()));
+after(() => stopSite({ server, browser }));
 
 /** A race on the circle where ReLU and tanh reach a test loss of 0.2 within 300 steps and sigmoid does not. */
 const QUICK = "layers=8,8&lr=0.1&race=relu,tanh,sigmoid&target=loss:0.2";
 
 const bar = (page) => page.getByRole("group", { name: "Race", exact: true });
 const raceStep = (page) => page.locator("#race-status").evaluate((e) => Number(e.dataset.step));
-
-/** A fingerprint of a canvas's pixels. */
-function pixelHash(locator) {
-  return locator.evaluate((canvas) => {
-    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] * 7 + data[i + 1] * 3 + data[i + 2]) >>> 0;
-    return hash;
-  });
-}
 
 /** How many pixels of the canvas are exactly `hex` (#rrggbb). */
 function pixelsOf(locator, hex) {
@@ -63,7 +45,7 @@ describe("activation race", () => {
     const boundaries = page.getByRole("img", { name: /^Decision boundary of the .+ network$/ });
     assert.equal(await boundaries.count(), 3);
     const chart = page.getByRole("img", { name: /^Every contestant's test loss/ });
-    const before = [await pixelHash(chart), ...await Promise.all([0, 1, 2].map((i) => pixelHash(boundaries.nth(i))))];
+    const before = [await pixelHash(null, chart), ...await Promise.all([0, 1, 2].map((i) => pixelHash(null, boundaries.nth(i))))];
     await bar(page).getByRole("button", { name: "Step", exact: true }).click();
     assert.equal(await raceStep(page), 1);
     assert.match(await page.locator("#race-status").textContent(), /^Race at step 1 · 0 of 3 reached test loss 0\.2$/);
@@ -71,7 +53,7 @@ describe("activation race", () => {
     const paused = await raceStep(page);
     await page.waitForTimeout(300);
     assert.equal(await raceStep(page), paused, "nothing races after Pause");
-    const now = [await pixelHash(chart), ...await Promise.all([0, 1, 2].map((i) => pixelHash(boundaries.nth(i))))];
+    const now = [await pixelHash(null, chart), ...await Promise.all([0, 1, 2].map((i) => pixelHash(null, boundaries.nth(i))))];
     now.forEach((hash, i) => assert.notEqual(hash, before[i], `plot ${i} changed`));
     // ReLU green, tanh blue, sigmoid vermillion (Okabe–Ito), each drawn as a curve.
     for (const color of ["#009e73", "#0072b2", "#d55e00"]) {
@@ -120,7 +102,7 @@ describe("activation race", () => {
     await page.getByLabel("Target value").fill("0.2");
     await page.getByLabel("Target value").blur();
     const dots = page.getByRole("img", { name: /^Steps to the target in every repeat/ });
-    const empty = await pixelHash(dots);
+    const empty = await pixelHash(null, dots);
     await page.getByLabel("Repeats").fill("2");
     await page.getByRole("button", { name: "Repeat over seeds" }).click();
     await page.locator("#race-repeat-status").filter({ hasText: /^Repeat done: 2 seeds/ }).waitFor({ timeout: 60000 });
@@ -128,7 +110,7 @@ describe("activation race", () => {
     const cells = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
     assert.deepEqual(cells.map((r) => r[3]), ["2 of 2", "2 of 2", "2 of 2"], "every run reached test loss 0.2");
     assert.match(cells[0][1], /^\d+(\.\d)?$/, "ReLU's median");
-    assert.notEqual(await pixelHash(dots), empty, "the dots are drawn");
+    assert.notEqual(await pixelHash(null, dots), empty, "the dots are drawn");
     assert.equal(Number(await progress.evaluate((p) => p.value)), 1);
     assert.deepEqual(problems, []);
     await page.close();

@@ -2,20 +2,12 @@
 // buttons, their panels' equations and matrices, and the experiments' links.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, serveDist } from "./harness.js";
+import { openPage, pixelHash, startSite, stopSite } from "./harness.js";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startSite()));
+after(() => stopSite({ server, browser }));
 
 const STAGES = ["Sample batch", "Forward", "Backward", "Update"];
 const trainStatus = (page) => page.getByRole("status").filter({ hasText: /^Step / }).textContent();
@@ -33,16 +25,6 @@ async function enabled(page) {
 /** The captions of a panel's matrices ("z1 (10 × 4), just computed", …). */
 function captions(region) {
   return region.locator("table.matrix caption").allTextContents();
-}
-
-/** A fingerprint of a canvas's pixels. */
-function pixelHash(page, selector) {
-  return page.$eval(selector, (canvas) => {
-    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] * 7 + data[i + 1] * 3 + data[i + 2]) >>> 0;
-    return hash;
-  });
 }
 
 /** The diagnostics table: per layer {label, gradient, dead, saturated, mean}. */

@@ -3,20 +3,12 @@
 // trains only where the reader is looking.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, serveDist } from "./harness.js";
+import { openPage, startSite, stopSite } from "./harness.js";
 
 let server;
 let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await startSite()));
+after(() => stopSite({ server, browser }));
 
 const stepOf = async (page) => Number(/^Step (\d+)/.exec(await page.locator("#train-status").textContent())[1]);
 
