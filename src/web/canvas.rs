@@ -3,14 +3,35 @@
 //! inline `style` attribute, which the page's Content-Security-Policy
 //! (`style-src 'self'`) blocks; everything else is `CanvasBackend`'s.
 
+use crate::plot::Theme;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::JsError;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 type Error = DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
+
+/// The plots' colours for the page's theme.
+pub(crate) fn theme(dark: bool) -> Theme {
+    if dark {
+        Theme::DARK
+    } else {
+        Theme::LIGHT
+    }
+}
+
+/// The 2d context of `canvas`, or an error saying it has none.
+pub(crate) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(|| JsError::new("the canvas has no 2d context"))
+}
 
 /// `CanvasBackend`, with text measured on the canvas.
 pub struct Canvas {

@@ -4,6 +4,11 @@ use crate::json::Json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// A JS `Error` whose message is `error`'s text.
+pub(crate) fn js_error(error: impl std::fmt::Display) -> JsError {
+    JsError::new(&error.to_string())
+}
+
 /// Reads `value` (a Float64Array, or an array of numbers) as finite numbers.
 /// `what` names the argument in the error, e.g. "xs".
 pub fn finite_numbers(value: &JsValue, what: &str) -> Result<Vec<f64>, JsError> {

@@ -2,14 +2,11 @@
 //! and removed by pixel or by coordinate, a CSV loaded all or nothing, and
 //! the text a link carries. Every check lives in the core's `data`.
 
+use super::convert::js_error;
 use crate::data::code::{self, LINK_POINTS};
 use crate::data::{csv, CustomData};
 use crate::plot::heatmap::{from_pixel, to_pixel};
 use wasm_bindgen::prelude::*;
-
-fn js_error(error: impl std::fmt::Display) -> JsError {
-    JsError::new(&error.to_string())
-}
 
 /// Drawn or loaded points, kept in wasm memory while the page edits them.
 #[wasm_bindgen]

@@ -1,6 +1,7 @@
 //! The activation explorer's door: a `CurveView` that JS configures from its
 //! controls and draws on a canvas, the softmax bars, and the in-browser cost timing.
 
+use super::canvas::theme;
 use super::canvas::Canvas;
 use super::convert::{finite_numbers, name, optional_finite};
 use crate::activation::{maxout_apply, Activation, Piece};
@@ -12,14 +13,6 @@ use web_sys::HtmlCanvasElement;
 
 /// The widest x range the explorer accepts, either way.
 const X_LIMIT: f64 = 1000.0;
-
-fn theme(dark: bool) -> Theme {
-    if dark {
-        Theme::DARK
-    } else {
-        Theme::LIGHT
-    }
-}
 
 fn backend(canvas: HtmlCanvasElement) -> Canvas {
     Canvas::new(canvas).expect("a canvas element always has a 2d context")

@@ -1,13 +1,10 @@
 //! `Model`, the JS API's network (DESIGN.md): a thin wrapper that converts
 //! arrays, delegates to `network::Network` and turns its errors into JS `Error`s.
 
+use super::convert::js_error;
 use super::convert::{finite_numbers, json_tree, name};
 use crate::network::{Network, NetworkConfig};
 use wasm_bindgen::prelude::*;
-
-fn js_error(error: impl std::fmt::Display) -> JsError {
-    JsError::new(&error.to_string())
-}
 
 /// A whole number from 1 up, or an error naming `what`.
 fn count(value: f64, what: &str) -> Result<usize, JsError> {

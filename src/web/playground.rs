@@ -8,42 +8,22 @@ mod export;
 mod stages;
 pub(super) mod tuning;
 
-use super::canvas::Canvas;
+use super::canvas::{context, theme, Canvas};
+use super::convert::js_error;
 use crate::config::parse_link;
 use crate::plot::heatmap::{Heatmap, PointStyle};
+use crate::plot::loss;
 use crate::plot::network::{self as diagram, Thumbnails};
-use crate::plot::{loss, Theme};
 use crate::session::Session;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::{Clamped, JsCast};
+use wasm_bindgen::Clamped;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 /// Points per side of the decision-boundary grid.
 const HEATMAP_RESOLUTION: usize = 100;
 /// Most steps one `run` call may take, so a frame stays bounded.
 const MAX_STEPS_PER_CALL: u32 = 100_000;
-
-fn js_error(error: impl std::fmt::Display) -> JsError {
-    JsError::new(&error.to_string())
-}
-
-fn theme(dark: bool) -> Theme {
-    if dark {
-        Theme::DARK
-    } else {
-        Theme::LIGHT
-    }
-}
-
-fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into().ok())
-        .ok_or_else(|| JsError::new("the canvas has no 2d context"))
-}
 
 /// Copies RGBA `pixels` (width × height) onto the canvas at (x, y).
 fn put_pixels(

@@ -5,34 +5,23 @@
 
 mod repeat;
 
-use super::canvas::Canvas;
+use super::canvas::{context, theme, Canvas};
+use super::convert::js_error;
 use crate::config::{parse_link, RaceState};
 use crate::plot::heatmap::{Heatmap, PointStyle};
+use crate::plot::hex;
 use crate::plot::race::{self as chart, contestant_colors, Entry};
-use crate::plot::{hex, Theme};
 use crate::race::{self, Comparison, RaceConfig, Repeat, Target};
 use js_sys::{Array, Object, Reflect};
 use plotters::prelude::{IntoDrawingArea, RGBColor};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use wasm_bindgen::Clamped;
+use web_sys::{HtmlCanvasElement, ImageData};
 
 /// Points per side of each small boundary plot's grid.
 const BOUNDARY_RESOLUTION: usize = 60;
 /// Most steps one `run` or `repeat_step` call may take.
 const MAX_STEPS_PER_CALL: u32 = 100_000;
-
-fn js_error(error: impl std::fmt::Display) -> JsError {
-    JsError::new(&error.to_string())
-}
-
-fn theme(dark: bool) -> Theme {
-    if dark {
-        Theme::DARK
-    } else {
-        Theme::LIGHT
-    }
-}
 
 /// `[kind, value]` of a comparison: kind 0 times, 1 at least, 2 at most, 3 unknown.
 fn comparison(c: Comparison) -> [f64; 2] {
@@ -253,13 +242,4 @@ impl Race {
 
 fn backend(canvas: HtmlCanvasElement) -> Result<Canvas, JsError> {
     Canvas::new(canvas).ok_or_else(|| JsError::new("the canvas has no 2d context"))
-}
-
-fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into().ok())
-        .ok_or_else(|| JsError::new("the canvas has no 2d context"))
 }
