@@ -48,17 +48,7 @@ impl Network {
     /// Adds the L2 term `l2·W` to the weight entries of `gradient`
     /// (`param_count()` numbers; biases and PReLU slopes are left alone).
     pub fn add_weight_decay(&self, gradient: &mut [f64], l2: f64) -> Result<(), ModelError> {
-        if gradient.len() != self.params.len() {
-            let (len, expected) = (gradient.len(), self.params.len());
-            return Err(ModelError::ParamsLength { len, expected });
-        }
-        for layer in &self.layers {
-            let range = layer.w_range();
-            for (g, &w) in gradient[range.clone()].iter_mut().zip(&self.params[range]) {
-                *g += l2 * w;
-            }
-        }
-        Ok(())
+        self.add_weight_penalty(gradient, |w| l2 * w)
     }
 
     /// Adds `penalty_gradient(w)` to the weight entries of `gradient`

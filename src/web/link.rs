@@ -6,6 +6,18 @@ use crate::config::{parse_link, write_link as write, HiddenLayer, LinkState, Pan
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+/// The state of a link whose every key is good, or an Error naming each bad
+/// key and what it accepts (the doors that build a run take no defaults in
+/// place of a bad key; the page's notices do that).
+pub(crate) fn strict_link(fragment: &str) -> Result<LinkState, JsError> {
+    let (state, problems) = parse_link(fragment);
+    if problems.is_empty() {
+        return Ok(state);
+    }
+    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    Err(JsError::new(&messages.join("; ")))
+}
+
 fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
     // Setting a plain data property on a fresh object cannot fail.
     let _ = Reflect::set(object, &key.into(), &value.into());

@@ -10,7 +10,7 @@ pub(super) mod tuning;
 
 use super::canvas::{context, theme, Canvas};
 use super::convert::js_error;
-use crate::config::parse_link;
+use super::link::strict_link;
 use crate::plot::heatmap::{Heatmap, PointStyle};
 use crate::plot::loss;
 use crate::plot::network::{self as diagram, Thumbnails};
@@ -57,11 +57,7 @@ impl Playground {
     /// default. Other keys (`curves`, `steps`, …) are checked but not used
     /// here. Throws an Error naming each bad key and what it accepts.
     pub fn from_link(fragment: &str) -> Result<Playground, JsError> {
-        let (state, problems) = parse_link(fragment);
-        if !problems.is_empty() {
-            let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            return Err(JsError::new(&messages.join("; ")));
-        }
+        let state = strict_link(fragment)?;
         Ok(Playground {
             session: Session::new(state.training).map_err(js_error)?,
             heatmap: Heatmap::new(HEATMAP_RESOLUTION),

@@ -7,7 +7,8 @@ mod repeat;
 
 use super::canvas::{context, theme, Canvas};
 use super::convert::js_error;
-use crate::config::{parse_link, RaceState};
+use super::link::strict_link;
+use crate::config::RaceState;
 use crate::plot::heatmap::{Heatmap, PointStyle};
 use crate::plot::hex;
 use crate::plot::race::{self as chart, contestant_colors, Entry};
@@ -86,11 +87,7 @@ impl Race {
     /// settings, `race`, `target` and `seeds` the race (README's "Link keys").
     /// Throws an Error naming each bad key, or what makes the race impossible.
     pub fn from_link(fragment: &str) -> Result<Race, JsError> {
-        let (state, problems) = parse_link(fragment);
-        if !problems.is_empty() {
-            let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            return Err(JsError::new(&messages.join("; ")));
-        }
+        let state = strict_link(fragment)?;
         let config = RaceConfig {
             base: state.training,
             contestants: state.race.contestants,

@@ -3,12 +3,12 @@
 //! test-set metrics.
 
 use super::{js_error, Playground, HEATMAP_RESOLUTION};
-use crate::config::parse_link;
 use crate::data::{CustomData, DatasetKind};
 use crate::plot::heatmap::Heatmap;
 use crate::plot::network::Thumbnails;
 use crate::session::Session;
 use crate::web::data::CustomPoints;
+use crate::web::link::strict_link;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -19,11 +19,7 @@ impl Playground {
     /// when there are fewer than 2 points. A batch larger than the training
     /// set shrinks to it.
     pub fn with_points(fragment: &str, points: &CustomPoints) -> Result<Playground, JsError> {
-        let (mut state, problems) = parse_link(fragment);
-        if !problems.is_empty() {
-            let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            return Err(JsError::new(&messages.join("; ")));
-        }
+        let mut state = strict_link(fragment)?;
         state.training.dataset = DatasetKind::Custom;
         state.training.custom = points.data().clone();
         state.training.fit_batch_to_data();

@@ -3,8 +3,9 @@
 //! and the controls' values that `read_link` reports for them.
 
 use super::{js_error, Playground};
-use crate::config::{parse_link, PlaygroundConfig};
+use crate::config::PlaygroundConfig;
 use crate::train::{self, Optimizer};
+use crate::web::link::strict_link;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -16,11 +17,7 @@ impl Playground {
     /// keeping the weights and the step. Throws an Error naming each bad key
     /// and what it accepts; an error changes nothing.
     pub fn retune(&mut self, fragment: &str) -> Result<(), JsError> {
-        let (state, problems) = parse_link(fragment);
-        if !problems.is_empty() {
-            let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            return Err(JsError::new(&messages.join("; ")));
-        }
+        let state = strict_link(fragment)?;
         self.session.retune(&state.training).map_err(js_error)
     }
 
