@@ -12,6 +12,7 @@ mod lanes;
 mod layer;
 mod linalg;
 mod parse;
+pub mod preview;
 mod stages;
 mod workspace;
 

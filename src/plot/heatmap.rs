@@ -1,28 +1,26 @@
 //! The decision-boundary heatmap: the network's output over a grid of the
-//! input plane, as RGBA pixels (ready for an `ImageData`), with the data on top.
+//! input plane, as RGBA pixels (ready for an `ImageData`), with the data on
+//! top. The pieces compose cheaply: the grid's colours as a small image
+//! (`Heatmap::cell_image`), the points as a transparent layer at full size
+//! (`PointsLayer`, repainted only when they change), and `Heatmap::render`
+//! blending both into one picture.
+
+mod points;
+
+pub use points::{PointStyle, PointsLayer};
 
 use super::palette::{class_color, diverging, mix, Rgb};
 use super::Theme;
 use crate::data::Dataset;
 use crate::features::FeatureSet;
+use crate::network::preview::Preview;
 use crate::train::Trainer;
-
-const WHITE: Rgb = [255.0, 255.0, 255.0];
-const BLACK: Rgb = [20.0, 20.0, 20.0];
 
 /// The input plane shown: x1 and x2 from −DOMAIN to DOMAIN.
 pub const DOMAIN: f64 = crate::data::DOMAIN;
 
 /// Grid points run through the network per call.
 const GRID_SLICE: usize = 1000;
-
-/// How the data points are drawn.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct PointStyle {
-    /// Radius in pixels (already scaled for the device).
-    pub radius: f64,
-    pub show_test: bool,
-}
 
 /// Grid, outputs and pixels, all kept between frames so a redraw allocates
 /// nothing once the canvas size is stable.
@@ -36,12 +34,18 @@ pub struct Heatmap {
     inputs_for: Option<FeatureSet>,
     outputs: Vec<f64>,
     cells: Vec<Rgb>,
+    /// `cells` as RGBA bytes (resolution² × 4).
+    cell_pixels: Vec<u8>,
     pixels: Vec<u8>,
     /// Each grid row interpolated across the picture's width (resolution × width).
     rows: Vec<Rgb>,
     /// Hard regions (each cell its predicted class, or the sign of the
     /// value) instead of blended confidence.
     discrete: bool,
+    /// The points `render` draws on top.
+    points: PointsLayer,
+    /// The f32 pass the grid runs through.
+    preview: Preview,
 }
 
 /// The input-plane coordinate of grid line `i` of `n`.
@@ -68,9 +72,12 @@ impl Heatmap {
             inputs_for: None,
             outputs: Vec::new(),
             cells: vec![[0.0; 3]; n * n],
+            cell_pixels: vec![0; n * n * 4],
             pixels: Vec::new(),
             rows: Vec::new(),
             discrete: false,
+            points: PointsLayer::new(),
+            preview: Preview::default(),
         }
     }
 
@@ -79,32 +86,52 @@ impl Heatmap {
         self.discrete = discrete;
     }
 
+    /// Grid points per side.
+    pub fn resolution(&self) -> usize {
+        self.resolution
+    }
+
     /// The grid's input rows (resolution² × 2), top row first.
     pub fn grid(&self) -> &[f64] {
         &self.grid
     }
 
-    /// The network's outputs at the grid after the last `render` (resolution² × outputs).
+    /// The network's outputs at the grid after the last `cell_image` or `render`
+    /// (resolution² × outputs).
     pub fn outputs(&self) -> &[f64] {
         &self.outputs
     }
 
     /// Evaluates the network over the grid and paints `width` × `height`
-    /// RGBA pixels: the output as colour, then the training points (filled)
-    /// and, if shown, the test points (hollow rings).
+    /// RGBA pixels: the output as colour (`cell_image` interpolated between
+    /// grid points, the first and last on the picture's edges), then the
+    /// `PointsLayer` over it.
     pub fn render(
         &mut self,
-        trainer: &mut Trainer,
+        trainer: &Trainer,
         test: &Dataset,
         (width, height): (usize, usize),
         points: PointStyle,
         theme: Theme,
     ) -> &[u8] {
+        self.cell_image(trainer, theme);
+        self.paint_cells(width, height);
+        let train = trainer.train_set();
+        self.points
+            .update(train, test, (width, height), points, theme);
+        self.points.composite_onto(&mut self.pixels);
+        &self.pixels
+    }
+
+    /// Evaluates the network over the grid and colours each grid point:
+    /// resolution × resolution opaque RGBA pixels, row 0 the top (x2 =
+    /// +DOMAIN), column 0 the left (x1 = −DOMAIN). Each pixel is a grid
+    /// point's colour, to be interpolated between, not an area.
+    pub fn cell_image(&mut self, trainer: &Trainer, theme: Theme) -> &[u8] {
         let outputs = trainer.network().outputs();
         self.outputs.resize(self.grid.len() / 2 * outputs, 0.0);
-        // A slice of the grid at a time keeps the network's buffers small
-        // (in cache, and megabytes less wasm memory for wide networks). The
-        // inputs always fit the network, so this cannot fail.
+        // In f32 (`Preview`), a slice of the grid at a time: its buffers stay
+        // small (in cache, and megabytes less wasm memory for wide networks).
         let features = trainer.features();
         if self.inputs_for != Some(features) {
             features.transform_into(&self.grid, &mut self.inputs);
@@ -112,29 +139,27 @@ impl Heatmap {
         }
         let slices = self.inputs.chunks(features.len() * GRID_SLICE);
         for (xs, out) in slices.zip(self.outputs.chunks_mut(GRID_SLICE * outputs)) {
-            let _ = trainer.predict_into(xs, out);
+            self.preview.forward(trainer.network(), xs);
+            for (o, &p) in out.iter_mut().zip(self.preview.outputs()) {
+                *o = f64::from(p);
+            }
         }
         let background = rgb_of(theme.background);
         let scale = value_scale(trainer.train_set());
-        for (cell, y_hat) in self
+        let rows = self.outputs.chunks_exact(outputs);
+        let cells = self
             .cells
             .iter_mut()
-            .zip(self.outputs.chunks_exact(outputs))
-        {
+            .zip(self.cell_pixels.chunks_exact_mut(4));
+        for ((cell, pixel), y_hat) in cells.zip(rows) {
             *cell = if self.discrete {
                 discrete_color(y_hat, background)
             } else {
                 output_color(y_hat, scale, background)
             };
+            write_rgba(pixel, *cell, 1.0);
         }
-        self.paint_cells(width, height);
-        // As in TensorFlow Playground: training points ringed in white, test points in black.
-        let train = trainer.train_set();
-        self.paint_points(train, (width, height), points.radius, scale, WHITE);
-        if points.show_test {
-            self.paint_points(test, (width, height), points.radius, scale, BLACK);
-        }
-        &self.pixels
+        &self.cell_pixels
     }
 
     /// Bilinear interpolation of the grid's colours onto the pixels.
@@ -165,73 +190,20 @@ impl Heatmap {
             let (top, bottom) = (&self.rows[r0 * width..], &self.rows[r1 * width..]);
             let columns = top.iter().zip(bottom).zip(pixel_row.chunks_exact_mut(4));
             for ((&top, &bottom), pixel) in columns {
-                write_rgba(pixel, mix(top, bottom, fy));
-            }
-        }
-    }
-
-    /// Draws each point of `set` as an anti-aliased disc of its class colour
-    /// (or value colour) ringed in `outline`.
-    fn paint_points(
-        &mut self,
-        set: &Dataset,
-        (width, height): (usize, usize),
-        radius: f64,
-        scale: f64,
-        outline: Rgb,
-    ) {
-        let outputs = set.outputs().max(1);
-        for (x, y) in set.x.chunks_exact(2).zip(set.y.chunks_exact(outputs)) {
-            let color = match set.classes {
-                0 => diverging(y[0] / scale),
-                _ => class_color(arg_max(y)),
-            };
-            let center = to_pixel(x, width, height);
-            self.disc(center, radius, color, outline, (width, height));
-        }
-    }
-
-    fn disc(
-        &mut self,
-        (cx, cy): (f64, f64),
-        r: f64,
-        fill: Rgb,
-        outline: Rgb,
-        (w, h): (usize, usize),
-    ) {
-        let ring = (r * 0.25).max(1.0);
-        let (x0, x1) = (
-            (cx - r - 1.0).max(0.0) as usize,
-            ((cx + r + 1.0) as usize).min(w),
-        );
-        let (y0, y1) = (
-            (cy - r - 1.0).max(0.0) as usize,
-            ((cy + r + 1.0) as usize).min(h),
-        );
-        for py in y0..y1 {
-            for px in x0..x1 {
-                let d = ((px as f64 + 0.5 - cx).powi(2) + (py as f64 + 0.5 - cy).powi(2)).sqrt();
-                let coverage = (r + 0.5 - d).clamp(0.0, 1.0);
-                if coverage <= 0.0 {
-                    continue;
-                }
-                let inner = (r - ring + 0.5 - d).clamp(0.0, 1.0);
-                let color = mix(outline, fill, inner);
-                let at = (py * w + px) * 4;
-                let under = [0, 1, 2].map(|k| f64::from(self.pixels[at + k]));
-                write_rgba(&mut self.pixels[at..at + 4], mix(under, color, coverage));
+                write_rgba(pixel, mix(top, bottom, fy), 1.0);
             }
         }
     }
 }
 
-/// Writes an opaque colour into one RGBA pixel, each channel rounded to the
-/// nearest byte (adding ½ and truncating: `round` is a slow library call in wasm).
-fn write_rgba(pixel: &mut [u8], color: Rgb) {
+/// Writes a colour with `alpha` (0–1) into one RGBA pixel, each channel
+/// rounded to the nearest byte (adding ½ and truncating: `round` is a slow
+/// library call in wasm).
+fn write_rgba(pixel: &mut [u8], color: Rgb, alpha: f64) {
     for (byte, channel) in pixel.iter_mut().zip(color) {
         *byte = (channel.clamp(0.0, 255.0) + 0.5) as u8;
     }
-    pixel[3] = 255;
+    pixel[3] = (alpha.clamp(0.0, 1.0) * 255.0 + 0.5) as u8;
 }
 
 /// Where input point `x` (x1, x2) lands on a `width` × `height` picture.

@@ -7,11 +7,15 @@ use super::heatmap::DOMAIN;
 use super::palette::{diverging, Rgb};
 use super::Theme;
 use crate::features::FeatureSet;
+use crate::network::preview::Preview;
 use crate::network::Network;
 use crate::train::Trainer;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
+
+mod links;
+pub use links::{Bucket, Links, LEVELS};
 
 /// Where each unit's box sits: `columns[c][u]` is the top-left corner of unit
 /// u in column c (inputs, hidden layers…, output), and `size` its side.
@@ -64,6 +68,16 @@ pub fn link_weight(network: &Network, layer: usize, i: usize, j: usize) -> f64 {
         )
 }
 
+/// Each unit's frame, a 1-pixel line just outside its box, as
+/// `[left, top, right, bottom]` in whole pixels, column by column.
+pub fn frames(layout: &Layout) -> impl Iterator<Item = [i32; 4]> + '_ {
+    let size = layout.size;
+    layout.columns.iter().flatten().map(move |&(x, y)| {
+        let (left, top) = (x as i32 - 1, y as i32 - 1);
+        [left, top, (x + size) as i32 + 1, (y + size) as i32 + 1]
+    })
+}
+
 /// Draws the links and the units' frames (thumbnails are laid in by the caller).
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -73,40 +87,26 @@ pub fn draw<DB: DrawingBackend>(
     theme: Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&theme.background)?;
-    let half = layout.size / 2.0;
-    let largest = network
-        .params()
-        .iter()
-        .fold(1e-9_f64, |m, v| m.max(v.abs()));
-    let dash = (3.0 * scale).round().max(1.0) as i32;
-    for (layer, pair) in layout.columns.windows(2).enumerate() {
-        for (i, &(x0, y0)) in pair[0].iter().enumerate() {
-            for (j, &(x1, y1)) in pair[1].iter().enumerate() {
-                let w = link_weight(network, layer, i, j);
-                let from = ((x0 + layout.size) as i32, (y0 + half) as i32);
-                let to = (x1 as i32, (y1 + half) as i32);
-                if w == 0.0 {
-                    let style = theme.grid.stroke_width(1);
-                    root.draw(&DashedPathElement::new([from, to], dash, dash, style))?;
-                    continue;
+    let mut links = Links::default();
+    links.fill(network, layout, scale, theme);
+    let point = |(x, y): (f64, f64)| (x as i32, y as i32);
+    for bucket in links.buckets() {
+        let [r, g, b] = bucket.color;
+        let style = RGBColor(r, g, b).stroke_width(bucket.width);
+        for (from, to) in bucket.lines() {
+            let ends = [point(from), point(to)];
+            match bucket.dash {
+                Some(dash) => {
+                    let dash = dash as i32;
+                    root.draw(&DashedPathElement::new(ends, dash, dash, style))?
                 }
-                let [r, g, b] = diverging(w.signum() * (0.35 + 0.65 * (w.abs() / largest).sqrt()))
-                    .map(|v| v.round() as u8);
-                let width = (0.5 + 4.5 * (w.abs() / largest)) * scale;
-                let style = RGBColor(r, g, b).stroke_width(width.round().max(1.0) as u32);
-                root.draw(&PathElement::new(vec![from, to], style))?;
+                None => root.draw(&PathElement::new(ends, style))?,
             }
         }
     }
-    for column in &layout.columns {
-        for &(x, y) in column {
-            let corner = (x as i32 - 1, y as i32 - 1);
-            let far = ((x + layout.size) as i32 + 1, (y + layout.size) as i32 + 1);
-            root.draw(&Rectangle::new(
-                [corner, far],
-                theme.foreground.stroke_width(1),
-            ))?;
-        }
+    for [left, top, right, bottom] in frames(layout) {
+        let style = theme.foreground.stroke_width(1);
+        root.draw(&Rectangle::new([(left, top), (right, bottom)], style))?;
     }
     root.present()?;
     Ok(())
@@ -121,7 +121,8 @@ pub struct Thumbnails {
     /// The grid through the trainer's features (resolution² × inputs).
     inputs: Vec<f64>,
     inputs_for: Option<FeatureSet>,
-    outputs: Vec<f64>,
+    /// The f32 pass the grid runs through (every unit's output, for pictures).
+    preview: Preview,
     images: Vec<Vec<u8>>,
 }
 
@@ -137,7 +138,7 @@ impl Thumbnails {
             grid,
             inputs: Vec::new(),
             inputs_for: None,
-            outputs: Vec::new(),
+            preview: Preview::default(),
             images: Vec::new(),
         }
     }
@@ -148,16 +149,14 @@ impl Thumbnails {
 
     /// Renders every unit, column by column as `layout` orders them; returns
     /// the images (resolution² RGBA each), inputs (one per feature) first.
-    pub fn render(&mut self, trainer: &mut Trainer) -> &[Vec<u8>] {
+    pub fn render(&mut self, trainer: &Trainer) -> &[Vec<u8>] {
         let features = trainer.features();
         if self.inputs_for != Some(features) {
             features.transform_into(&self.grid, &mut self.inputs);
             self.inputs_for = Some(features);
         }
-        let rows = self.grid.len() / 2;
-        self.outputs.resize(rows * trainer.network().outputs(), 0.0);
-        let _ = trainer.predict_into(&self.inputs, &mut self.outputs);
         let network = trainer.network();
+        self.preview.forward(network, &self.inputs);
         let units: usize = network.layers().iter().map(|l| l.units()).sum();
         let inputs = features.len();
         self.images.resize_with(inputs + units, Vec::new);
@@ -168,11 +167,14 @@ impl Thumbnails {
             paint(&mut self.images[index], values, extent);
             index += 1;
         }
-        let workspace = network.workspace();
         for (layer, l) in network.layers().iter().enumerate() {
-            let a = workspace.a(layer);
+            let a = self.preview.a(layer);
             for unit in 0..l.units() {
-                let values = a.iter().skip(unit).step_by(l.units()).copied();
+                let values = a
+                    .iter()
+                    .skip(unit)
+                    .step_by(l.units())
+                    .map(|&v| f64::from(v));
                 let extent = values.clone().fold(1e-9_f64, |m, v| m.max(v.abs()));
                 paint(&mut self.images[index], values, extent);
                 index += 1;

@@ -5,47 +5,34 @@
 mod data;
 mod edit;
 mod export;
+mod network_canvas;
 mod stages;
 pub(super) mod tuning;
 
-use super::canvas::{context, theme, Canvas};
+use super::canvas::{context, put_pixels, theme, Canvas, HeatmapCanvas};
 use super::convert::js_error;
 use super::link::strict_link;
-use crate::plot::heatmap::{Heatmap, PointStyle};
+use crate::plot::heatmap::PointStyle;
 use crate::plot::loss;
 use crate::plot::network::{self as diagram, Thumbnails};
 use crate::session::Session;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::Clamped;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use web_sys::HtmlCanvasElement;
 
 /// Points per side of the decision-boundary grid.
 const HEATMAP_RESOLUTION: usize = 100;
 /// Most steps one `run` call may take, so a frame stays bounded.
 const MAX_STEPS_PER_CALL: u32 = 100_000;
 
-/// Copies RGBA `pixels` (width × height) onto the canvas at (x, y).
-fn put_pixels(
-    context: &CanvasRenderingContext2d,
-    pixels: &[u8],
-    width: usize,
-    x: f64,
-    y: f64,
-) -> Result<(), JsError> {
-    let image = ImageData::new_with_u8_clamped_array(Clamped(pixels), width as u32)
-        .map_err(|_| JsError::new("could not make an ImageData of the pixels"))?;
-    context
-        .put_image_data(&image, x, y)
-        .map_err(|_| JsError::new("could not draw the pixels on the canvas"))
-}
-
 /// The training view's state, kept in wasm memory between frames.
 #[wasm_bindgen]
 pub struct Playground {
     session: Session,
-    heatmap: Heatmap,
+    heatmap: HeatmapCanvas,
     thumbnails: Thumbnails,
+    /// The network drawing's links by style, their buffers kept between frames.
+    links: diagram::Links,
     /// The test-set metrics, their buffers kept between draws.
     metrics: crate::metrics::Evaluator,
 }
@@ -60,8 +47,9 @@ impl Playground {
         let state = strict_link(fragment)?;
         Ok(Playground {
             session: Session::new(state.training).map_err(js_error)?,
-            heatmap: Heatmap::new(HEATMAP_RESOLUTION),
+            heatmap: HeatmapCanvas::new(HEATMAP_RESOLUTION),
             thumbnails: Thumbnails::new(2),
+            links: Default::default(),
             metrics: Default::default(),
         })
     }
@@ -126,16 +114,20 @@ impl Playground {
         show_test: bool,
         dark: bool,
     ) -> Result<(), JsError> {
-        let (width, height) = (canvas.width() as usize, canvas.height() as usize);
         let style = PointStyle {
             radius: 4.0 * scale.clamp(0.5, 4.0),
             show_test,
         };
         let (trainer, test) = self.session.trainer_and_test();
-        let pixels = self
-            .heatmap
-            .render(trainer, test, (width, height), style, theme(dark));
-        put_pixels(&context(&canvas)?, pixels, width, 0.0, 0.0)
+        self.heatmap
+            .draw(&canvas, trainer, test, style, theme(dark))
+    }
+
+    /// True while the page plays: a wide network's heatmap (over 10 000
+    /// parameters, e.g. six layers of 64) is then drawn on a 50 × 50 grid so
+    /// each frame stays short, and at full resolution once stopped.
+    pub fn set_playing(&mut self, playing: bool) {
+        self.heatmap.set_quick(playing);
     }
 
     /// Draws the train and test loss (and accuracy) over the steps.
@@ -161,25 +153,16 @@ impl Playground {
         dark: bool,
     ) -> Result<(), JsError> {
         let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
-        let units = diagram::column_units(self.session.trainer().network());
-        let layout = diagram::layout(&units, width, height, scale);
+        let network = self.session.trainer().network();
+        let layout = diagram::layout(&diagram::column_units(network), width, height, scale);
         let side = layout.size.round().max(2.0) as usize;
         if self.thumbnails.resolution() != side {
             self.thumbnails = Thumbnails::new(side);
         }
         let context = context(&canvas)?;
-        let root = Canvas::new(canvas)
-            .ok_or_else(|| JsError::new("the canvas has no 2d context"))?
-            .into_drawing_area();
-        diagram::draw(
-            &root,
-            self.session.trainer().network(),
-            &layout,
-            scale,
-            theme(dark),
-        )
-        .map_err(|e| JsError::new(&format!("drawing the network failed: {e}")))?;
-        let images = self.thumbnails.render(self.session.trainer_mut());
+        self.links.fill(network, &layout, scale, theme(dark));
+        network_canvas::draw(&context, (width, height), &self.links, &layout, theme(dark))?;
+        let images = self.thumbnails.render(self.session.trainer());
         let corners = layout.columns.iter().flatten();
         for (image, &(x, y)) in images.iter().zip(corners) {
             put_pixels(&context, image, side, x.round(), y.round())?;

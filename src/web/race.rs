@@ -5,19 +5,18 @@
 
 mod repeat;
 
-use super::canvas::{context, theme, Canvas};
+use super::canvas::{theme, Canvas, HeatmapCanvas};
 use super::convert::js_error;
 use super::link::strict_link;
 use crate::config::RaceState;
-use crate::plot::heatmap::{Heatmap, PointStyle};
+use crate::plot::heatmap::PointStyle;
 use crate::plot::hex;
 use crate::plot::race::{self as chart, contestant_colors, Entry};
 use crate::race::{self, Comparison, RaceConfig, Repeat, Target};
 use js_sys::{Array, Object, Reflect};
 use plotters::prelude::{IntoDrawingArea, RGBColor};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::Clamped;
-use web_sys::{HtmlCanvasElement, ImageData};
+use web_sys::HtmlCanvasElement;
 
 /// Points per side of each small boundary plot's grid.
 const BOUNDARY_RESOLUTION: usize = 60;
@@ -77,7 +76,8 @@ pub(super) fn link_controls(out: &Object, race: &RaceState) {
 pub struct Race {
     race: race::Race,
     colors: Vec<RGBColor>,
-    heatmap: Heatmap,
+    /// Shared by the contestants, which draw on canvases of one size from the same data.
+    heatmap: HeatmapCanvas,
     repeat: Option<Repeat>,
 }
 
@@ -97,7 +97,7 @@ impl Race {
         Ok(Race {
             race: race::Race::new(config).map_err(js_error)?,
             colors: contestant_colors(&kinds),
-            heatmap: Heatmap::new(BOUNDARY_RESOLUTION),
+            heatmap: HeatmapCanvas::new(BOUNDARY_RESOLUTION),
             repeat: None,
         })
     }
@@ -220,20 +220,13 @@ impl Race {
                 "contestant {index} does not exist; the race has {count}"
             ))
         })?;
-        let (width, height) = (canvas.width() as usize, canvas.height() as usize);
         let style = PointStyle {
             radius: 2.5 * scale.clamp(0.5, 4.0),
             show_test,
         };
         let (trainer, test) = session.trainer_and_test();
-        let pixels = self
-            .heatmap
-            .render(trainer, test, (width, height), style, theme(dark));
-        let image = ImageData::new_with_u8_clamped_array(Clamped(pixels), width as u32)
-            .map_err(|_| JsError::new("could not make an ImageData of the pixels"))?;
-        context(&canvas)?
-            .put_image_data(&image, 0.0, 0.0)
-            .map_err(|_| JsError::new("could not draw the pixels on the canvas"))
+        self.heatmap
+            .draw(&canvas, trainer, test, style, theme(dark))
     }
 }
 

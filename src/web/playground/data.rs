@@ -4,9 +4,9 @@
 
 use super::{js_error, Playground, HEATMAP_RESOLUTION};
 use crate::data::{CustomData, DatasetKind};
-use crate::plot::heatmap::Heatmap;
 use crate::plot::network::Thumbnails;
 use crate::session::Session;
+use crate::web::canvas::HeatmapCanvas;
 use crate::web::data::CustomPoints;
 use crate::web::link::strict_link;
 use wasm_bindgen::prelude::*;
@@ -25,8 +25,9 @@ impl Playground {
         state.training.fit_batch_to_data();
         Ok(Playground {
             session: Session::new(state.training).map_err(js_error)?,
-            heatmap: Heatmap::new(HEATMAP_RESOLUTION),
+            heatmap: HeatmapCanvas::new(HEATMAP_RESOLUTION),
             thumbnails: Thumbnails::new(2),
+            links: Default::default(),
             metrics: Default::default(),
         })
     }

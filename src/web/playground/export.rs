@@ -4,8 +4,8 @@
 use super::{js_error, Playground, HEATMAP_RESOLUTION};
 use crate::config::{write_link, LinkState};
 use crate::export;
-use crate::plot::heatmap::Heatmap;
 use crate::plot::network::Thumbnails;
+use crate::web::canvas::HeatmapCanvas;
 use crate::web::convert::{finite_numbers, json_tree};
 use wasm_bindgen::prelude::*;
 
@@ -28,8 +28,9 @@ impl Playground {
         let file = export::read_network_file(&json_tree(&parsed)).map_err(js_error)?;
         Ok(Playground {
             session: file.into_session().map_err(js_error)?,
-            heatmap: Heatmap::new(HEATMAP_RESOLUTION),
+            heatmap: HeatmapCanvas::new(HEATMAP_RESOLUTION),
             thumbnails: Thumbnails::new(2),
+            links: Default::default(),
             metrics: Default::default(),
         })
     }

@@ -1,0 +1,166 @@
+//! The network drawing's links grouped by how they are stroked, so that a
+//! backend strokes each group in one go: a few dozen strokes for tens of
+//! thousands of links. Backend-free; `network::draw` and the web facade both
+//! draw from it.
+
+use super::{link_weight, Layout};
+use crate::network::Network;
+use crate::plot::palette::diverging;
+use crate::plot::Theme;
+
+/// Steps of colour from the faintest to the strongest link of one sign. The
+/// colour's strength is `0.35 + 0.65·sqrt(|w| / largest)`; 16 steps keep
+/// neighbouring steps within about 9 of 255 in any channel, too close to see.
+pub const LEVELS: u8 = 16;
+
+/// Links stroked alike: one colour, width and dash.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Bucket {
+    /// The weights' sign: −1 or 1, or 0 for cut links (weight exactly 0).
+    pub sign: i8,
+    /// Colour step, 0 (faintest) to `LEVELS − 1`; 0 for cut links.
+    pub level: u8,
+    /// Red, green, blue.
+    pub color: [u8; 3],
+    /// Stroke width in pixels, at least 1.
+    pub width: u32,
+    /// Length in pixels of each dash and of each gap; `None` for a solid line.
+    pub dash: Option<f64>,
+    /// `x0, y0, x1, y1` per link, in picture pixels.
+    pub segments: Vec<f64>,
+}
+
+impl Bucket {
+    /// The links as `((x0, y0), (x1, y1))`.
+    pub fn lines(&self) -> impl Iterator<Item = ((f64, f64), (f64, f64))> + '_ {
+        self.segments
+            .chunks_exact(4)
+            .map(|s| ((s[0], s[1]), (s[2], s[3])))
+    }
+}
+
+/// Every link of a network, bucketed by style. The buckets' buffers are kept
+/// between `fill`s, so refilling for the same network shape allocates nothing.
+#[derive(Clone, Debug, Default)]
+pub struct Links {
+    /// One bucket per possible style, faint and thin first, cut links at 0
+    /// (see `slot`); most stay empty.
+    table: Vec<Bucket>,
+    /// The widest stroke at the table's scale, in whole pixels.
+    widest: u32,
+    /// The strongest link's width before rounding (`widest_stroke`).
+    strongest: f64,
+}
+
+impl Links {
+    /// Empties the buckets and fills them with `network`'s links, each from
+    /// the middle of its unit's right side to the middle of the next unit's
+    /// left side as `layout` places them; `scale` is device pixels per CSS
+    /// pixel. A link's weight is `link_weight`'s (maxout: the piece of
+    /// largest |w|).
+    pub fn fill(&mut self, network: &Network, layout: &Layout, scale: f64, theme: Theme) {
+        self.strongest = widest_stroke(layout, scale);
+        let widest = stroke_width(1.0, self.strongest);
+        let slots = 1 + 2 * usize::from(LEVELS) * widest as usize;
+        if self.widest != widest || self.table.len() != slots {
+            self.table = vec![Bucket::default(); slots];
+            self.widest = widest;
+        }
+        for bucket in &mut self.table {
+            bucket.segments.clear();
+        }
+        let largest = network
+            .params()
+            .iter()
+            .fold(1e-9_f64, |m, v| m.max(v.abs()));
+        let half = layout.size / 2.0;
+        for (layer, pair) in layout.columns.windows(2).enumerate() {
+            for (i, &(x0, y0)) in pair[0].iter().enumerate() {
+                for (j, &(x1, y1)) in pair[1].iter().enumerate() {
+                    let w = link_weight(network, layer, i, j);
+                    let bucket = self.bucket_for(w, largest, scale, theme);
+                    bucket
+                        .segments
+                        .extend([x0 + layout.size, y0 + half, x1, y1 + half]);
+                }
+            }
+        }
+    }
+
+    /// The buckets holding at least one link, in drawing order: cut links
+    /// first, then from faint and thin to strong and wide, so strong links
+    /// lie on top.
+    pub fn buckets(&self) -> impl Iterator<Item = &Bucket> {
+        self.table.iter().filter(|b| !b.segments.is_empty())
+    }
+
+    /// The bucket of a link of weight `w` when the largest |parameter| is
+    /// `largest`, its style set if it was empty.
+    fn bucket_for(&mut self, w: f64, largest: f64, scale: f64, theme: Theme) -> &mut Bucket {
+        let cut = w == 0.0;
+        let size = (w.abs() / largest).min(1.0);
+        let level = (size.sqrt() * f64::from(LEVELS - 1)).round() as u8;
+        let width = stroke_width(size, self.strongest).min(self.widest);
+        let sign = if w < 0.0 { -1 } else { 1 };
+        let slot = match cut {
+            true => 0,
+            false => {
+                let step = usize::from(level) * self.widest as usize + (width - 1) as usize;
+                1 + 2 * step + usize::from(sign > 0)
+            }
+        };
+        let bucket = &mut self.table[slot];
+        if bucket.segments.is_empty() {
+            let segments = std::mem::take(&mut bucket.segments);
+            *bucket = Bucket {
+                segments,
+                ..match cut {
+                    true => cut_style(scale, theme),
+                    false => style(sign, level, width),
+                }
+            };
+        }
+        bucket
+    }
+}
+
+/// A cut link's style: a thin dashed line in the grid's colour.
+fn cut_style(scale: f64, theme: Theme) -> Bucket {
+    Bucket {
+        color: [theme.grid.0, theme.grid.1, theme.grid.2],
+        width: 1,
+        dash: Some((3.0 * scale).round().max(1.0)),
+        ..Bucket::default()
+    }
+}
+
+/// The style of links of sign `sign` at colour step `level`, `width` pixels wide.
+fn style(sign: i8, level: u8, width: u32) -> Bucket {
+    let strength = 0.35 + 0.65 * f64::from(level) / f64::from(LEVELS - 1);
+    Bucket {
+        sign,
+        level,
+        color: diverging(f64::from(sign) * strength).map(|v| v.round() as u8),
+        width,
+        ..Bucket::default()
+    }
+}
+
+/// The stroke width of a link of size `size` (|w| / largest |w|, 0–1) when
+/// the largest weight is drawn `widest` pixels wide.
+fn stroke_width(size: f64, widest: f64) -> u32 {
+    (widest * (0.1 + 0.9 * size)).round().max(1.0) as u32
+}
+
+/// The width of the strongest link: 5 CSS pixels, or a third of the gap
+/// between neighbouring units when they sit closer (64 units in a column
+/// leave under 5 pixels), so links stay apart instead of filling the
+/// picture, and a dense network costs the browser thin strokes.
+fn widest_stroke(layout: &Layout, scale: f64) -> f64 {
+    let gap = layout
+        .columns
+        .iter()
+        .filter_map(|column| Some(column.get(1)?.1 - column.first()?.1))
+        .fold(f64::INFINITY, f64::min);
+    (5.0 * scale).min(gap / 3.0).max(1.0)
+}
