@@ -4,11 +4,11 @@
 // Run after a release build: `NNPLAY_DIST=/tmp/x-dist node bench/frame.mjs`
 // (or against dist/ without NNPLAY_DIST). Prints one table.
 //
-// The page is opened with `?bench`, which makes www/js/training.js put
-// performance marks around each played frame ("frame") and each heatmap draw
-// ("heatmap"); nothing is timed without it. Network evaluations per second over
-// the heatmap's grid are timed separately, through Model.predict on a network
-// of the same shape.
+// The page is opened with `?bench`, which makes www/js/training.js time each
+// played frame ("frame") and its parts ("train", "heatmap", "loss", "network",
+// "follow": the panels that follow the run); nothing is timed without it.
+// Network evaluations per second over the heatmap's grid are timed
+// separately, through Model.predict on a network of the same shape.
 import { loadavg } from "node:os";
 import { launch, openPage, serveDist } from "../tests/e2e/harness.js";
 
@@ -24,6 +24,8 @@ const FRAMES = 120;
 /** Longest time measured per view. */
 const MAX_MS = 8000;
 const GRID = 100;
+/** Key presses timed per view, for the input delay. */
+const KEY_PRESSES = 20;
 
 /** Median and 95th percentile (nearest rank) of `values`. */
 function percentiles(values) {
@@ -42,7 +44,8 @@ async function collect({ warmup, count, maxMs }) {
   while (frames().length < count && performance.now() - start < maxMs) await sleep(20);
   const elapsed = performance.now() - start;
   const durations = (name) => performance.getEntriesByName(name, "measure").map((e) => e.duration);
-  return { frames: durations("frame"), heatmaps: durations("heatmap"), elapsed };
+  const parts = Object.fromEntries(["train", "heatmap", "loss", "network", "follow"].map((n) => [n, durations(n)]));
+  return { frames: durations("frame"), parts, elapsed };
 }
 
 /** In the page: network evaluations per second over the heatmap's grid, via Model.predict. */
@@ -66,16 +69,41 @@ function gridRate({ hidden, grid }) {
   return rate;
 }
 
+/**
+ * In the page: records how long each Shift key press waited before the page
+ * handled it (the event's timestamp is when the browser received it), the
+ * delay a student's click or key meets while the page plays.
+ */
+function listenForKeys() {
+  window.keyDelays = [];
+  document.addEventListener("keydown", (e) => e.key === "Shift" && window.keyDelays.push(performance.now() - e.timeStamp), true);
+}
+
+/** Presses Shift (which does nothing on the page) KEY_PRESSES times, at irregular moments. */
+async function pressKeys(page) {
+  const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+  await sleep(300); // past the warm-up frames
+  for (let i = 0; i < KEY_PRESSES; i++) {
+    await sleep(40 + ((i * 37) % 90));
+    await page.keyboard.press("Shift");
+  }
+}
+
 /** Plays `view` in a fresh page and returns its row of figures. */
 async function measure(browser, url, view) {
   const { page, problems } = await openPage(browser, `${url}?bench#${view.fragment}`);
   try {
     const training = page.getByRole("group", { name: "Training" });
+    await page.evaluate(listenForKeys);
     await training.getByRole("button", { name: "Play" }).click();
-    const run = await page.evaluate(collect, { warmup: WARMUP_FRAMES, count: FRAMES, maxMs: MAX_MS });
+    const [run] = await Promise.all([
+      page.evaluate(collect, { warmup: WARMUP_FRAMES, count: FRAMES, maxMs: MAX_MS }),
+      pressKeys(page),
+    ]);
+    const delays = await page.evaluate(() => window.keyDelays);
     await training.getByRole("button", { name: "Pause" }).click();
     const rate = await page.evaluate(gridRate, { hidden: view.hidden, grid: GRID });
-    return { ...run, rate, problems };
+    return { ...run, delays, rate, problems };
   } finally {
     await page.close();
   }
@@ -96,19 +124,23 @@ try {
   console.log(`headless Chromium ${browser.version()}; load average ${loadavg()[0].toFixed(2)}`);
   console.log(`${WARMUP_FRAMES} frames of warm-up, then up to ${FRAMES} frames or ${MAX_MS / 1000} s per view; batch 10, 250 samples per frame; circle data.\n`);
   const lines = [
-    "| view | frames | frame ms: median | p95 | max | frames/s | heatmap draw ms: median | grid evaluations/s (Model.predict) |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| view | frames | frame ms: median | p95 | max | frames/s | train | heatmap | loss | network | follow | input delay ms: median | max | grid evaluations/s (Model.predict) |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   const problems = [];
   for (const view of VIEWS) {
     const result = await measure(browser, server.url, view);
     const frame = percentiles(result.frames);
-    const heatmap = percentiles(result.heatmaps);
     const fps = (result.frames.length * 1000) / result.elapsed;
-    lines.push(`| ${view.name} | ${result.frames.length} | ${ms(frame.median)} | ${ms(frame.p95)} | ${ms(frame.max)} | ${fps.toFixed(1)} | ${ms(heatmap.median)} | ${readable(result.rate)} |`);
+    const delay = percentiles(result.delays);
+    const parts = Object.values(result.parts).map((durations) => ms(percentiles(durations).median));
+    lines.push(`| ${view.name} | ${result.frames.length} | ${ms(frame.median)} | ${ms(frame.p95)} | ${ms(frame.max)} | ${fps.toFixed(1)} | ${parts.join(" | ")} | ${ms(delay.median)} | ${ms(delay.max)} | ${readable(result.rate)} |`);
     problems.push(...result.problems);
   }
   console.log(lines.join("\n"));
+  console.log("\ntrain … follow: median ms of each part of a frame (follow: the stage, diagnostics, metrics and link panels).");
+  console.log("A network drawing over 12 ms is done in a task of its own after the frame's, and is not in its frame ms.");
+  console.log(`Input delay: how long each of ${KEY_PRESSES} key presses while playing waited for the page.`);
   console.log(`\nload average at the end: ${loadavg()[0].toFixed(2)}`);
   if (problems.length) console.log(`\npage problems:\n  ${problems.join("\n  ")}`);
 } finally {

@@ -48,6 +48,23 @@ describe("training view", () => {
     await page.close();
   });
 
+  test("a wide network, drawn coarsely while it plays, is drawn in full once paused", async () => {
+    const wide = Array(6).fill("64:tanh").join(",");
+    const { page, problems } = await openPage(browser, `${server.url}#layers=${wide}`);
+    const training = page.getByRole("group", { name: "Training" });
+    await training.getByRole("button", { name: "Play" }).click();
+    await page.waitForFunction(() => Number(/^Step (\d+)/.exec(document.querySelector("#train-status").textContent)[1]) >= 20);
+    await training.getByRole("button", { name: "Pause" }).click();
+    const paused = await pixelHash(page, "#heatmap");
+    // Showing and hiding the test data redraws the same run, not playing.
+    const showTest = page.getByRole("checkbox", { name: /test data/i });
+    await showTest.click();
+    await showTest.click();
+    assert.equal(await pixelHash(page, "#heatmap"), paused, "Pause left the full 100 × 100 heatmap");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("Reset restores step 0 and the initial loss exactly", async () => {
     const { page, problems } = await openPage(browser, server.url);
     const start = await statusOf(page);

@@ -19,11 +19,31 @@ export function prefersDark() {
   return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
 }
 
+/**
+ * CSS box sizes of the canvases measured in the current task. A frame reads
+ * each canvas's box before it writes any text, and its later readers (the
+ * panels that follow the run) reuse the figure instead of forcing the
+ * browser to lay the page out again mid-frame. Cleared when the task ends.
+ */
+const boxes = new Map();
+
+/** `canvas`'s CSS box as [width, height], measured at most once per task. */
+function box(canvas) {
+  let size = boxes.get(canvas);
+  if (!size) {
+    if (boxes.size === 0) queueMicrotask(() => boxes.clear());
+    size = [canvas.clientWidth, canvas.clientHeight];
+    boxes.set(canvas, size);
+  }
+  return size;
+}
+
 /** Sizes a canvas's pixel buffer to its CSS box times the device pixel ratio. */
 export function fitCanvas(canvas) {
   const ratio = window.devicePixelRatio || 1;
-  const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
-  const height = Math.max(1, Math.round(canvas.clientHeight * ratio));
+  const [cssWidth, cssHeight] = box(canvas);
+  const width = Math.max(1, Math.round(cssWidth * ratio));
+  const height = Math.max(1, Math.round(cssHeight * ratio));
   if (canvas.width !== width || canvas.height !== height) {
     canvas.width = width;
     canvas.height = height;

@@ -38,13 +38,12 @@ class Stages {
     this.training.draw();
   }
 
-  /** After each redraw of the training view: marks, diagnostics, and (unless playing) the stages. */
+  /** After each redraw of the training view: the batch's marks, diagnostics, and (unless playing) the stages. */
   follow() {
     const playground = this.training.playground;
     if (!playground) return;
     const dark = prefersDark();
     playground.draw_batch_marks($("heatmap"), fitCanvas($("heatmap")), dark);
-    playground.draw_dead_units($("network"), fitCanvas($("network")), dark);
     this.diagnostics.draw(playground, dark);
     if (!this.training.playing) this.render();
   }

@@ -11,18 +11,37 @@ const MAX_LAYERS = 6;
 const MAX_UNITS = 64;
 /** Samples trained per animation frame while playing (as TensorFlow Playground does). */
 const SAMPLES_PER_FRAME = 250;
+/**
+ * Most milliseconds a played frame spends training: a network so wide that
+ * 250 samples take longer trains fewer per frame, so the page still answers
+ * a click or a key within a frame.
+ */
+const TRAIN_BUDGET = 12;
 /** Steps per `run` call while catching up with a link's `steps`. */
 const CATCH_UP_SLICE = 200;
 /** Milliseconds of training per frame while catching up, so the page stays responsive. */
 const FRAME_BUDGET = 12;
+/** A network drawing that took longer (ms) is done in a task of its own (see Training.drawNetwork). */
+const NETWORK_INLINE = 12;
 /** The Activation menu's entry while the layers differ. */
 const MIXED = "mixed";
 /**
  * `?bench` in the page's URL: every played frame (training plus every redraw)
- * and every heatmap draw is timed with performance marks, which
- * bench/frame.mjs reads as the measures "frame" and "heatmap". Off otherwise.
+ * and each of its parts are timed with performance measures, which
+ * bench/frame.mjs reads: "frame", and within it "train", "heatmap", "loss",
+ * "network" and "follow" (the panels that follow the run). Off otherwise.
  */
 const BENCH = new URLSearchParams(location.search).has("bench");
+/** Runs `work`; with `?bench`, as the performance measure `name`. */
+function timed(name, work) {
+  if (!BENCH) return work();
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    performance.measure(name, { start, end: performance.now() });
+  }
+}
 /** The reader asked for less motion: a link's `steps` then trains without animating the plots. */
 const REDUCED_MOTION = window.matchMedia("(prefers-reduced-motion: reduce)");
 
@@ -40,6 +59,9 @@ class Training {
     this.linkEdits = "";
     this.playing = false;
     this.frame = 0;
+    /** Milliseconds the last network drawing took, and whether one waits in its own task. */
+    this.networkCost = 0;
+    this.networkPending = false;
     /** Play and catch-up frames run only while the training panel, or the stage panel that follows it, is visible. */
     this.frames = new VisibleFrames([$("train"), $("stages")]);
     /** Called with this view after every redraw (other panels follow the run). */
@@ -141,6 +163,7 @@ class Training {
       const next = imported ?? (this.data ? this.data.build() : this.api.Playground.from_link(fragment(this.runKeys())));
       this.playground?.free();
       this.playground = next;
+      this.networkCost = 0;
       this.linkEdits = "";
       this.hideAlert();
     } catch (e) {
@@ -205,6 +228,7 @@ class Training {
    */
   catchUp(target) {
     this.playing = true;
+    this.playground.set_playing(true);
     $("play").textContent = "Pause";
     $("play").setAttribute("aria-pressed", "true");
     const tick = () => {
@@ -262,13 +286,23 @@ class Training {
     const divergedAt = this.status()[6];
     if (!Number.isNaN(divergedAt)) return; // a diverged run waits for Reset
     this.playing = true;
+    this.playground.set_playing(true);
     $("play").textContent = "Pause";
     $("play").setAttribute("aria-pressed", "true");
+    /** Steps that fit TRAIN_BUDGET, from the last frame's pace. */
+    let stepsInBudget = Infinity;
     const tick = () => {
       if (!this.playing) return;
       if (BENCH) performance.mark("frame-start");
       const batch = Math.max(1, Number($("batch-size").value));
-      this.train(() => this.playground.run(Math.max(1, Math.round(SAMPLES_PER_FRAME / batch))));
+      const full = Math.max(1, Math.round(SAMPLES_PER_FRAME / batch));
+      const steps = Math.max(1, Math.min(full, Math.floor(stepsInBudget)));
+      this.train(() => {
+        const start = performance.now();
+        timed("train", () => this.playground.run(steps));
+        const took = performance.now() - start;
+        stepsInBudget = took > 0 ? (steps * TRAIN_BUDGET) / took : full;
+      });
       if (BENCH) performance.measure("frame", "frame-start");
       this.frame = this.frames.request(tick);
     };
@@ -276,11 +310,14 @@ class Training {
   }
 
   pause() {
+    const wasPlaying = this.playing;
     this.playing = false;
     this.frames.cancel(this.frame);
+    this.playground?.set_playing(false);
     $("play").textContent = "Play";
     $("play").setAttribute("aria-pressed", "false");
-    if (this.undrawn) this.draw();
+    // Playing may have drawn a wide network's heatmap coarsely: now in full.
+    if (this.undrawn || wasPlaying) this.draw();
   }
 
   status() {
@@ -302,11 +339,9 @@ class Training {
     if (!this.playground) return;
     const dark = prefersDark();
     const ratio = fitCanvas($("heatmap"));
-    if (BENCH) performance.mark("heatmap-start");
-    this.playground.draw_heatmap($("heatmap"), ratio, $("show-test").checked, dark);
-    if (BENCH) performance.measure("heatmap", "heatmap-start");
-    this.playground.draw_loss($("loss-chart"), fitCanvas($("loss-chart")), dark);
-    this.playground.draw_network($("network"), fitCanvas($("network")), dark);
+    timed("heatmap", () => this.playground.draw_heatmap($("heatmap"), ratio, $("show-test").checked, dark));
+    timed("loss", () => this.playground.draw_loss($("loss-chart"), fitCanvas($("loss-chart")), dark));
+    this.drawNetwork(dark);
     const [step, , train, test, trainAcc, testAcc] = this.status();
     const rate = this.tuning.scheduled() ? ` · learning rate ${fmt(this.playground.learning_rate_now())}` : "";
     $("train-status").textContent = `Step ${step} · train loss ${showLoss(train)} · test loss ${showLoss(test)}${rate}`;
@@ -315,7 +350,38 @@ class Training {
     $("accuracy").textContent = Number.isNaN(testAcc)
       ? "Regression: the loss is half the mean squared error."
       : `Accuracy: train ${(100 * trainAcc).toFixed(1)}% · test ${(100 * testAcc).toFixed(1)}%`;
-    for (const listener of this.listeners) listener(this);
+    timed("follow", () => {
+      for (const listener of this.listeners) listener(this);
+    });
+  }
+
+  /**
+   * Draws the network and crosses out its dead units. A network whose last
+   * drawing took over NETWORK_INLINE ms (tens of thousands of links) is drawn
+   * in a task of its own right after this one, so a click or a key waits for
+   * one of the two, never both.
+   */
+  drawNetwork(dark) {
+    if (this.networkCost <= NETWORK_INLINE) {
+      this.paintNetwork(dark);
+    } else if (!this.networkPending) {
+      this.networkPending = true;
+      setTimeout(() => {
+        this.networkPending = false;
+        this.paintNetwork(prefersDark());
+      }, 0);
+    }
+  }
+
+  paintNetwork(dark) {
+    if (!this.playground) return;
+    const start = performance.now();
+    timed("network", () => {
+      const ratio = fitCanvas($("network"));
+      this.playground.draw_network($("network"), ratio, dark);
+      this.playground.draw_dead_units($("network"), ratio, dark);
+    });
+    this.networkCost = performance.now() - start;
   }
 
   /** Calls `listener(view)` after every redraw. */
