@@ -16,6 +16,7 @@ import { launch, openPage, serveDist } from "../tests/e2e/harness.js";
 const VIEWS = [
   { name: "default ([2, 4, 2, 2])", fragment: "", hidden: [4, 2] },
   { name: "[2, 64, 64, 2]", fragment: "layers=64:tanh,64:tanh", hidden: [64, 64] },
+  { name: "[2, 64, 64, 1] (regression: plane)", fragment: "data=plane&layers=64:tanh,64:tanh", hidden: [64, 64] },
   { name: "6 × 64 ([2, 64 ×6, 2])", fragment: `layers=${Array(6).fill("64:tanh").join(",")}`, hidden: Array(6).fill(64) },
 ];
 /** Frames played before measuring (JIT, first buffer growth), then how many to time. */

@@ -9,7 +9,7 @@ mod points;
 
 pub use points::{PointStyle, PointsLayer};
 
-use super::palette::{class_color, diverging, mix, Rgb};
+use super::palette::{bytes, class_color, diverging, mix, Rgb};
 use super::Theme;
 use crate::data::Dataset;
 use crate::features::FeatureSet;
@@ -196,13 +196,9 @@ impl Heatmap {
     }
 }
 
-/// Writes a colour with `alpha` (0–1) into one RGBA pixel, each channel
-/// rounded to the nearest byte (adding ½ and truncating: `round` is a slow
-/// library call in wasm).
+/// Writes a colour with `alpha` (0–1) into one RGBA pixel.
 fn write_rgba(pixel: &mut [u8], color: Rgb, alpha: f64) {
-    for (byte, channel) in pixel.iter_mut().zip(color) {
-        *byte = (channel.clamp(0.0, 255.0) + 0.5) as u8;
-    }
+    pixel[..3].copy_from_slice(&bytes(color));
     pixel[3] = (alpha.clamp(0.0, 1.0) * 255.0 + 0.5) as u8;
 }
 

@@ -4,7 +4,7 @@
 //! weights to zero) is drawn as a thin dashed line: the link is cut.
 
 use super::heatmap::DOMAIN;
-use super::palette::{diverging, Rgb};
+use super::palette::{bytes, diverging};
 use super::Theme;
 use crate::features::FeatureSet;
 use crate::network::preview::Preview;
@@ -188,8 +188,7 @@ impl Thumbnails {
 fn paint(image: &mut Vec<u8>, values: impl Iterator<Item = f64>, extent: f64) {
     image.clear();
     for v in values {
-        let c: Rgb = diverging(v / extent);
-        image.extend(c.map(|x| x.round() as u8));
+        image.extend(bytes(diverging(v / extent)));
         image.push(255);
     }
 }

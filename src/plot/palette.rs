@@ -33,6 +33,13 @@ pub fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
     [0, 1, 2].map(|i| a[i] + (b[i] - a[i]) * t)
 }
 
+/// A colour's channels as bytes, each clamped and rounded to the nearest
+/// (adding ½ and truncating: `round` is a slow library call in wasm).
+#[inline]
+pub fn bytes(color: Rgb) -> [u8; 3] {
+    color.map(|channel| (channel.clamp(0.0, 255.0) + 0.5) as u8)
+}
+
 /// `#rrggbb` of a colour.
 pub fn css(color: Rgb) -> String {
     let byte = |v: f64| v.round().clamp(0.0, 255.0) as u8;
