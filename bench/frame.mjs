@@ -140,7 +140,8 @@ try {
   }
   console.log(lines.join("\n"));
   console.log("\ntrain … follow: median ms of each part of a frame (follow: the stage, diagnostics, metrics and link panels).");
-  console.log("A network drawing over 12 ms is done in a task of its own after the frame's, and is not in its frame ms.");
+  console.log("Frame ms is the page's own work; the browser rasterises the canvases after it, which frames/s includes.");
+  console.log("While a wide network (over 10 000 parameters) plays, its network is drawn in a task of its own, not in the frame ms.");
   console.log(`Input delay: how long each of ${KEY_PRESSES} key presses while playing waited for the page.`);
   console.log(`\nload average at the end: ${loadavg()[0].toFixed(2)}`);
   if (problems.length) console.log(`\npage problems:\n  ${problems.join("\n  ")}`);

@@ -152,7 +152,7 @@ impl DrawingBackend for Canvas {
 }
 
 /// Copies RGBA `pixels` (width × height) onto the canvas at (x, y).
-pub(crate) fn put_pixels(
+fn put_pixels(
     context: &CanvasRenderingContext2d,
     pixels: &[u8],
     width: usize,
@@ -166,10 +166,11 @@ pub(crate) fn put_pixels(
         .map_err(|_| JsError::new("could not draw the pixels on the canvas"))
 }
 
-/// Above this many parameters, a playing network's heatmap is drawn on the
-/// coarse grid: 100 × 100 points through six layers of 64 units (21 000
-/// parameters) take about 40 ms, too long for a frame that must answer input.
-const COARSE_ABOVE_PARAMS: usize = 10_000;
+/// Above this many parameters a network is wide: while it plays, its heatmap
+/// is drawn on the coarse grid (100 × 100 points through six layers of 64
+/// units, 21 000 parameters, take about 40 ms, too long for a frame that must
+/// answer input) and the page draws its network in a task of its own.
+pub(crate) const WIDE_ABOVE_PARAMS: usize = 10_000;
 
 /// The decision-boundary heatmap drawn the browser's way: the grid's colours
 /// put on a small off-DOM canvas and scaled up with image smoothing, the
@@ -221,7 +222,7 @@ impl HeatmapCanvas {
         self.coarse.set_discrete(discrete);
     }
 
-    /// While `quick`, a network of over `COARSE_ABOVE_PARAMS` parameters is
+    /// While `quick`, a network of over `WIDE_ABOVE_PARAMS` parameters is
     /// drawn on a grid of half the resolution (a quarter of the work), so a
     /// playing frame stays short; full resolution again once not `quick`.
     pub(crate) fn set_quick(&mut self, quick: bool) {
@@ -247,7 +248,7 @@ impl HeatmapCanvas {
             Some(layers) => layers,
             None => self.layers.insert(Layers::new()?),
         };
-        let wide = trainer.network().param_count() > COARSE_ABOVE_PARAMS;
+        let wide = trainer.network().param_count() > WIDE_ABOVE_PARAMS;
         let heatmap = match self.quick && wide {
             true => &mut self.coarse,
             false => &mut self.heatmap,
@@ -289,7 +290,7 @@ impl HeatmapCanvas {
 }
 
 /// A canvas that is in no document, to draw from.
-fn off_dom_canvas() -> Result<HtmlCanvasElement, JsError> {
+pub(crate) fn off_dom_canvas() -> Result<HtmlCanvasElement, JsError> {
     web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.create_element("canvas").ok())
@@ -298,7 +299,11 @@ fn off_dom_canvas() -> Result<HtmlCanvasElement, JsError> {
 }
 
 /// Sizes `canvas` to `pixels` (RGBA rows of `width`) and copies them onto it.
-fn fill_canvas(canvas: &HtmlCanvasElement, pixels: &[u8], width: usize) -> Result<(), JsError> {
+pub(crate) fn fill_canvas(
+    canvas: &HtmlCanvasElement,
+    pixels: &[u8],
+    width: usize,
+) -> Result<(), JsError> {
     let height = pixels.len() / 4 / width.max(1);
     // Setting a canvas's size clears it, even to the same size: only on a change.
     if canvas.width() as usize != width || canvas.height() as usize != height {

@@ -9,7 +9,7 @@ mod network_canvas;
 mod stages;
 pub(super) mod tuning;
 
-use super::canvas::{context, put_pixels, theme, Canvas, HeatmapCanvas};
+use super::canvas::{context, theme, Canvas, HeatmapCanvas, WIDE_ABOVE_PARAMS};
 use super::convert::js_error;
 use super::link::strict_link;
 use crate::plot::heatmap::PointStyle;
@@ -22,6 +22,9 @@ use web_sys::HtmlCanvasElement;
 
 /// Points per side of the decision-boundary grid.
 const HEATMAP_RESOLUTION: usize = 100;
+/// Most grid points per side of a unit's thumbnail (a box is up to 34 CSS
+/// pixels, 68 device pixels on a fine screen; the browser scales the rest).
+const THUMBNAIL_GRID: f64 = 20.0;
 /// Most steps one `run` call may take, so a frame stays bounded.
 const MAX_STEPS_PER_CALL: u32 = 100_000;
 
@@ -33,6 +36,8 @@ pub struct Playground {
     thumbnails: Thumbnails,
     /// The network drawing's links by style, their buffers kept between frames.
     links: diagram::Links,
+    /// Where the thumbnails are stacked before they are drawn.
+    thumbnail_canvas: network_canvas::Thumbnails,
     /// The test-set metrics, their buffers kept between draws.
     metrics: crate::metrics::Evaluator,
 }
@@ -50,6 +55,7 @@ impl Playground {
             heatmap: HeatmapCanvas::new(HEATMAP_RESOLUTION),
             thumbnails: Thumbnails::new(2),
             links: Default::default(),
+            thumbnail_canvas: Default::default(),
             metrics: Default::default(),
         })
     }
@@ -123,11 +129,18 @@ impl Playground {
             .draw(&canvas, trainer, test, style, theme(dark))
     }
 
-    /// True while the page plays: a wide network's heatmap (over 10 000
-    /// parameters, e.g. six layers of 64) is then drawn on a 50 × 50 grid so
-    /// each frame stays short, and at full resolution once stopped.
+    /// True while the page plays: a wide network's heatmap (see `is_wide`)
+    /// is then drawn on a 50 × 50 grid so each frame stays short, and at
+    /// full resolution once stopped.
     pub fn set_playing(&mut self, playing: bool) {
         self.heatmap.set_quick(playing);
+    }
+
+    /// Whether the network has over 10 000 parameters (six layers of 64
+    /// units have 21 000): the page then plays it with a coarse heatmap and
+    /// draws its network in a task of its own.
+    pub fn is_wide(&self) -> bool {
+        self.session.trainer().network().param_count() > WIDE_ABOVE_PARAMS
     }
 
     /// Draws the train and test loss (and accuracy) over the steps.
@@ -155,7 +168,8 @@ impl Playground {
         let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
         let network = self.session.trainer().network();
         let layout = diagram::layout(&diagram::column_units(network), width, height, scale);
-        let side = layout.size.round().max(2.0) as usize;
+        // Grid points per thumbnail side; the browser scales them to the box.
+        let side = layout.size.round().clamp(2.0, THUMBNAIL_GRID) as usize;
         if self.thumbnails.resolution() != side {
             self.thumbnails = Thumbnails::new(side);
         }
@@ -163,10 +177,6 @@ impl Playground {
         self.links.fill(network, &layout, scale, theme(dark));
         network_canvas::draw(&context, (width, height), &self.links, &layout, theme(dark))?;
         let images = self.thumbnails.render(self.session.trainer());
-        let corners = layout.columns.iter().flatten();
-        for (image, &(x, y)) in images.iter().zip(corners) {
-            put_pixels(&context, image, side, x.round(), y.round())?;
-        }
-        Ok(())
+        self.thumbnail_canvas.draw(&context, images, side, &layout)
     }
 }

@@ -21,8 +21,6 @@ const TRAIN_BUDGET = 12;
 const CATCH_UP_SLICE = 200;
 /** Milliseconds of training per frame while catching up, so the page stays responsive. */
 const FRAME_BUDGET = 12;
-/** A network drawing that took longer (ms) is done in a task of its own (see Training.drawNetwork). */
-const NETWORK_INLINE = 12;
 /** The Activation menu's entry while the layers differ. */
 const MIXED = "mixed";
 /**
@@ -59,8 +57,7 @@ class Training {
     this.linkEdits = "";
     this.playing = false;
     this.frame = 0;
-    /** Milliseconds the last network drawing took, and whether one waits in its own task. */
-    this.networkCost = 0;
+    /** Whether a network drawing waits in a task of its own (see drawNetwork). */
     this.networkPending = false;
     /** Play and catch-up frames run only while the training panel, or the stage panel that follows it, is visible. */
     this.frames = new VisibleFrames([$("train"), $("stages")]);
@@ -163,7 +160,6 @@ class Training {
       const next = imported ?? (this.data ? this.data.build() : this.api.Playground.from_link(fragment(this.runKeys())));
       this.playground?.free();
       this.playground = next;
-      this.networkCost = 0;
       this.linkEdits = "";
       this.hideAlert();
     } catch (e) {
@@ -356,32 +352,32 @@ class Training {
   }
 
   /**
-   * Draws the network and crosses out its dead units. A network whose last
-   * drawing took over NETWORK_INLINE ms (tens of thousands of links) is drawn
-   * in a task of its own right after this one, so a click or a key waits for
+   * Draws the network and crosses out its dead units. While a wide network
+   * plays (tens of thousands of links), that happens in a task of its own
+   * right after this one, rasterised there, so a click or a key waits for
    * one of the two, never both.
    */
   drawNetwork(dark) {
-    if (this.networkCost <= NETWORK_INLINE) {
+    if (!this.playing || !this.playground.is_wide()) {
       this.paintNetwork(dark);
     } else if (!this.networkPending) {
       this.networkPending = true;
       setTimeout(() => {
         this.networkPending = false;
         this.paintNetwork(prefersDark());
+        // Reading a pixel makes the browser draw the lines now, not in the next frame.
+        $("network").getContext("2d").getImageData(0, 0, 1, 1);
       }, 0);
     }
   }
 
   paintNetwork(dark) {
     if (!this.playground) return;
-    const start = performance.now();
     timed("network", () => {
       const ratio = fitCanvas($("network"));
       this.playground.draw_network($("network"), ratio, dark);
       this.playground.draw_dead_units($("network"), ratio, dark);
     });
-    this.networkCost = performance.now() - start;
   }
 
   /** Calls `listener(view)` after every redraw. */

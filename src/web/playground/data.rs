@@ -28,6 +28,7 @@ impl Playground {
             heatmap: HeatmapCanvas::new(HEATMAP_RESOLUTION),
             thumbnails: Thumbnails::new(2),
             links: Default::default(),
+            thumbnail_canvas: Default::default(),
             metrics: Default::default(),
         })
     }

@@ -1,13 +1,15 @@
 //! The network drawing straight on a 2d canvas: one path and one stroke per
 //! bucket of like links (see `plot::network::Links`), not one per link as
-//! plotters' canvas backend would, so 20 000 links take a few dozen strokes.
+//! plotters' canvas backend would, so 20 000 links take a few dozen strokes;
+//! and the units' thumbnails from one image holding them all.
 
 use crate::plot::network::{frames, Layout, Links};
 use crate::plot::palette::css;
 use crate::plot::Theme;
+use crate::web::canvas::{fill_canvas, off_dom_canvas};
 use plotters::style::RGBColor;
 use wasm_bindgen::prelude::*;
-use web_sys::CanvasRenderingContext2d;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// `#rrggbb` of a theme colour.
 fn css_of(color: RGBColor) -> String {
@@ -58,4 +60,59 @@ fn set_dash(context: &CanvasRenderingContext2d, pattern: &[f64]) -> Result<(), J
     context
         .set_line_dash(&lengths)
         .map_err(|_| JsError::new("could not set the network drawing's line dash"))
+}
+
+/// The units' thumbnails stacked into one image on an off-DOM canvas: one
+/// `putImageData` a frame, then each drawn into its unit's box, scaled up
+/// with smoothing. Kept between frames.
+#[derive(Debug, Default)]
+pub(super) struct Thumbnails {
+    pixels: Vec<u8>,
+    canvas: Option<HtmlCanvasElement>,
+}
+
+impl Thumbnails {
+    /// Draws `images` (`side` × `side` RGBA each, in `layout`'s unit order)
+    /// into the units' boxes. As on the heatmap, a thumbnail's first and
+    /// last pixels are grid points on the box's edges: the source rectangle
+    /// runs between pixel centres, which also keeps each image from
+    /// bleeding into its neighbour in the stack.
+    pub(super) fn draw(
+        &mut self,
+        context: &CanvasRenderingContext2d,
+        images: &[Vec<u8>],
+        side: usize,
+        layout: &Layout,
+    ) -> Result<(), JsError> {
+        if images.is_empty() {
+            return Ok(());
+        }
+        self.pixels.clear();
+        images.iter().for_each(|image| self.pixels.extend(image));
+        let canvas = match &self.canvas {
+            Some(canvas) => canvas,
+            None => self.canvas.insert(off_dom_canvas()?),
+        };
+        fill_canvas(canvas, &self.pixels, side)?;
+        context.set_image_smoothing_enabled(true);
+        let (span, size) = ((side - 1) as f64, layout.size.round());
+        let corners = layout.columns.iter().flatten();
+        for (i, &(x, y)) in corners.enumerate().take(images.len()) {
+            let top = (i * side) as f64 + 0.5;
+            context
+                .draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                    canvas,
+                    0.5,
+                    top,
+                    span,
+                    span,
+                    x.round(),
+                    y.round(),
+                    size,
+                    size,
+                )
+                .map_err(|_| JsError::new("could not draw a unit's thumbnail"))?;
+        }
+        Ok(())
+    }
 }
