@@ -284,9 +284,13 @@ impl Session {
 
     /// Measures train and test loss (and accuracy) now and adds them to the history.
     fn record(&mut self) {
+        // One forward pass per set gives its loss and accuracy; the
+        // diagnostics' pass over the training set serves for both.
+        self.diagnostics.record(&self.trainer);
+        let measured = self.diagnostics.train_loss_and_accuracy(&self.trainer);
         let trainer = &mut self.trainer;
-        // One forward pass per set gives its loss and accuracy.
-        let (train_loss, train_accuracy) = trainer.loss_and_accuracy(None);
+        let (train_loss, train_accuracy) =
+            measured.unwrap_or_else(|| trainer.loss_and_accuracy(None));
         let (test_loss, test_accuracy) = trainer.loss_and_accuracy(Some(&self.test));
         let record = Record {
             step: trainer.step_count(),
@@ -297,7 +301,6 @@ impl Session {
         };
         self.latest = record;
         self.history.push(record);
-        self.diagnostics.record(&self.trainer);
     }
 }
 

@@ -222,3 +222,33 @@ fn every_hidden_activation_and_dataset_builds_and_trains() {
         }
     }
 }
+
+#[test]
+fn the_recorded_training_loss_is_the_trainers_own_to_the_bit() {
+    // The record takes the training set's loss and accuracy from the
+    // diagnostics' pass over it: the same bits as the trainer's own pass.
+    for (dataset, kind) in [
+        (DatasetKind::Spiral3, Kind::Tanh),
+        (DatasetKind::Plane, Kind::Relu),
+    ] {
+        let mut run = session(PlaygroundConfig {
+            dataset,
+            hidden: vec![HiddenLayer::new(6, kind), HiddenLayer::new(3, kind)],
+            ..PlaygroundConfig::default()
+        });
+        run.run(37).unwrap();
+        let latest = run.latest();
+        let (loss, accuracy) = run.trainer_mut().loss_and_accuracy(None);
+        assert_eq!(latest.train_loss.to_bits(), loss.to_bits(), "{dataset:?}");
+        assert_eq!(
+            latest.train_accuracy.to_bits(),
+            accuracy.to_bits(),
+            "{dataset:?}"
+        );
+        assert_eq!(
+            accuracy.is_nan(),
+            dataset == DatasetKind::Plane,
+            "accuracy only for classes"
+        );
+    }
+}

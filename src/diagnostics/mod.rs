@@ -75,6 +75,8 @@ impl LayerStats {
 #[derive(Clone, Debug)]
 pub struct Diagnostics {
     workspace: Workspace,
+    /// Whether the last `record`'s pass over the training set ran.
+    passed: bool,
     labels: Vec<String>,
     latest: Vec<LayerStats>,
     step: u64,
@@ -92,6 +94,7 @@ impl Diagnostics {
         let count = layers.len();
         Diagnostics {
             workspace: Workspace::default(),
+            passed: false,
             labels: layer_labels(network),
             latest: vec![LayerStats::EMPTY; count],
             step: 0,
@@ -111,6 +114,7 @@ impl Diagnostics {
         let x = trainer.train_inputs();
         let passed = network.forward(&mut self.workspace, x).is_ok()
             && network.backward(&mut self.workspace, x, &train.y).is_ok();
+        self.passed = passed;
         let last = network.layers().len().saturating_sub(1);
         self.step = trainer.step_count();
         self.scratch[0] = self.step as f64;
@@ -124,6 +128,18 @@ impl Diagnostics {
             self.scratch[1 + FIELDS * l..1 + FIELDS * (l + 1)].copy_from_slice(&stats.fields());
         }
         self.series.push(&self.scratch);
+    }
+
+    /// The training set's loss and accuracy (NaN for regression) from the
+    /// last `record`'s forward pass, the bits `Trainer::loss_and_accuracy`
+    /// gives without a pass of its own; `None` if that pass did not run.
+    pub fn train_loss_and_accuracy(&self, trainer: &Trainer) -> Option<(f64, f64)> {
+        let y = &trainer.train_set().y;
+        let measured = trainer
+            .network()
+            .batch_loss_and_accuracy(&self.workspace, y);
+        let (loss, accuracy) = measured.ok().filter(|_| self.passed)?;
+        Some((loss, accuracy.unwrap_or(f64::NAN)))
     }
 
     fn measure(&mut self, network: &Network, l: usize, layer: &Layer, output: bool) -> LayerStats {

@@ -210,9 +210,9 @@ impl Network {
         if !self.is_classifier() {
             return Err(ModelError::NotClassifier);
         }
-        let rows = self.check_batch(xs, ys)?;
+        self.check_batch(xs, ys)?;
         self.workspace.forward(&self.layers, &self.params, xs);
-        Ok(self.fraction_right(ys, rows))
+        Ok(fraction_right(self.workspace.y_hat(), ys, self.outputs()))
     }
 
     /// `loss` and, for softmax, `accuracy` (`None` for regression) from one
@@ -222,23 +222,14 @@ impl Network {
         xs: &[f64],
         ys: &[f64],
     ) -> Result<(f64, Option<f64>), ModelError> {
-        let rows = self.check_batch(xs, ys)?;
+        self.check_batch(xs, ys)?;
         self.workspace.forward(&self.layers, &self.params, xs);
         let loss = self.workspace.loss(self.loss, ys);
-        let accuracy = self.is_classifier().then(|| self.fraction_right(ys, rows));
-        Ok((loss, accuracy))
-    }
-
-    /// After a forward pass of `rows` rows: the fraction whose largest
-    /// `y_hat` is at the largest `y`.
-    fn fraction_right(&self, ys: &[f64], rows: usize) -> f64 {
         let outputs = self.outputs();
-        let y_hat = self.workspace.y_hat().chunks_exact(outputs);
-        let correct = y_hat
-            .zip(ys.chunks_exact(outputs))
-            .filter(|(p, t)| arg_max(p) == arg_max(t))
-            .count();
-        correct as f64 / rows as f64
+        let accuracy = self
+            .is_classifier()
+            .then(|| fraction_right(self.workspace.y_hat(), ys, outputs));
+        Ok((loss, accuracy))
     }
 
     fn check_batch(&self, xs: &[f64], ys: &[f64]) -> Result<usize, ModelError> {
@@ -292,4 +283,17 @@ pub(crate) fn arg_max(values: &[f64]) -> usize {
         }
     }
     best
+}
+
+/// The fraction of rows whose largest output in `y_hat` is at the largest
+/// target in `ys` (both rows × `outputs`).
+pub(crate) fn fraction_right(y_hat: &[f64], ys: &[f64], outputs: usize) -> f64 {
+    let rows = ys.chunks_exact(outputs);
+    let count = rows.len();
+    let correct = y_hat
+        .chunks_exact(outputs)
+        .zip(rows)
+        .filter(|(p, t)| arg_max(p) == arg_max(t))
+        .count();
+    correct as f64 / count as f64
 }

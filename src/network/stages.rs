@@ -11,6 +11,22 @@ impl Network {
         Ok(())
     }
 
+    /// Mean loss and, for softmax, the fraction classified right of the batch
+    /// last run `forward` in `workspace`, against `ys` (rows × outputs): the
+    /// bits `loss_and_accuracy` gives for the same rows.
+    pub fn batch_loss_and_accuracy(
+        &self,
+        workspace: &Workspace,
+        ys: &[f64],
+    ) -> Result<(f64, Option<f64>), ModelError> {
+        let loss = self.batch_loss(workspace, ys)?;
+        let outputs = self.outputs();
+        let accuracy = self
+            .is_classifier()
+            .then(|| super::fraction_right(workspace.y_hat(), ys, outputs));
+        Ok((loss, accuracy))
+    }
+
     /// Mean loss of the batch last run `forward` in `workspace`, against `ys`
     /// (rows × outputs).
     pub fn batch_loss(&self, workspace: &Workspace, ys: &[f64]) -> Result<f64, ModelError> {
