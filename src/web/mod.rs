@@ -6,6 +6,7 @@ mod canvas;
 mod convert;
 pub mod data;
 pub mod explorer;
+mod heatmap;
 pub mod link;
 pub mod model;
 pub mod playground;

@@ -9,8 +9,9 @@ mod network_canvas;
 mod stages;
 pub(super) mod tuning;
 
-use super::canvas::{context, theme, Canvas, HeatmapCanvas, WIDE_ABOVE_PARAMS};
+use super::canvas::{context, theme, Canvas};
 use super::convert::js_error;
+use super::heatmap::{HeatmapCanvas, WIDE_ABOVE_PARAMS};
 use super::link::strict_link;
 use crate::plot::heatmap::PointStyle;
 use crate::plot::loss;

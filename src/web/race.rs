@@ -5,8 +5,9 @@
 
 mod repeat;
 
-use super::canvas::{theme, Canvas, HeatmapCanvas};
+use super::canvas::{theme, Canvas};
 use super::convert::js_error;
+use super::heatmap::HeatmapCanvas;
 use super::link::strict_link;
 use crate::config::RaceState;
 use crate::plot::heatmap::PointStyle;

@@ -6,8 +6,8 @@ use super::{js_error, Playground, HEATMAP_RESOLUTION};
 use crate::data::{CustomData, DatasetKind};
 use crate::plot::network::Thumbnails;
 use crate::session::Session;
-use crate::web::canvas::HeatmapCanvas;
 use crate::web::data::CustomPoints;
+use crate::web::heatmap::HeatmapCanvas;
 use crate::web::link::strict_link;
 use wasm_bindgen::prelude::*;
 

@@ -5,8 +5,8 @@ use super::{js_error, Playground, HEATMAP_RESOLUTION};
 use crate::config::{write_link, LinkState};
 use crate::export;
 use crate::plot::network::Thumbnails;
-use crate::web::canvas::HeatmapCanvas;
 use crate::web::convert::{finite_numbers, json_tree};
+use crate::web::heatmap::HeatmapCanvas;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
