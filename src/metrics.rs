@@ -58,21 +58,27 @@ impl Evaluator {
     /// matrix zero and R² NaN.
     pub fn evaluate(&mut self, trainer: &mut Trainer, test: &Dataset) {
         let outputs = trainer.network().outputs();
-        self.classes = test.classes;
         trainer.features().transform_into(&test.x, &mut self.inputs);
-        self.outputs.resize(test.len() * outputs, 0.0);
-        let fits = outputs == test.outputs()
-            && trainer
-                .predict_into(&self.inputs, &mut self.outputs)
-                .is_ok();
+        let mut y_hat = std::mem::take(&mut self.outputs);
+        y_hat.resize(test.len() * outputs, 0.0);
+        let fits =
+            outputs == test.outputs() && trainer.predict_into(&self.inputs, &mut y_hat).is_ok();
+        self.measure(test, fits.then_some(&y_hat[..]));
+        self.outputs = y_hat;
+    }
+
+    /// Measures `test` from `y_hat`, the network's outputs for its rows
+    /// (rows × outputs, as `test.y`): the confusion matrix for classes, R²
+    /// for regression. Without outputs, or with outputs of another shape,
+    /// the matrix is zero and R² NaN.
+    pub fn measure(&mut self, test: &Dataset, y_hat: Option<&[f64]>) {
+        self.classes = test.classes;
         self.matrix.resize(self.classes * self.classes, 0);
         self.r_squared = f64::NAN;
-        if !fits {
-            self.matrix.fill(0);
-        } else if self.classes == 0 {
-            self.r_squared = r_squared(&test.y, &self.outputs);
-        } else {
-            confusion_into(self.classes, &test.y, &self.outputs, &mut self.matrix);
+        match y_hat.filter(|y_hat| y_hat.len() == test.y.len()) {
+            None => self.matrix.fill(0),
+            Some(y_hat) if self.classes == 0 => self.r_squared = r_squared(&test.y, y_hat),
+            Some(y_hat) => confusion_into(self.classes, &test.y, y_hat, &mut self.matrix),
         }
     }
 

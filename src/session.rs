@@ -6,6 +6,7 @@ mod replay;
 use crate::config::{PlaygroundConfig, SettingError};
 use crate::data::{self, Dataset};
 use crate::diagnostics::Diagnostics;
+use crate::metrics::Evaluator;
 use crate::network::Network;
 use crate::train::{Regularization, Stage, TrainError, TrainSettings, Trainer};
 
@@ -74,6 +75,8 @@ pub struct Session {
     test: Dataset,
     history: History,
     latest: Record,
+    /// The test set's confusion matrix or R², as of the latest record.
+    metrics: Evaluator,
     diagnostics: Diagnostics,
     /// Whether the current step is being run stage by stage (its batch is shown).
     staged: bool,
@@ -122,6 +125,7 @@ impl Session {
             test,
             history: History::default(),
             latest: empty_record(),
+            metrics: Evaluator::default(),
             staged: false,
             applied_edits: 0,
             edits_lost: false,
@@ -235,6 +239,12 @@ impl Session {
         }
     }
 
+    /// The test set's confusion matrix (classes) or R² (regression), as of
+    /// the latest record: from the same forward pass as its test loss.
+    pub fn metrics(&self) -> &Evaluator {
+        &self.metrics
+    }
+
     /// The diagnostics, as of the last recorded step.
     pub fn diagnostics(&self) -> &Diagnostics {
         &self.diagnostics
@@ -292,6 +302,9 @@ impl Session {
         let (train_loss, train_accuracy) =
             measured.unwrap_or_else(|| trainer.loss_and_accuracy(None));
         let (test_loss, test_accuracy) = trainer.loss_and_accuracy(Some(&self.test));
+        // That pass's outputs also give the test set's confusion matrix or R².
+        let y_hat = trainer.network().workspace().y_hat();
+        self.metrics.measure(&self.test, Some(y_hat));
         let record = Record {
             step: trainer.step_count(),
             train_loss,

@@ -5,6 +5,7 @@
 use nnplay::activation::Kind;
 use nnplay::config::{HiddenLayer, PlaygroundConfig};
 use nnplay::data::DatasetKind;
+use nnplay::metrics::Evaluator;
 use nnplay::session::{Session, HISTORY_LIMIT};
 use nnplay::train::{Regularization, TrainError};
 
@@ -250,5 +251,38 @@ fn the_recorded_training_loss_is_the_trainers_own_to_the_bit() {
             dataset == DatasetKind::Plane,
             "accuracy only for classes"
         );
+    }
+}
+
+#[test]
+fn the_recorded_metrics_are_those_of_a_fresh_evaluation() {
+    // The test set's confusion matrix or R² comes from the record's own pass
+    // over the test set: the same numbers as evaluating the network anew.
+    for dataset in [DatasetKind::Spiral3, DatasetKind::Plane] {
+        let mut run = session(PlaygroundConfig {
+            dataset,
+            ..PlaygroundConfig::default()
+        });
+        run.run(53).unwrap();
+        let recorded = run.metrics().clone();
+        let mut fresh = Evaluator::default();
+        let (trainer, test) = run.trainer_and_test();
+        fresh.evaluate(trainer, test);
+        assert_eq!(recorded.classes(), fresh.classes(), "{dataset:?}");
+        assert_eq!(recorded.confusion(), fresh.confusion(), "{dataset:?}");
+        assert_eq!(
+            recorded.r_squared().to_bits(),
+            fresh.r_squared().to_bits(),
+            "{dataset:?}"
+        );
+        let counted: u32 = recorded.confusion().iter().sum();
+        match recorded.classes() {
+            0 => assert!(recorded.r_squared().is_finite(), "R² of a regression"),
+            _ => assert_eq!(
+                counted as usize,
+                test.len(),
+                "every test point counted once"
+            ),
+        }
     }
 }

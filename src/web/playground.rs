@@ -39,8 +39,6 @@ pub struct Playground {
     links: diagram::Links,
     /// Where the thumbnails are stacked before they are drawn.
     thumbnail_canvas: network_canvas::Thumbnails,
-    /// The test-set metrics, their buffers kept between draws.
-    metrics: crate::metrics::Evaluator,
 }
 
 #[wasm_bindgen]
@@ -57,7 +55,6 @@ impl Playground {
             thumbnails: Thumbnails::new(2),
             links: Default::default(),
             thumbnail_canvas: Default::default(),
-            metrics: Default::default(),
         })
     }
 

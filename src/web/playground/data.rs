@@ -29,7 +29,6 @@ impl Playground {
             thumbnails: Thumbnails::new(2),
             links: Default::default(),
             thumbnail_canvas: Default::default(),
-            metrics: Default::default(),
         })
     }
 
@@ -54,13 +53,12 @@ impl Playground {
     /// matrix (classes × classes, row-major) counts rows of the true class
     /// against columns of the predicted one. Classes 0 is regression (no
     /// matrix; R² NaN when every target is equal); R² is NaN for classes.
-    pub fn metrics(&mut self) -> Vec<f64> {
-        let (trainer, test) = self.session.trainer_and_test();
-        self.metrics.evaluate(trainer, test);
-        let mut out = Vec::with_capacity(2 + self.metrics.confusion().len());
-        out.push(self.metrics.classes() as f64);
-        out.push(self.metrics.r_squared());
-        out.extend(self.metrics.confusion().iter().map(|&c| f64::from(c)));
+    pub fn metrics(&self) -> Vec<f64> {
+        let metrics = self.session.metrics();
+        let mut out = Vec::with_capacity(2 + metrics.confusion().len());
+        out.push(metrics.classes() as f64);
+        out.push(metrics.r_squared());
+        out.extend(metrics.confusion().iter().map(|&c| f64::from(c)));
         out
     }
 }

@@ -32,7 +32,6 @@ impl Playground {
             thumbnails: Thumbnails::new(2),
             links: Default::default(),
             thumbnail_canvas: Default::default(),
-            metrics: Default::default(),
         })
     }
 
