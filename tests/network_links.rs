@@ -166,7 +166,14 @@ fn links_of_dense_columns_are_thinner_than_the_gap_between_units() {
     // The strongest link of a small network is 5 pixels wide per CSS pixel…
     assert_eq!(widest(&[4, 2], 1.0), 5);
     assert_eq!(widest(&[4, 2], 2.0), 10);
-    // …but 64 units in 400 pixels sit 6.25 pixels apart: at most a third of that.
+    // …but 64 units in 400 pixels sit 6.25 pixels apart: at most a quarter
+    // of that (1.56, drawn 2 pixels wide; 3.1 at scale 2).
     assert_eq!(widest(&[64, 64], 1.0), 2);
-    assert_eq!(widest(&[64, 64], 2.0), 4);
+    assert_eq!(widest(&[64, 64], 2.0), 3);
+    // The page's 300-pixel drawing: 4.7 pixels apart, 1-pixel links.
+    let net = network(&[64, 64]);
+    let page = layout(&column_units(&net), 900.0, 300.0, 1.0);
+    let mut links = Links::default();
+    links.fill(&net, &page, 1.0, Theme::LIGHT);
+    assert!(links.buckets().all(|b| b.width == 1));
 }
