@@ -134,6 +134,13 @@ impl Playground {
         self.heatmap.set_quick(playing);
     }
 
+    /// Links in the network drawing: one per pair of units in neighbouring
+    /// columns (fan-in × units, summed over the layers).
+    pub fn link_count(&self) -> usize {
+        let layers = self.session.trainer().network().layers();
+        layers.iter().map(|l| l.fan_in() * l.units()).sum()
+    }
+
     /// Whether the network has over 10 000 parameters (six layers of 64
     /// units have 21 000): the page then plays it with a coarse heatmap and
     /// draws its network in a task of its own.

@@ -65,6 +65,21 @@ describe("training view", () => {
     await page.close();
   });
 
+  test("a dense network's drawing keeps moving while it plays", async () => {
+    // Two layers of 64 (4 352 links) redraw their diagram every other frame.
+    const { page, problems } = await openPage(browser, `${server.url}#layers=64:tanh,64:tanh&lr=0.3`);
+    const training = page.getByRole("group", { name: "Training" });
+    const stepAtLeast = (n) => page.waitForFunction((n) => Number(/^Step (\d+)/.exec(document.querySelector("#train-status").textContent)[1]) >= n, n);
+    await training.getByRole("button", { name: "Play" }).click();
+    await stepAtLeast(30);
+    const early = await pixelHash(page, "#network");
+    await stepAtLeast(300);
+    assert.notEqual(await pixelHash(page, "#network"), early, "the weights' drawing changed while playing");
+    await training.getByRole("button", { name: "Pause" }).click();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("Reset restores step 0 and the initial loss exactly", async () => {
     const { page, problems } = await openPage(browser, server.url);
     const start = await statusOf(page);

@@ -21,6 +21,8 @@ const TRAIN_BUDGET = 12;
 const CATCH_UP_SLICE = 200;
 /** Milliseconds of training per frame while catching up, so the page stays responsive. */
 const FRAME_BUDGET = 12;
+/** Links above which a playing network's diagram is redrawn every other frame (two layers of 64 have 4 352). */
+const DENSE_LINKS = 2000;
 /** The Activation menu's entry while the layers differ. */
 const MIXED = "mixed";
 /**
@@ -57,8 +59,9 @@ class Training {
     this.linkEdits = "";
     this.playing = false;
     this.frame = 0;
-    /** Whether a network drawing waits in a task of its own (see drawNetwork). */
+    /** Whether a network drawing waits in a task of its own, and whether the last frame's was skipped (see drawNetwork). */
     this.networkPending = false;
+    this.networkSkipped = false;
     /** Play and catch-up frames run only while the training panel, or the stage panel that follows it, is visible. */
     this.frames = new VisibleFrames([$("train"), $("stages")]);
     /** Called with this view after every redraw (other panels follow the run). */
@@ -352,12 +355,19 @@ class Training {
   }
 
   /**
-   * Draws the network and crosses out its dead units. While a wide network
-   * plays (tens of thousands of links), that happens in a task of its own
-   * right after this one, rasterised there, so a click or a key waits for
-   * one of the two, never both.
+   * Draws the network and crosses out its dead units. While a dense network
+   * (over DENSE_LINKS links) plays, that happens every other frame; while a
+   * wide one plays (tens of thousands of links), in a task of its own right
+   * after this one, rasterised there, so a click or a key waits for one of
+   * the two, never both.
    */
   drawNetwork(dark) {
+    if (this.playing && this.playground.link_count() > DENSE_LINKS && !this.playground.is_wide()) {
+      // A dense network's diagram changes little from one frame to the next:
+      // it is redrawn every other frame, so the heatmap keeps its full rate.
+      this.networkSkipped = !this.networkSkipped;
+      if (this.networkSkipped) return;
+    }
     if (!this.playing || !this.playground.is_wide()) {
       this.paintNetwork(dark);
     } else if (!this.networkPending) {
