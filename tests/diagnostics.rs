@@ -3,9 +3,9 @@
 //! histogram and statistics, the session's bounded, allocation-free record,
 //! and the charts and marks drawn on SVG.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+mod counting;
 
+use counting::allocations_during;
 use nnplay::activation::Kind;
 use nnplay::config::{HiddenLayer, PlaygroundConfig};
 use nnplay::diagnostics::{
@@ -18,37 +18,8 @@ use nnplay::session::{Session, HISTORY_LIMIT};
 use nnplay::train::Stage;
 use plotters::prelude::*;
 
-/// Counts this thread's allocations, so a test can check recording makes none.
-struct CountingAllocator;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
-
-fn allocations_during(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.with(Cell::get);
-    f();
-    ALLOCATIONS.with(Cell::get) - before
-}
+static ALLOCATOR: counting::CountingAllocator = counting::CountingAllocator;
 
 /// A 2 → 3 `activation` → 2 softmax network whose first layer is set by hand:
 /// unit 0 has z = −1 everywhere, unit 1 has z = x1, unit 2 has z = 0 everywhere.

@@ -8,34 +8,16 @@
 //! e = −3.5 and g1 = (−3.5, −7, −3.5). ε = 1e-8, left out of the hand
 //! arithmetic, moves the numbers below by less than 1e-8, the tolerance.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+mod counting;
 
+use counting::allocations_during;
 use nnplay::config::parse_link;
 use nnplay::data::{generate, Dataset, DatasetKind};
 use nnplay::network::Network;
 use nnplay::train::{Optimizer, Regularization, Schedule, TrainSettings, Trainer};
 
-/// Counts this thread's allocations, so a test can check a step makes none.
-struct CountingAllocator;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
 #[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
+static ALLOCATOR: counting::CountingAllocator = counting::CountingAllocator;
 
 const START: [f64; 3] = [0.5, -0.5, 0.0];
 
@@ -469,15 +451,12 @@ fn an_adam_step_allocates_nothing_once_its_buffers_are_sized() {
     };
     let mut trainer = Trainer::new(network, train, settings).unwrap();
     trainer.step().unwrap(); // sizes the batch's buffers
-    let before = ALLOCATIONS.with(Cell::get);
-    for _ in 0..50 {
-        trainer.step().unwrap();
-    }
-    assert_eq!(
-        ALLOCATIONS.with(Cell::get) - before,
-        0,
-        "an Adam step allocated"
-    );
+    let allocations = allocations_during(|| {
+        for _ in 0..50 {
+            trainer.step().unwrap();
+        }
+    });
+    assert_eq!(allocations, 0, "an Adam step allocated");
 }
 
 #[test]

@@ -2,48 +2,15 @@
 //! The trainer: learning on the playground's datasets, determinism, the four
 //! stages one at a time, divergence, reset, and no allocation per step.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+mod counting;
 
+use counting::allocations_during;
 use nnplay::data::{generate, Dataset, DatasetKind};
 use nnplay::network::Network;
 use nnplay::train::{Regularization, Stage, StageError, TrainError, TrainSettings, Trainer};
 
-/// Counts this thread's allocations, so a test can check a step makes none.
-struct CountingAllocator;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn count_allocation() {
-    let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
-}
-
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count_allocation();
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count_allocation();
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
-
-fn allocations_during(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.with(Cell::get);
-    f();
-    ALLOCATIONS.with(Cell::get) - before
-}
+static ALLOCATOR: counting::CountingAllocator = counting::CountingAllocator;
 
 /// A 2-input network as JSON: `hidden` lists (units, activation) per hidden layer.
 fn config(seed: u64, hidden: &[(usize, &str)], output: (usize, &str)) -> String {

@@ -30,9 +30,96 @@ fn owned(accepts: &str, owners: &str, key: &str, now: &str) -> String {
     format!("{accepts}, with {owners} (this link has {key}={now})")
 }
 
-/// Sets the optimiser's hyper-parameter, if `set` says it has one.
-fn set_optimizer(s: &mut LinkState, set: impl Fn(&mut Optimizer) -> Option<()>) -> Option<()> {
-    set(&mut s.training.optimizer)
+/// An optimiser's hyper-parameter as a link key: the optimisers that have
+/// it, the numbers it accepts, and its standard default.
+struct Hyper {
+    key: &'static str,
+    owners: &'static str,
+    limit: Limit,
+    default: f64,
+}
+
+const HYPERS: [Hyper; 5] = [
+    Hyper {
+        key: "momentum",
+        owners: "opt=momentum or opt=nesterov",
+        limit: train::FRACTION,
+        default: train::DEFAULT_MOMENTUM,
+    },
+    Hyper {
+        key: "rho",
+        owners: "opt=rmsprop",
+        limit: train::FRACTION,
+        default: train::DEFAULT_DECAY,
+    },
+    Hyper {
+        key: "beta1",
+        owners: "opt=adam",
+        limit: train::FRACTION,
+        default: train::DEFAULT_BETA1,
+    },
+    Hyper {
+        key: "beta2",
+        owners: "opt=adam",
+        limit: train::FRACTION,
+        default: train::DEFAULT_BETA2,
+    },
+    Hyper {
+        key: "eps",
+        owners: "opt=adagrad, opt=rmsprop or opt=adam",
+        limit: train::EPSILON,
+        default: train::DEFAULT_EPSILON,
+    },
+];
+
+/// The hyper-parameter of link key `key` (one of `HYPERS`).
+fn hyper(key: &str) -> &'static Hyper {
+    HYPERS
+        .iter()
+        .find(|h| h.key == key)
+        .expect("a key of HYPERS")
+}
+
+/// The optimiser's hyper-parameter behind link key `key`, if it has one.
+fn slot<'a>(optimizer: &'a mut Optimizer, key: &str) -> Option<&'a mut f64> {
+    match (key, optimizer) {
+        ("momentum", Optimizer::Momentum { momentum } | Optimizer::Nesterov { momentum }) => {
+            Some(momentum)
+        }
+        ("rho", Optimizer::RmsProp { decay, .. }) => Some(decay),
+        ("beta1", Optimizer::Adam { beta1, .. }) => Some(beta1),
+        ("beta2", Optimizer::Adam { beta2, .. }) => Some(beta2),
+        (
+            "eps",
+            Optimizer::Adagrad { epsilon }
+            | Optimizer::RmsProp { epsilon, .. }
+            | Optimizer::Adam { epsilon, .. },
+        ) => Some(epsilon),
+        _ => None,
+    }
+}
+
+/// The link key of the hyper-parameter `$key` of `HYPERS`: accepted only
+/// with an optimiser that has it, left out at its standard default.
+macro_rules! hyper_key {
+    ($key:literal) => {
+        Key {
+            name: $key,
+            accepts: |s| {
+                let (h, now) = (hyper($key), s.training.optimizer.name());
+                owned(h.limit.accepts, h.owners, "opt", now)
+            },
+            read: |s, v| {
+                let x = within(v, hyper($key).limit)?;
+                put(slot(&mut s.training.optimizer, $key)?, x)
+            },
+            write: |s| {
+                let mut optimizer = s.training.optimizer;
+                let value = slot(&mut optimizer, $key).map(|x| *x);
+                unless_default(value, hyper($key).default)
+            },
+        }
+    };
 }
 
 /// The optimiser's keys.
@@ -43,100 +130,11 @@ const OPTIMIZER: &[Key] = &[
         read: |s, v| Optimizer::named(v).map(|x| s.training.optimizer = x),
         write: |s| s.training.optimizer.name().into(),
     },
-    Key {
-        name: "momentum",
-        accepts: |s| {
-            let now = s.training.optimizer.name();
-            owned(
-                train::FRACTION.accepts,
-                "opt=momentum or opt=nesterov",
-                "opt",
-                now,
-            )
-        },
-        read: |s, v| {
-            let x = within(v, train::FRACTION)?;
-            set_optimizer(s, |o| match o {
-                Optimizer::Momentum { momentum } | Optimizer::Nesterov { momentum } => {
-                    put(momentum, x)
-                }
-                _ => None,
-            })
-        },
-        write: |s| unless_default(s.training.optimizer.momentum(), train::DEFAULT_MOMENTUM),
-    },
-    Key {
-        name: "rho",
-        accepts: |s| {
-            let now = s.training.optimizer.name();
-            owned(train::FRACTION.accepts, "opt=rmsprop", "opt", now)
-        },
-        read: |s, v| {
-            let x = within(v, train::FRACTION)?;
-            set_optimizer(s, |o| match o {
-                Optimizer::RmsProp { decay, .. } => put(decay, x),
-                _ => None,
-            })
-        },
-        write: |s| match s.training.optimizer {
-            Optimizer::RmsProp { decay, .. } => unless_default(Some(decay), train::DEFAULT_DECAY),
-            _ => String::new(),
-        },
-    },
-    Key {
-        name: "beta1",
-        accepts: |s| {
-            let now = s.training.optimizer.name();
-            owned(train::FRACTION.accepts, "opt=adam", "opt", now)
-        },
-        read: |s, v| {
-            let x = within(v, train::FRACTION)?;
-            set_optimizer(s, |o| match o {
-                Optimizer::Adam { beta1, .. } => put(beta1, x),
-                _ => None,
-            })
-        },
-        write: |s| match s.training.optimizer {
-            Optimizer::Adam { beta1, .. } => unless_default(Some(beta1), train::DEFAULT_BETA1),
-            _ => String::new(),
-        },
-    },
-    Key {
-        name: "beta2",
-        accepts: |s| {
-            let now = s.training.optimizer.name();
-            owned(train::FRACTION.accepts, "opt=adam", "opt", now)
-        },
-        read: |s, v| {
-            let x = within(v, train::FRACTION)?;
-            set_optimizer(s, |o| match o {
-                Optimizer::Adam { beta2, .. } => put(beta2, x),
-                _ => None,
-            })
-        },
-        write: |s| match s.training.optimizer {
-            Optimizer::Adam { beta2, .. } => unless_default(Some(beta2), train::DEFAULT_BETA2),
-            _ => String::new(),
-        },
-    },
-    Key {
-        name: "eps",
-        accepts: |s| {
-            let owners = "opt=adagrad, opt=rmsprop or opt=adam";
-            let now = s.training.optimizer.name();
-            owned(train::EPSILON.accepts, owners, "opt", now)
-        },
-        read: |s, v| {
-            let x = within(v, train::EPSILON)?;
-            set_optimizer(s, |o| match o {
-                Optimizer::Adagrad { epsilon }
-                | Optimizer::RmsProp { epsilon, .. }
-                | Optimizer::Adam { epsilon, .. } => put(epsilon, x),
-                _ => None,
-            })
-        },
-        write: |s| unless_default(s.training.optimizer.epsilon(), train::DEFAULT_EPSILON),
-    },
+    hyper_key!("momentum"),
+    hyper_key!("rho"),
+    hyper_key!("beta1"),
+    hyper_key!("beta2"),
+    hyper_key!("eps"),
 ];
 
 /// Sets the schedule's decay, if it has one.

@@ -41,6 +41,19 @@ pub struct Playground {
     thumbnail_canvas: network_canvas::Thumbnails,
 }
 
+impl Playground {
+    /// The view of `session`, its drawing buffers empty until the first draw.
+    fn with_session(session: Session) -> Playground {
+        Playground {
+            session,
+            heatmap: HeatmapCanvas::new(HEATMAP_RESOLUTION),
+            thumbnails: Thumbnails::new(2),
+            links: Default::default(),
+            thumbnail_canvas: Default::default(),
+        }
+    }
+}
+
 #[wasm_bindgen]
 impl Playground {
     /// A new run from a link's fragment (`data=xor&layers=4:relu,2:tanh&lr=0.1`,
@@ -49,13 +62,9 @@ impl Playground {
     /// here. Throws an Error naming each bad key and what it accepts.
     pub fn from_link(fragment: &str) -> Result<Playground, JsError> {
         let state = strict_link(fragment)?;
-        Ok(Playground {
-            session: Session::new(state.training).map_err(js_error)?,
-            heatmap: HeatmapCanvas::new(HEATMAP_RESOLUTION),
-            thumbnails: Thumbnails::new(2),
-            links: Default::default(),
-            thumbnail_canvas: Default::default(),
-        })
+        Ok(Playground::with_session(
+            Session::new(state.training).map_err(js_error)?,
+        ))
     }
 
     /// Runs `steps` minibatch SGD steps (at most 100 000 per call). Throws

@@ -84,3 +84,13 @@ function button(text, name, off, onClick) {
   b.addEventListener("click", onClick);
   return b;
 }
+
+/** Selects the option whose value is `value` as a number, adding one if the menu lacks it (a link may carry any value). */
+export function chooseNumber(select, value) {
+  let option = [...select.options].find((o) => Number(o.value) === value);
+  if (!option) {
+    option = new Option(String(value), String(value));
+    select.append(option);
+  }
+  select.value = option.value;
+}

@@ -1,5 +1,5 @@
 // The training view: controls → Playground (wasm) → canvases and status.
-import { $, button, fillSelect, fitCanvas, fmt, prefersDark } from "./dom.js";
+import { $, button, chooseNumber, fillSelect, fitCanvas, fmt, prefersDark } from "./dom.js";
 import { fragment } from "./link.js";
 import { Tuning } from "./tuning.js";
 import { VisibleFrames } from "./visible.js";
@@ -394,16 +394,6 @@ class Training {
   onDraw(listener) {
     this.listeners.push(listener);
   }
-}
-
-/** Selects the option whose value is `value` as a number, adding one if the menu lacks it. */
-function chooseNumber(select, value) {
-  let option = [...select.options].find((o) => Number(o.value) === value);
-  if (!option) {
-    option = new Option(String(value), String(value));
-    select.append(option);
-  }
-  select.value = option.value;
 }
 
 /** A loss for the status line: three decimals, or a plain word when it overflowed. */

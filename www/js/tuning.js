@@ -2,7 +2,7 @@
 // controls: menus, the hyper-parameters of the current choice, and their
 // link keys. Rust checks every value (Playground.retune); this module only
 // moves values between the controls and the keys.
-import { $, fillSelect } from "./dom.js";
+import { $, chooseNumber, fillSelect } from "./dom.js";
 
 /** The optimisers, by link name, with the rule each applies (shown under the menu). */
 const OPTIMIZERS = [
@@ -72,19 +72,10 @@ class Tuning {
     for (const [key, id] of Object.entries(INPUTS)) $(id).value = String(state[key]);
     $("schedule").value = state.schedule;
     $("regularization").value = state.reg;
-    chooseRate($("reg-rate"), state.reg_rate);
+    chooseNumber($("reg-rate"), state.reg_rate);
     // A link that goes beyond the notes' plain SGD shows where it does.
     if (state.opt !== "sgd" || state.schedule !== "constant" || state.reg !== "none") $("sgd-extras").open = true;
     this.show();
   }
 }
 
-/** Selects the rate `value`, adding it to the menu if a link carries one it lacks. */
-function chooseRate(select, value) {
-  let option = [...select.options].find((o) => Number(o.value) === value);
-  if (!option) {
-    option = new Option(String(value), String(value));
-    select.append(option);
-  }
-  select.value = option.value;
-}

@@ -2,12 +2,10 @@
 //! points, those points back out, hard regions on the heatmap, and the
 //! test-set metrics.
 
-use super::{js_error, Playground, HEATMAP_RESOLUTION};
+use super::{js_error, Playground};
 use crate::data::{CustomData, DatasetKind};
-use crate::plot::network::Thumbnails;
 use crate::session::Session;
 use crate::web::data::CustomPoints;
-use crate::web::heatmap::HeatmapCanvas;
 use crate::web::link::strict_link;
 use wasm_bindgen::prelude::*;
 
@@ -23,13 +21,9 @@ impl Playground {
         state.training.dataset = DatasetKind::Custom;
         state.training.custom = points.data().clone();
         state.training.fit_batch_to_data();
-        Ok(Playground {
-            session: Session::new(state.training).map_err(js_error)?,
-            heatmap: HeatmapCanvas::new(HEATMAP_RESOLUTION),
-            thumbnails: Thumbnails::new(2),
-            links: Default::default(),
-            thumbnail_canvas: Default::default(),
-        })
+        Ok(Playground::with_session(
+            Session::new(state.training).map_err(js_error)?,
+        ))
     }
 
     /// Every point of the run (training, then test) as drawn data, to edit.

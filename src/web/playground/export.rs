@@ -1,12 +1,10 @@
 //! The keeping door of `Playground`: the network as a JSON file and back,
 //! the loss history as CSV, the run's settings as a link, and predictions.
 
-use super::{js_error, Playground, HEATMAP_RESOLUTION};
+use super::{js_error, Playground};
 use crate::config::{write_link, LinkState};
 use crate::export;
-use crate::plot::network::Thumbnails;
 use crate::web::convert::{finite_numbers, json_tree};
-use crate::web::heatmap::HeatmapCanvas;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -26,13 +24,9 @@ impl Playground {
             JsError::new(&format!("the network file is not valid JSON: {message}"))
         })?;
         let file = export::read_network_file(&json_tree(&parsed)).map_err(js_error)?;
-        Ok(Playground {
-            session: file.into_session().map_err(js_error)?,
-            heatmap: HeatmapCanvas::new(HEATMAP_RESOLUTION),
-            thumbnails: Thumbnails::new(2),
-            links: Default::default(),
-            thumbnail_canvas: Default::default(),
-        })
+        Ok(Playground::with_session(
+            file.into_session().map_err(js_error)?,
+        ))
     }
 
     /// The run's settings as a link fragment of its training keys (defaults left out).
