@@ -494,3 +494,6 @@ mod network_edits {
         assert_eq!(run.predict(super::numbers(&[1.0, 2.0])).unwrap().len(), 2);
     }
 }
+
+#[path = "web/canvas.rs"]
+mod canvas;

@@ -1,20 +1,16 @@
-//! A canvas backend for plotters that measures text with the canvas's own
-//! `measureText`. Plotters' default on wasm measures a `<span>` it gives an
-//! inline `style` attribute, which the page's Content-Security-Policy
-//! (`style-src 'self'`) blocks; everything else is `CanvasBackend`'s. Also
-//! the page's theme and 2d context, and off-DOM canvases filled from RGBA
-//! pixels (the heatmap's and the thumbnails' images before they are scaled).
+//! The page's canvases: the plotters backend that draws on them
+//! (`backend`), the theme's colours, the 2d context, and off-DOM canvases
+//! filled from RGBA pixels (the heatmap's and the thumbnails' images before
+//! they are scaled).
+
+mod backend;
+
+pub use backend::Canvas;
 
 use crate::plot::Theme;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-};
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::JsError;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
-
-type Error = DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
 
 /// The plots' colours for the page's theme.
 pub(crate) fn theme(dark: bool) -> Theme {
@@ -33,121 +29,6 @@ pub(crate) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingConte
         .flatten()
         .and_then(|c| c.dyn_into().ok())
         .ok_or_else(|| JsError::new("the canvas has no 2d context"))
-}
-
-/// `CanvasBackend`, with text measured on the canvas.
-pub struct Canvas {
-    inner: CanvasBackend,
-    context: CanvasRenderingContext2d,
-}
-
-impl Canvas {
-    /// A backend drawing on `canvas`; `None` if it has no 2d context.
-    pub fn new(canvas: HtmlCanvasElement) -> Option<Canvas> {
-        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        let inner = CanvasBackend::with_canvas_object(canvas)?;
-        Some(Canvas { inner, context })
-    }
-}
-
-impl DrawingBackend for Canvas {
-    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
-
-    fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
-    }
-
-    fn ensure_prepared(&mut self) -> Result<(), Error> {
-        self.inner.ensure_prepared()
-    }
-
-    fn present(&mut self) -> Result<(), Error> {
-        self.inner.present()
-    }
-
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Error> {
-        self.inner.draw_pixel(point, color)
-    }
-
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result<(), Error> {
-        self.inner.draw_line(from, to, style)
-    }
-
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), Error> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
-    }
-
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result<(), Error> {
-        self.inner.draw_path(path, style)
-    }
-
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), Error> {
-        self.inner.draw_circle(center, radius, style, fill)
-    }
-
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vertices: I,
-        style: &S,
-    ) -> Result<(), Error> {
-        self.inner.fill_polygon(vertices, style)
-    }
-
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &S,
-        pos: BackendCoord,
-    ) -> Result<(), Error> {
-        self.inner.draw_text(text, style, pos)
-    }
-
-    /// Width from `measureText` in the font `draw_text` sets; height from the font's box.
-    fn estimate_text_size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &S,
-    ) -> Result<(u32, u32), Error> {
-        let size = style.size();
-        self.context.save();
-        self.context.set_font(&format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            size,
-            style.family().as_str()
-        ));
-        let metrics = self.context.measure_text(text).ok();
-        self.context.restore();
-        let width = metrics
-            .as_ref()
-            .map_or(0.6 * size * text.chars().count() as f64, |m| m.width());
-        let height = metrics
-            .map(|m| m.font_bounding_box_ascent() + m.font_bounding_box_descent())
-            .filter(|h| h.is_finite() && *h > 0.0)
-            .unwrap_or(1.2 * size);
-        Ok((width.ceil() as u32, height.ceil() as u32))
-    }
 }
 
 /// Copies RGBA `pixels` (width × height) onto the canvas at (x, y).

@@ -2,7 +2,7 @@
 //! errors mapped to JS `Error`s, and drawing on canvases.
 
 pub mod api;
-mod canvas;
+pub mod canvas;
 mod convert;
 pub mod data;
 pub mod explorer;
