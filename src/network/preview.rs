@@ -94,10 +94,16 @@ fn activate(layer: &Layer, slopes: &[f32], z: &[f32], a: &mut [f32]) {
             }
         }
         LayerKind::Softmax => {
+            // Each row less its largest logit, then e^ over the whole batch
+            // at once (rows of two or three would run one lane at a time),
+            // then each row over its sum.
             let units = layer.units();
             for (z_row, a_row) in z.chunks_exact(units).zip(a.chunks_exact_mut(units)) {
                 let top = z_row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-                map(z_row, a_row, |z| math::exp(z - top));
+                map(z_row, a_row, |z| z - top);
+            }
+            a.iter_mut().for_each(|shifted| *shifted = math::exp(*shifted));
+            for a_row in a.chunks_exact_mut(units) {
                 let total: f32 = a_row.iter().sum();
                 a_row.iter_mut().for_each(|p| *p /= total);
             }

@@ -31,41 +31,44 @@ pub(crate) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingConte
         .ok_or_else(|| JsError::new("the canvas has no 2d context"))
 }
 
-/// Copies RGBA `pixels` (width × height) onto the canvas at (x, y).
-fn put_pixels(
-    context: &CanvasRenderingContext2d,
-    pixels: &[u8],
-    width: usize,
-    x: f64,
-    y: f64,
-) -> Result<(), JsError> {
-    let image = ImageData::new_with_u8_clamped_array(Clamped(pixels), width as u32)
-        .map_err(|_| JsError::new("could not make an ImageData of the pixels"))?;
-    context
-        .put_image_data(&image, x, y)
-        .map_err(|_| JsError::new("could not draw the pixels on the canvas"))
+/// A canvas in no document with its 2d context, filled from RGBA pixels
+/// and drawn from onto the page's canvases (scaled, or as a layer). The
+/// context is asked for once: each ask crosses to JavaScript with a string.
+#[derive(Debug)]
+pub(crate) struct Image {
+    canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
 }
 
-/// A canvas that is in no document, to draw from.
-pub(crate) fn off_dom_canvas() -> Result<HtmlCanvasElement, JsError> {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.create_element("canvas").ok())
-        .and_then(|element| element.dyn_into().ok())
-        .ok_or_else(|| JsError::new("could not make a canvas: the page has no document"))
-}
-
-/// Sizes `canvas` to `pixels` (RGBA rows of `width`) and copies them onto it.
-pub(crate) fn fill_canvas(
-    canvas: &HtmlCanvasElement,
-    pixels: &[u8],
-    width: usize,
-) -> Result<(), JsError> {
-    let height = pixels.len() / 4 / width.max(1);
-    // Setting a canvas's size clears it, even to the same size: only on a change.
-    if canvas.width() as usize != width || canvas.height() as usize != height {
-        canvas.set_width(width as u32);
-        canvas.set_height(height as u32);
+impl Image {
+    /// An empty image; an error if the page has no document.
+    pub(crate) fn new() -> Result<Image, JsError> {
+        let canvas: HtmlCanvasElement = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.create_element("canvas").ok())
+            .and_then(|element| element.dyn_into().ok())
+            .ok_or_else(|| JsError::new("could not make a canvas: the page has no document"))?;
+        let context = context(&canvas)?;
+        Ok(Image { canvas, context })
     }
-    put_pixels(&context(canvas)?, pixels, width, 0.0, 0.0)
+
+    /// The canvas, to draw from.
+    pub(crate) fn canvas(&self) -> &HtmlCanvasElement {
+        &self.canvas
+    }
+
+    /// Sizes the image to `pixels` (RGBA rows of `width`) and copies them in.
+    pub(crate) fn fill(&self, pixels: &[u8], width: usize) -> Result<(), JsError> {
+        let height = pixels.len() / 4 / width.max(1);
+        // Setting a canvas's size clears it, even to the same size: only on a change.
+        if self.canvas.width() as usize != width || self.canvas.height() as usize != height {
+            self.canvas.set_width(width as u32);
+            self.canvas.set_height(height as u32);
+        }
+        let image = ImageData::new_with_u8_clamped_array(Clamped(pixels), width as u32)
+            .map_err(|_| JsError::new("could not make an ImageData of the pixels"))?;
+        self.context
+            .put_image_data(&image, 0.0, 0.0)
+            .map_err(|_| JsError::new("could not draw the pixels on the canvas"))
+    }
 }

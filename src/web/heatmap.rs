@@ -2,7 +2,7 @@
 //! (`plot::heatmap`) composed the browser's way, and a coarser grid for a
 //! wide network while it plays.
 
-use super::canvas::{context, fill_canvas, off_dom_canvas};
+use super::canvas::{context, Image};
 use crate::data::Dataset;
 use crate::plot::heatmap::{Heatmap, PointStyle, PointsLayer};
 use crate::plot::Theme;
@@ -32,8 +32,8 @@ pub(crate) struct HeatmapCanvas {
 }
 
 struct Layers {
-    cells: HtmlCanvasElement,
-    points: HtmlCanvasElement,
+    cells: Image,
+    points: Image,
     /// `points` shows the `PointsLayer` as it is now.
     points_current: bool,
 }
@@ -41,8 +41,8 @@ struct Layers {
 impl Layers {
     fn new() -> Result<Layers, JsError> {
         Ok(Layers {
-            cells: off_dom_canvas()?,
-            points: off_dom_canvas()?,
+            cells: Image::new()?,
+            points: Image::new()?,
             points_current: false,
         })
     }
@@ -98,7 +98,7 @@ impl HeatmapCanvas {
             false => &mut self.heatmap,
         };
         let n = heatmap.resolution();
-        fill_canvas(&layers.cells, heatmap.cell_image(trainer, theme), n)?;
+        layers.cells.fill(heatmap.cell_image(trainer, theme), n)?;
         let size = (width as usize, height as usize);
         if self
             .points
@@ -107,7 +107,7 @@ impl HeatmapCanvas {
             layers.points_current = false;
         }
         if !layers.points_current {
-            fill_canvas(&layers.points, self.points.pixels(), size.0)?;
+            layers.points.fill(self.points.pixels(), size.0)?;
             layers.points_current = true;
         }
         let context = context(canvas)?;
@@ -118,7 +118,7 @@ impl HeatmapCanvas {
         let (w, h) = (f64::from(width), f64::from(height));
         context
             .draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-                &layers.cells,
+                layers.cells.canvas(),
                 0.5,
                 0.5,
                 span,
@@ -128,7 +128,9 @@ impl HeatmapCanvas {
                 w,
                 h,
             )
-            .and_then(|()| context.draw_image_with_html_canvas_element(&layers.points, 0.0, 0.0))
+            .and_then(|()| {
+                context.draw_image_with_html_canvas_element(layers.points.canvas(), 0.0, 0.0)
+            })
             .map_err(|_| JsError::new("could not draw the heatmap's layers on the canvas"))
     }
 }

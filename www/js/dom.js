@@ -12,11 +12,14 @@ export function fmt(x) {
   return Number(x.toPrecision(4)).toString();
 }
 
+/** The system's colour scheme, as a live query (made once: every frame reads it). */
+export const SYSTEM_DARK = window.matchMedia?.("(prefers-color-scheme: dark)");
+
 /** True when the page is in the dark theme: the Theme menu's choice (www/js/theme.js), else the system's. */
 export function prefersDark() {
   const chosen = document.documentElement.dataset.theme;
   if (chosen === "dark" || chosen === "light") return chosen === "dark";
-  return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  return Boolean(SYSTEM_DARK?.matches);
 }
 
 /**

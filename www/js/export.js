@@ -73,8 +73,14 @@ class Keeper {
     const say = (text) => this.say(text);
     const addButtons = () => document.querySelectorAll("main canvas").forEach((canvas) => pngButton(canvas, say));
     addButtons();
-    // Panels that make plots later (one per contestant, say) get their buttons too.
-    new MutationObserver(addButtons).observe(document.querySelector("main"), { childList: true, subtree: true });
+    // Panels that make plots later (one per contestant, say) get their buttons
+    // too. Only added canvases count: tables and readouts change their text
+    // every frame while a run plays.
+    const addsCanvas = (node) => node.nodeType === Node.ELEMENT_NODE && (node.localName === "canvas" || node.querySelector("canvas"));
+    const observer = new MutationObserver((records) => {
+      if (records.some((record) => [...record.addedNodes].some(addsCanvas))) addButtons();
+    });
+    observer.observe(document.querySelector("main"), { childList: true, subtree: true });
     $("save-network").addEventListener("click", () => this.saveNetwork());
     $("save-history").addEventListener("click", () => this.saveHistory());
     $("load-network").addEventListener("click", () => $("network-file").click());

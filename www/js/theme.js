@@ -1,10 +1,7 @@
 // The colour theme: the page follows the reader's system setting
 // (prefers-color-scheme) unless the Theme menu, or the link's `theme` key,
 // forces light or dark. Every plot redraws in the new theme's colours.
-import { $, prefersDark } from "./dom.js";
-
-/** The system's preference, watched so plots follow it while the theme is "auto". */
-const SYSTEM_DARK = window.matchMedia("(prefers-color-scheme: dark)");
+import { $, prefersDark, SYSTEM_DARK } from "./dom.js";
 
 /** The theme chosen: "auto", "light" or "dark". */
 export function chosenTheme() {
@@ -28,5 +25,6 @@ function redrawPlots() {
 /** Wires the Theme menu and follows the system's setting while it is "auto". */
 export function startTheme() {
   $("theme").addEventListener("change", () => setTheme($("theme").value));
-  SYSTEM_DARK.addEventListener("change", () => { if (chosenTheme() === "auto") redrawPlots(); });
+  // The system's preference is watched so plots follow it while the theme is "auto".
+  SYSTEM_DARK?.addEventListener("change", () => { if (chosenTheme() === "auto") redrawPlots(); });
 }

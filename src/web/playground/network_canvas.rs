@@ -6,10 +6,10 @@
 use crate::plot::network::{frames, Layout, Links};
 use crate::plot::palette::css;
 use crate::plot::Theme;
-use crate::web::canvas::{fill_canvas, off_dom_canvas};
+use crate::web::canvas::Image;
 use plotters::style::RGBColor;
 use wasm_bindgen::prelude::*;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::CanvasRenderingContext2d;
 
 /// `#rrggbb` of a theme colour.
 fn css_of(color: RGBColor) -> String {
@@ -68,7 +68,7 @@ fn set_dash(context: &CanvasRenderingContext2d, pattern: &[f64]) -> Result<(), J
 #[derive(Debug, Default)]
 pub(super) struct Thumbnails {
     pixels: Vec<u8>,
-    canvas: Option<HtmlCanvasElement>,
+    image: Option<Image>,
 }
 
 impl Thumbnails {
@@ -89,11 +89,11 @@ impl Thumbnails {
         }
         self.pixels.clear();
         images.iter().for_each(|image| self.pixels.extend(image));
-        let canvas = match &self.canvas {
-            Some(canvas) => canvas,
-            None => self.canvas.insert(off_dom_canvas()?),
+        let image = match &self.image {
+            Some(image) => image,
+            None => self.image.insert(Image::new()?),
         };
-        fill_canvas(canvas, &self.pixels, side)?;
+        image.fill(&self.pixels, side)?;
         context.set_image_smoothing_enabled(true);
         let (span, size) = ((side - 1) as f64, layout.size.round());
         let corners = layout.columns.iter().flatten();
@@ -101,7 +101,7 @@ impl Thumbnails {
             let top = (i * side) as f64 + 0.5;
             context
                 .draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-                    canvas,
+                    image.canvas(),
                     0.5,
                     top,
                     span,
