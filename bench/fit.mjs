@@ -3,9 +3,14 @@
 // inside the built page in headless Chromium.
 // Run: bash bench/fit.sh (builds the release site first). Checks that both
 // compute the same losses, then prints one table of samples per second.
+// With --native (bash bench/fit.sh --native) it also runs the same core
+// natively (benches/fit.rs's table) just before and just after the browser's
+// runs, and adds the native / wasm ratio: this machine's speed drifts by more
+// than that ratio over an hour, so only figures taken together compare.
 // Each shape runs in a fresh page: how fast V8 runs PlainSgd depends on what
 // the page ran before (after another shape it measured up to 2× slower), while
 // the wasm does not, so one page for all shapes would flatter the wasm.
+import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { launch, openPage, serveDist } from "../tests/e2e/harness.js";
@@ -28,6 +33,18 @@ const WARMUP_MS = 600;
 const TARGET_RUN_MS = 400;
 const MIN_RUN_MS = 200;
 const PLAIN_SGD = resolve(import.meta.dirname, "plain_sgd.js");
+/** Whether to bracket the browser's runs with native ones (--native). */
+const NATIVE = process.argv.includes("--native");
+
+/** Native median samples/s per shape name ("[2, 4, 2, 1]"), from benches/fit.rs's table. */
+function nativeRates() {
+  const output = execFileSync("cargo", ["bench", "--quiet", "--bench", "fit", "--", "--table-only", "--json"], {
+    cwd: resolve(import.meta.dirname, ".."),
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return JSON.parse(output.trim().split("\n").at(-1));
+}
 
 /** 500 points of a 2-D low-discrepancy (R2) sequence on [−1, 1]², with a smooth 1-D target. */
 function makeData(points) {
@@ -188,26 +205,40 @@ async function check(run, data) {
   return ok;
 }
 
-/** Times every shape and prints the table. */
+/** Times every shape and prints the table (with native columns when --native). */
 async function measure(run, data) {
-  const lines = [
-    "| shape | wasm Model.fit, samples/s: median (min–max) | plain JS, samples/s: median (min–max) | wasm / JS |",
-    "| --- | --- | --- | --- |",
-  ];
-  const notes = [];
+  const native = NATIVE ? [nativeRates()] : [];
+  const results = [];
   for (const sizes of SHAPES) {
-    const result = await run(timeInPage, {
+    results.push(await run(timeInPage, {
       config: configFor(sizes), sizes, ...data, lr: LR, batch: BATCH,
       runs: RUNS, warmupMs: WARMUP_MS, targetMs: TARGET_RUN_MS,
-    });
-    const ratio = summary(result.wasm).median / summary(result.js).median;
-    lines.push(`| [${sizes.join(", ")}] | ${cell(result.wasm)} | ${cell(result.js)} | ${ratio.toFixed(2)}× |`);
+    }));
+  }
+  if (NATIVE) native.push(nativeRates());
+  const lines = [
+    `| shape | wasm Model.fit, samples/s: median (min–max) | plain JS, samples/s: median (min–max) | wasm / JS |${NATIVE ? " native, before / after | native / wasm |" : ""}`,
+    `| --- | --- | --- | --- |${NATIVE ? " --- | --- |" : ""}`,
+  ];
+  const notes = [];
+  for (const [i, sizes] of SHAPES.entries()) {
+    const result = results[i];
+    const name = `[${sizes.join(", ")}]`;
+    const wasm = summary(result.wasm).median;
+    const ratio = wasm / summary(result.js).median;
+    let nativeCells = "";
+    if (NATIVE) {
+      const [before, after] = native.map((rates) => rates[name]);
+      nativeCells = ` ${rate(before)} / ${rate(after)} | ${((before + after) / 2 / wasm).toFixed(2)}× |`;
+    }
+    lines.push(`| ${name} | ${cell(result.wasm)} | ${cell(result.js)} | ${ratio.toFixed(2)}× |${nativeCells}`);
     const shortest = Math.min(...result.ms.wasm, ...result.ms.js);
     notes.push(`[${sizes.join(", ")}]: ${result.epochs.wasm} / ${result.epochs.js} epochs per run (wasm / JS), shortest run ${shortest.toFixed(0)} ms`);
     if (shortest < MIN_RUN_MS) notes.push(`  warning: a run took under ${MIN_RUN_MS} ms`);
   }
   console.log(`\n${RUNS} timed runs each (wasm and JS alternating, a fresh page per shape) after ${WARMUP_MS} ms of warm-up; ${POINTS} points, batch ${BATCH}, lr ${LR}, tanh hidden layers, identity output; samples = points × epochs.`);
   for (const note of notes) console.log(`  ${note}`);
+  if (NATIVE) console.log("  native: benches/fit.rs's median of 7 runs of about 400 ms, run just before and just after the browser's; native / wasm uses their mean.");
   console.log(`\n${lines.join("\n")}`);
 }
 

@@ -6,7 +6,9 @@
 //! as elem/s; each `fit` call ends with a loss over all 500 points, which more
 //! epochs per call amortise, as in the browser bench); then one table in
 //! `bench/fit.mjs`'s form follows: 7 timed runs of about 400 ms each, each from
-//! the same initial parameters, median (min–max).
+//! the same initial parameters, median (min–max). `-- --table-only` prints
+//! the table alone, and `--json` makes it one line of JSON, which
+//! `bench/fit.mjs --native` reads before and after the browser's runs.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -132,23 +134,41 @@ mod native {
         format!("{value:.decimals$}{unit}")
     }
 
-    fn table(data: (&[f64], &[f64])) {
-        println!("\n| shape | native Network::fit, samples/s: median (min–max) |");
-        println!("| --- | --- |");
+    /// The table; with `json`, one line of JSON instead: each shape's name
+    /// and median samples/s (what `bench/fit.mjs --native` reads).
+    fn table(data: (&[f64], &[f64]), json: bool) {
+        if !json {
+            println!("\n| shape | native Network::fit, samples/s: median (min–max) |");
+            println!("| --- | --- |");
+        }
+        let mut medians = Vec::new();
         for sizes in SHAPES {
             let mut rates = timed_runs(sizes, data);
             rates.sort_by(f64::total_cmp);
             let (median, min, max) = (rates[RUNS / 2], rates[0], rates[RUNS - 1]);
-            let cell = format!("{} ({}–{})", rate(median), rate(min), rate(max));
-            println!("| {} | {cell} |", name(sizes));
+            if json {
+                medians.push(format!("\"{}\":{median:.0}", name(sizes)));
+            } else {
+                let cell = format!("{} ({}–{})", rate(median), rate(min), rate(max));
+                println!("| {} | {cell} |", name(sizes));
+            }
+        }
+        if json {
+            println!("{{{}}}", medians.join(","));
         }
     }
 
+    /// `cargo bench --bench fit`: criterion, then the table.
+    /// `cargo bench --bench fit -- --table-only [--json]`: the table alone.
     pub fn main() {
         let (xs, ys) = data();
-        let mut c = Criterion::default().configure_from_args();
-        criterion_runs(&mut c, (&xs, &ys));
-        table((&xs, &ys));
+        let args: Vec<String> = std::env::args().collect();
+        let has = |flag: &str| args.iter().any(|a| a == flag);
+        if !has("--table-only") {
+            let mut c = Criterion::default().configure_from_args();
+            criterion_runs(&mut c, (&xs, &ys));
+        }
+        table((&xs, &ys), has("--json"));
     }
 }
 

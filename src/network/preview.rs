@@ -102,7 +102,8 @@ fn activate(layer: &Layer, slopes: &[f32], z: &[f32], a: &mut [f32]) {
                 let top = z_row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
                 map(z_row, a_row, |z| z - top);
             }
-            a.iter_mut().for_each(|shifted| *shifted = math::exp(*shifted));
+            a.iter_mut()
+                .for_each(|shifted| *shifted = math::exp(*shifted));
             for a_row in a.chunks_exact_mut(units) {
                 let total: f32 = a_row.iter().sum();
                 a_row.iter_mut().for_each(|p| *p /= total);
