@@ -2,49 +2,17 @@
 import { $, button, chooseNumber, fillSelect, fitCanvas, fmt, prefersDark } from "./dom.js";
 import { fragment } from "./link.js";
 import { Tuning } from "./tuning.js";
-import { VisibleFrames } from "./visible.js";
+import { Player, timed } from "./playing.js";
 
 /** Learning rates offered, on a logarithmic scale from 1e-5 to 10. */
 const LEARNING_RATES = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 /** Hidden-layer limits, as the core checks them. */
 const MAX_LAYERS = 6;
 const MAX_UNITS = 64;
-/** Samples trained per animation frame while playing (as TensorFlow Playground does). */
-const SAMPLES_PER_FRAME = 250;
-/**
- * Most milliseconds a played frame spends training: a network so wide that
- * 250 samples take longer trains fewer per frame, so the page still answers
- * a click or a key within a frame.
- */
-const TRAIN_BUDGET = 12;
-/** Steps per `run` call while catching up with a link's `steps`. */
-const CATCH_UP_SLICE = 200;
-/** Milliseconds of training per frame while catching up, so the page stays responsive. */
-const FRAME_BUDGET = 12;
 /** Links above which a playing network's diagram is redrawn every other frame (two layers of 64 have 4 352). */
 const DENSE_LINKS = 2000;
 /** The Activation menu's entry while the layers differ. */
 const MIXED = "mixed";
-/**
- * `?bench` in the page's URL: every played frame (training plus every redraw)
- * and each of its parts are timed with performance measures, which
- * bench/frame.mjs reads: "frame", and within it "train", "heatmap", "loss",
- * "network" and "follow" (the panels that follow the run). Off otherwise.
- */
-const BENCH = new URLSearchParams(location.search).has("bench");
-/** Runs `work`; with `?bench`, as the performance measure `name`. */
-function timed(name, work) {
-  if (!BENCH) return work();
-  const start = performance.now();
-  try {
-    return work();
-  } finally {
-    performance.measure(name, { start, end: performance.now() });
-  }
-}
-/** The reader asked for less motion: a link's `steps` then trains without animating the plots. */
-const REDUCED_MOTION = window.matchMedia("(prefers-reduced-motion: reduce)");
-
 /** One hidden layer as the controls hold it; `param` is null for the default. */
 const hiddenLayer = (units, activation = "tanh", param = null) => ({ units, activation, param });
 
@@ -57,13 +25,11 @@ class Training {
     this.features = "x1,x2";
     /** A link's weight edits, used by the next rebuild only (any other rebuild starts without edits). */
     this.linkEdits = "";
-    this.playing = false;
-    this.frame = 0;
     /** Whether a network drawing waits in a task of its own, and whether the last frame's was skipped (see drawNetwork). */
     this.networkPending = false;
     this.networkSkipped = false;
-    /** Play and catch-up frames run only while the training panel, or the stage panel that follows it, is visible. */
-    this.frames = new VisibleFrames([$("train"), $("stages")]);
+    /** Play, a link's catch-up and Pause. */
+    this.player = new Player(this);
     /** Called with this view after every redraw (other panels follow the run). */
     this.listeners = [];
     this.buildControls();
@@ -220,38 +186,22 @@ class Training {
     this.tuning.apply(state);
   }
 
-  /**
-   * Trains to step `target` (a link's `steps`) a frame's budget at a time, as
-   * Play does, so a long run never freezes the page; Pause stops it. With
-   * reduced motion the plots are drawn once, at the end; only the status moves.
-   */
+  /** Whether the run is playing (or catching up with a link). */
+  get playing() {
+    return this.player.playing;
+  }
+
+  play() {
+    this.player.play();
+  }
+
+  pause() {
+    this.player.pause();
+  }
+
+  /** Trains to step `target` (a link's `steps`) a frame at a time, as Play does. */
   catchUp(target) {
-    this.playing = true;
-    this.playground.set_playing(true);
-    $("play").textContent = "Pause";
-    $("play").setAttribute("aria-pressed", "true");
-    const tick = () => {
-      if (!this.playing) return;
-      const start = performance.now();
-      let step = this.status()[0];
-      while (this.playing && step < target && performance.now() - start < FRAME_BUDGET) {
-        const slice = Math.min(CATCH_UP_SLICE, target - step);
-        try {
-          this.playground.run(slice);
-        } catch (e) {
-          this.fail(e);
-        }
-        step = this.status()[0];
-      }
-      if (step >= target || !REDUCED_MOTION.matches) this.draw();
-      else {
-        $("train-status").textContent = `Training to step ${target}: ${step} done`;
-        this.undrawn = true; // Pause draws what was trained
-      }
-      if (step >= target) this.pause();
-      else if (this.playing) this.frame = this.frames.requestFinite(tick);
-    };
-    tick();
+    this.player.catchUp(target);
   }
 
   /** Applies learning rate, batch size, optimiser, schedule and regularisation to the current run. */
@@ -281,44 +231,6 @@ class Training {
     this.showAlert(`${error.message[0].toUpperCase()}${error.message.slice(1)}, then press Reset.`);
   }
 
-  play() {
-    const divergedAt = this.status()[6];
-    if (!Number.isNaN(divergedAt)) return; // a diverged run waits for Reset
-    this.playing = true;
-    this.playground.set_playing(true);
-    $("play").textContent = "Pause";
-    $("play").setAttribute("aria-pressed", "true");
-    /** Steps that fit TRAIN_BUDGET, from the last frame's pace. */
-    let stepsInBudget = Infinity;
-    const tick = () => {
-      if (!this.playing) return;
-      if (BENCH) performance.mark("frame-start");
-      const batch = Math.max(1, Number($("batch-size").value));
-      const full = Math.max(1, Math.round(SAMPLES_PER_FRAME / batch));
-      const steps = Math.max(1, Math.min(full, Math.floor(stepsInBudget)));
-      this.train(() => {
-        const start = performance.now();
-        timed("train", () => this.playground.run(steps));
-        const took = performance.now() - start;
-        stepsInBudget = took > 0 ? (steps * TRAIN_BUDGET) / took : full;
-      });
-      if (BENCH) performance.measure("frame", "frame-start");
-      this.frame = this.frames.request(tick);
-    };
-    this.frame = this.frames.request(tick);
-  }
-
-  pause() {
-    const wasPlaying = this.playing;
-    this.playing = false;
-    this.frames.cancel(this.frame);
-    this.playground?.set_playing(false);
-    $("play").textContent = "Play";
-    $("play").setAttribute("aria-pressed", "false");
-    // Playing may have drawn a wide network's heatmap coarsely: now in full.
-    if (this.undrawn || wasPlaying) this.draw();
-  }
-
   status() {
     return this.playground.status();
   }
@@ -334,7 +246,6 @@ class Training {
 
   /** Redraws the three canvases and the status line. */
   draw() {
-    this.undrawn = false;
     if (!this.playground) return;
     const dark = prefersDark();
     const ratio = fitCanvas($("heatmap"));
