@@ -3,6 +3,7 @@
 // Run: bash bench/budget.sh (builds the release site first). Prints a table.
 import { gzipSync } from "node:zlib";
 import { launch, openPage, serveDist } from "../tests/e2e/harness.js";
+import { record } from "./results.js";
 
 const RUNS = 7;
 
@@ -50,6 +51,7 @@ try {
   console.log(`total gzip transfer: ${kb(total)} KiB (${(total / 1000).toFixed(1)} kB; budget 150 kB)`);
   const median = times[Math.floor(times.length / 2)];
   console.log(`first curve after navigation: median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)} over ${RUNS} loads (budget 300 ms)`);
+  record("budget", { gzipBytes: total, files: sizes, firstCurveMs: { median, min: times[0], max: times.at(-1), runs: RUNS } });
 } finally {
   await browser.close();
   await server.close();

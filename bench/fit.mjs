@@ -14,6 +14,7 @@ import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { launch, openPage, serveDist } from "../tests/e2e/harness.js";
+import { record } from "./results.js";
 
 /** Layer sizes [inputs, hidden…, output]: tanh hidden layers, identity output. */
 const SHAPES = [
@@ -221,6 +222,7 @@ async function measure(run, data) {
     `| --- | --- | --- | --- |${NATIVE ? " --- | --- |" : ""}`,
   ];
   const notes = [];
+  const rows = [];
   for (const [i, sizes] of SHAPES.entries()) {
     const result = results[i];
     const name = `[${sizes.join(", ")}]`;
@@ -232,6 +234,7 @@ async function measure(run, data) {
       nativeCells = ` ${rate(before)} / ${rate(after)} | ${((before + after) / 2 / wasm).toFixed(2)}× |`;
     }
     lines.push(`| ${name} | ${cell(result.wasm)} | ${cell(result.js)} | ${ratio.toFixed(2)}× |${nativeCells}`);
+    rows.push({ shape: name, wasm, js: summary(result.js).median, native: NATIVE ? native.map((rates) => rates[name]) : null });
     const shortest = Math.min(...result.ms.wasm, ...result.ms.js);
     notes.push(`[${sizes.join(", ")}]: ${result.epochs.wasm} / ${result.epochs.js} epochs per run (wasm / JS), shortest run ${shortest.toFixed(0)} ms`);
     if (shortest < MIN_RUN_MS) notes.push(`  warning: a run took under ${MIN_RUN_MS} ms`);
@@ -240,6 +243,7 @@ async function measure(run, data) {
   for (const note of notes) console.log(`  ${note}`);
   if (NATIVE) console.log("  native: benches/fit.rs's median of 7 runs of about 400 ms, run just before and just after the browser's; native / wasm uses their mean.");
   console.log(`\n${lines.join("\n")}`);
+  record("fit", rows);
 }
 
 /** The 1-minute load average, to judge how noisy a run was (other work on the machine). */

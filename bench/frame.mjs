@@ -11,13 +11,14 @@
 // separately, through Model.predict on a network of the same shape.
 import { loadavg } from "node:os";
 import { launch, openPage, serveDist } from "../tests/e2e/harness.js";
+import { record } from "./results.js";
 
 /** The views measured: a link fragment each ("" is the default view). */
 const VIEWS = [
-  { name: "default ([2, 4, 2, 2])", fragment: "", hidden: [4, 2] },
-  { name: "[2, 64, 64, 2]", fragment: "layers=64:tanh,64:tanh", hidden: [64, 64] },
-  { name: "[2, 64, 64, 1] (regression: plane)", fragment: "data=plane&layers=64:tanh,64:tanh", hidden: [64, 64] },
-  { name: "6 × 64 ([2, 64 ×6, 2])", fragment: `layers=${Array(6).fill("64:tanh").join(",")}`, hidden: Array(6).fill(64) },
+  { key: "default", name: "default ([2, 4, 2, 2])", fragment: "", hidden: [4, 2] },
+  { key: "64x64x2", name: "[2, 64, 64, 2]", fragment: "layers=64:tanh,64:tanh", hidden: [64, 64] },
+  { key: "64x64x1", name: "[2, 64, 64, 1] (regression: plane)", fragment: "data=plane&layers=64:tanh,64:tanh", hidden: [64, 64] },
+  { key: "6x64", name: "6 × 64 ([2, 64 ×6, 2])", fragment: `layers=${Array(6).fill("64:tanh").join(",")}`, hidden: Array(6).fill(64) },
 ];
 /** Frames played before measuring (JIT, first buffer growth), then how many to time. */
 const WARMUP_FRAMES = 10;
@@ -129,6 +130,7 @@ try {
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   const problems = [];
+  const figures = {};
   for (const view of VIEWS) {
     const result = await measure(browser, server.url, view);
     const frame = percentiles(result.frames);
@@ -136,9 +138,11 @@ try {
     const delay = percentiles(result.delays);
     const parts = Object.values(result.parts).map((durations) => ms(percentiles(durations).median));
     lines.push(`| ${view.name} | ${result.frames.length} | ${ms(frame.median)} | ${ms(frame.p95)} | ${ms(frame.max)} | ${fps.toFixed(1)} | ${parts.join(" | ")} | ${ms(delay.median)} | ${ms(delay.max)} | ${readable(result.rate)} |`);
+    figures[view.key] = { frame, fps, delay, gridRate: result.rate };
     problems.push(...result.problems);
   }
   console.log(lines.join("\n"));
+  record("frame", figures);
   console.log("\ntrain … follow: median ms of each part of a frame (follow: the stage, diagnostics, metrics and link panels).");
   console.log("Frame ms is the page's own work; the browser rasterises the canvases after it, which frames/s includes.");
   console.log("While a wide network (over 10 000 parameters) plays, its network is drawn in a task of its own, not in the frame ms.");

@@ -23,19 +23,19 @@ use plotters_backend::{
 };
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 type Error = DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
 
-/// Sizes remembered before the cache starts again (a few charts' labels fit
-/// many times over).
-const MEASURED_CAP: usize = 512;
+/// Sizes remembered before the list starts again: the labels and legends of
+/// the charts on screen fit several times over, and a search stays short.
+const MEASURED_CAP: usize = 256;
 
 thread_local! {
-    /// Text sizes in pixels by font and text ("<font>\0<text>").
-    static MEASURED: RefCell<HashMap<String, (u32, u32)>> = RefCell::new(HashMap::new());
+    /// Text sizes in pixels by font and text ("<font>\0<text>"). A list, not
+    /// a hash map, which would add more code to download than it saves time.
+    static MEASURED: RefCell<Vec<(String, (u32, u32))>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A line's look: lines that share it can share a path.
@@ -277,7 +277,13 @@ impl DrawingBackend for Canvas {
     ) -> Result<(u32, u32), Error> {
         let font = font(style);
         let key = format!("{font}\0{text}");
-        if let Some(size) = MEASURED.with(|m| m.borrow().get(&key).copied()) {
+        let known = MEASURED.with(|m| {
+            m.borrow()
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|&(_, size)| size)
+        });
+        if let Some(size) = known {
             return Ok(size);
         }
         let size = style.size();
@@ -304,7 +310,7 @@ impl DrawingBackend for Canvas {
             if m.len() >= MEASURED_CAP {
                 m.clear();
             }
-            m.insert(key, measured);
+            m.push((key, measured));
         });
         Ok(measured)
     }

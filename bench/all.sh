@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The whole benchmark in one command: builds the release site once, then
+# prints every table — the page's transfer size and first curve
+# (bench/budget.mjs), training throughput beside plain JavaScript and the same
+# core natively (bench/fit.mjs --native), frame times while playing
+# (bench/frame.mjs) — and last, one table of the budgets with what was
+# measured and whether each holds (bench/summary.mjs). About 6 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+trunk --config Trunkfile.toml build --release
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+export NNPLAY_BENCH_RESULTS=$results
+printf '\n## Transfer and first curve\n\n'
+node bench/budget.mjs
+printf '\n## Training throughput\n\n'
+node bench/fit.mjs --native
+printf '\n## Frames while playing\n\n'
+node bench/frame.mjs
+node bench/summary.mjs "$results"

@@ -1,0 +1,68 @@
+// The budget table of the whole benchmark (bash bench/all.sh): reads the
+// figures bench/budget.mjs, bench/fit.mjs --native and bench/frame.mjs wrote
+// into one folder and prints each budget, what was measured, and whether it
+// holds. Run: node bench/summary.mjs <folder>.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const folder = process.argv[2];
+if (!folder) {
+  console.error("usage: node bench/summary.mjs <folder of budget.json, fit.json, frame.json>");
+  process.exit(2);
+}
+
+/** The figures a script wrote, or null when it wrote none (it failed, or was not run). */
+function read(name) {
+  const file = join(folder, `${name}.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+}
+
+const budget = read("budget");
+const fit = read("fit");
+const frame = read("frame");
+const rows = [];
+
+/** One budget: `measured()` gives [text, holds] from the figures, or null if they are missing. */
+function row(name, limit, figures, measured) {
+  if (!figures) return rows.push([name, "not measured", limit, "—"]);
+  const [text, holds] = measured(figures);
+  rows.push([name, text, limit, holds ? "met" : "**over**"]);
+}
+
+const shape = (name) => (rows) => rows.find((r) => r.shape === name);
+for (const [name, least] of [["[2, 8, 8, 1]", 3], ["[2, 64, 64, 1]", 6]]) {
+  row(`Model.fit / plain JS, ${name}`, `≥ ${least}×`, fit && shape(name)(fit), (r) => {
+    const ratio = r.wasm / r.js;
+    return [`${ratio.toFixed(2)}×`, ratio >= least];
+  });
+}
+for (const name of ["[2, 4, 2, 1]", "[2, 8, 8, 1]", "[2, 64, 64, 1]", "[2, 64, 64, 64, 64, 64, 64, 1]"]) {
+  const r = fit && shape(name)(fit);
+  row(`native / Model.fit, ${name}`, "≤ 1.5×", r?.native ? r : null, ({ wasm, native }) => {
+    const ratio = (native[0] + native[1]) / 2 / wasm;
+    return [`${ratio.toFixed(2)}×`, ratio <= 1.5];
+  });
+}
+const ms = (x) => `${x.toFixed(1)} ms`;
+row("default view: frame median", "< 4 ms", frame?.default, (f) => [ms(f.frame.median), f.frame.median < 4]);
+row("default view: frames/s, p95 frame", "60, p95 < 12 ms", frame?.default, (f) => [
+  `${f.fps.toFixed(1)}, p95 ${ms(f.frame.p95)}`,
+  // A 60 Hz display's frames, give or take the timer's rounding.
+  f.fps >= 59 && f.frame.p95 < 12,
+]);
+row("[2, 64, 64, 1]: frames/s, full heatmap", "≥ 30", frame?.["64x64x1"], (f) => [f.fps.toFixed(1), f.fps >= 30]);
+row("6 × 64: longest wait of a key press", "≤ 50 ms", frame?.["6x64"], (f) => [ms(f.delay.max), f.delay.max <= 50]);
+// Every played frame draws the heatmap (coarse while a wide network plays).
+row("6 × 64: heatmap refreshes/s", "≥ 5", frame?.["6x64"], (f) => [f.fps.toFixed(1), f.fps >= 5]);
+row("gzip transfer, whole page", "≤ 150 kB", budget, (b) => [`${(b.gzipBytes / 1000).toFixed(1)} kB`, b.gzipBytes <= 150_000]);
+row("first drawn curve, median", "< 300 ms", budget, (b) => [`${b.firstCurveMs.median.toFixed(0)} ms`, b.firstCurveMs.median < 300]);
+
+console.log("\n## Budgets (issue #4)\n");
+console.log("| budget | measured | limit | status |");
+console.log("| --- | --- | --- | --- |");
+for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+if (frame) {
+  const rates = Object.entries(frame).map(([view, f]) => `${view} ${(f.gridRate / 1e3).toFixed(0)} k`);
+  console.log(`\nHeatmap grid evaluations/s (Model.predict, f64): ${rates.join(", ")}.`);
+}
+console.log("Not timed here: memory over 10⁶ steps (node scripts/soak.mjs), no allocation per step or frame (cargo tests), only visible panels running (tests/e2e/visible.test.js).");
