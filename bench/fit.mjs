@@ -4,9 +4,10 @@
 // Run: bash bench/fit.sh (builds the release site first). Checks that both
 // compute the same losses, then prints one table of samples per second.
 // With --native (bash bench/fit.sh --native) it also runs the same core
-// natively (benches/fit.rs's table) just before and just after the browser's
-// runs, and adds the native / wasm ratio: this machine's speed drifts by more
-// than that ratio over an hour, so only figures taken together compare.
+// natively (benches/fit.rs's table) just before and just after the browser
+// times each shape, and adds the native / wasm ratio: this machine's speed
+// drifts by more than that ratio within minutes, so only figures taken
+// together compare.
 // Each shape runs in a fresh page: how fast V8 runs PlainSgd depends on what
 // the page ran before (after another shape it measured up to 2× slower), while
 // the wasm does not, so one page for all shapes would flatter the wasm.
@@ -37,14 +38,15 @@ const PLAIN_SGD = resolve(import.meta.dirname, "plain_sgd.js");
 /** Whether to bracket the browser's runs with native ones (--native). */
 const NATIVE = process.argv.includes("--native");
 
-/** Native median samples/s per shape name ("[2, 4, 2, 1]"), from benches/fit.rs's table. */
-function nativeRates() {
-  const output = execFileSync("cargo", ["bench", "--quiet", "--bench", "fit", "--", "--table-only", "--json"], {
+/** Native median samples/s of the shape named ("[2, 4, 2, 1]"), from benches/fit.rs's table. */
+function nativeRate(name) {
+  const args = ["bench", "--quiet", "--bench", "fit", "--", "--table-only", "--json", "--shape", name];
+  const output = execFileSync("cargo", args, {
     cwd: resolve(import.meta.dirname, ".."),
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });
-  return JSON.parse(output.trim().split("\n").at(-1));
+  return JSON.parse(output.trim().split("\n").at(-1))[name];
 }
 
 /** 500 points of a 2-D low-discrepancy (R2) sequence on [−1, 1]², with a smooth 1-D target. */
@@ -208,15 +210,18 @@ async function check(run, data) {
 
 /** Times every shape and prints the table (with native columns when --native). */
 async function measure(run, data) {
-  const native = NATIVE ? [nativeRates()] : [];
   const results = [];
+  /** Per shape, native samples/s just before and just after the browser's runs. */
+  const native = [];
   for (const sizes of SHAPES) {
+    const name = `[${sizes.join(", ")}]`;
+    const before = NATIVE ? nativeRate(name) : null;
     results.push(await run(timeInPage, {
       config: configFor(sizes), sizes, ...data, lr: LR, batch: BATCH,
       runs: RUNS, warmupMs: WARMUP_MS, targetMs: TARGET_RUN_MS,
     }));
+    native.push(NATIVE ? [before, nativeRate(name)] : null);
   }
-  if (NATIVE) native.push(nativeRates());
   const lines = [
     `| shape | wasm Model.fit, samples/s: median (min–max) | plain JS, samples/s: median (min–max) | wasm / JS |${NATIVE ? " native, before / after | native / wasm |" : ""}`,
     `| --- | --- | --- | --- |${NATIVE ? " --- | --- |" : ""}`,
@@ -230,18 +235,18 @@ async function measure(run, data) {
     const ratio = wasm / summary(result.js).median;
     let nativeCells = "";
     if (NATIVE) {
-      const [before, after] = native.map((rates) => rates[name]);
+      const [before, after] = native[i];
       nativeCells = ` ${rate(before)} / ${rate(after)} | ${((before + after) / 2 / wasm).toFixed(2)}× |`;
     }
     lines.push(`| ${name} | ${cell(result.wasm)} | ${cell(result.js)} | ${ratio.toFixed(2)}× |${nativeCells}`);
-    rows.push({ shape: name, wasm, js: summary(result.js).median, native: NATIVE ? native.map((rates) => rates[name]) : null });
+    rows.push({ shape: name, wasm, js: summary(result.js).median, native: native[i] });
     const shortest = Math.min(...result.ms.wasm, ...result.ms.js);
     notes.push(`[${sizes.join(", ")}]: ${result.epochs.wasm} / ${result.epochs.js} epochs per run (wasm / JS), shortest run ${shortest.toFixed(0)} ms`);
     if (shortest < MIN_RUN_MS) notes.push(`  warning: a run took under ${MIN_RUN_MS} ms`);
   }
   console.log(`\n${RUNS} timed runs each (wasm and JS alternating, a fresh page per shape) after ${WARMUP_MS} ms of warm-up; ${POINTS} points, batch ${BATCH}, lr ${LR}, tanh hidden layers, identity output; samples = points × epochs.`);
   for (const note of notes) console.log(`  ${note}`);
-  if (NATIVE) console.log("  native: benches/fit.rs's median of 7 runs of about 400 ms, run just before and just after the browser's; native / wasm uses their mean.");
+  if (NATIVE) console.log("  native: benches/fit.rs's median of 7 runs of about 400 ms, run just before and just after the browser's runs of the shape; native / wasm uses their mean.");
   console.log(`\n${lines.join("\n")}`);
   record("fit", rows);
 }

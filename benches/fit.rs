@@ -7,8 +7,9 @@
 //! epochs per call amortise, as in the browser bench); then one table in
 //! `bench/fit.mjs`'s form follows: 7 timed runs of about 400 ms each, each from
 //! the same initial parameters, median (min–max). `-- --table-only` prints
-//! the table alone, and `--json` makes it one line of JSON, which
-//! `bench/fit.mjs --native` reads before and after the browser's runs.
+//! the table alone, `--shape "[2, 8, 8, 1]"` keeps one shape, and `--json`
+//! makes it one line of JSON, which `bench/fit.mjs --native` reads just
+//! before and just after the browser times each shape.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -136,13 +137,16 @@ mod native {
 
     /// The table; with `json`, one line of JSON instead: each shape's name
     /// and median samples/s (what `bench/fit.mjs --native` reads).
-    fn table(data: (&[f64], &[f64]), json: bool) {
+    fn table(data: (&[f64], &[f64]), json: bool, only: Option<&str>) {
         if !json {
             println!("\n| shape | native Network::fit, samples/s: median (min–max) |");
             println!("| --- | --- |");
         }
         let mut medians = Vec::new();
-        for sizes in SHAPES {
+        let shapes = SHAPES
+            .iter()
+            .filter(|sizes| only.is_none_or(|o| o == name(sizes)));
+        for sizes in shapes {
             let mut rates = timed_runs(sizes, data);
             rates.sort_by(f64::total_cmp);
             let (median, min, max) = (rates[RUNS / 2], rates[0], rates[RUNS - 1]);
@@ -159,16 +163,21 @@ mod native {
     }
 
     /// `cargo bench --bench fit`: criterion, then the table.
-    /// `cargo bench --bench fit -- --table-only [--json]`: the table alone.
+    /// `cargo bench --bench fit -- --table-only [--json] [--shape "[2, 8, 8, 1]"]`:
+    /// the table alone, of every shape or the one named.
     pub fn main() {
         let (xs, ys) = data();
         let args: Vec<String> = std::env::args().collect();
         let has = |flag: &str| args.iter().any(|a| a == flag);
+        let shape = args
+            .iter()
+            .position(|a| a == "--shape")
+            .and_then(|i| args.get(i + 1));
         if !has("--table-only") {
             let mut c = Criterion::default().configure_from_args();
             criterion_runs(&mut c, (&xs, &ys));
         }
-        table((&xs, &ys), has("--json"));
+        table((&xs, &ys), has("--json"), shape.map(String::as_str));
     }
 }
 

@@ -76,27 +76,24 @@ fn lines_in_a_run_are_drawn_and_later_shapes_cover_them() {
         // Dropping the backend strokes the last run.
     }
     // A horizontal line at y covers pixel row y − 1 exactly (the half-pixel shift).
-    assert_eq!(
-        pixel(&context, 30, 5),
-        [255, 0, 0, 255],
-        "the first red line"
-    );
-    assert_eq!(
-        pixel(&context, 30, 19),
-        [0, 0, 255, 255],
-        "the box covers the second line"
-    );
-    assert_eq!(
-        pixel(&context, 9, 30),
-        [0, 255, 0, 255],
-        "the green line, stroked at the end"
-    );
-    assert_eq!(
-        pixel(&context, 9, 5),
-        [0, 255, 0, 255],
-        "the green line crosses over the red"
-    );
-    assert_eq!(pixel(&context, 30, 30), [0, 0, 0, 0], "nothing elsewhere");
+    let expected = [
+        ((30, 5), [255, 0, 0, 255], "the first red line"),
+        ((30, 19), [0, 0, 255, 255], "the box covers the second line"),
+        (
+            (9, 30),
+            [0, 255, 0, 255],
+            "the green line, stroked at the end",
+        ),
+        (
+            (9, 5),
+            [0, 255, 0, 255],
+            "the green line crosses over the red",
+        ),
+        ((30, 30), [0, 0, 0, 0], "nothing elsewhere"),
+    ];
+    for ((x, y), rgba, what) in expected {
+        assert_eq!(pixel(&context, x, y), rgba, "{what}");
+    }
 }
 
 #[wasm_bindgen_test]
