@@ -126,3 +126,27 @@ fn buffers_follow_the_rows_asked_for() {
     );
     assert_eq!(preview.a(0).len(), 5 * 9);
 }
+
+#[test]
+fn narrow_outputs_of_wide_layers_agree_with_the_f64_pass() {
+    // 37 units feed one to three outputs: their sums take four terms at a
+    // time, with a remainder of one (and 7 columns: a tile of four, three left).
+    for (width, outputs, activation) in [
+        (37, 1, "identity"),
+        (37, 2, "softmax"),
+        (37, 3, "softmax"),
+        (8, 2, "identity"),
+        (18, 7, "identity"),
+    ] {
+        let json = format!(
+            r#"{{"inputs":2,"seed":3,"layers":[{{"units":{width},"activation":"tanh"}},{{"units":{outputs},"activation":"{activation}"}}]}}"#
+        );
+        let mut net = Network::from_json(&json).unwrap();
+        let gaps = gaps(&mut net, &points());
+        let (gap, size) = *gaps.last().unwrap();
+        assert!(
+            gap <= 1e-5 * size,
+            "{width} → {outputs} ({activation}): gap {gap:e} (size {size})"
+        );
+    }
+}

@@ -21,6 +21,8 @@ pub struct Preview {
     /// Per layer: z (rows × columns), then a (rows × units).
     z: Vec<Vec<f32>>,
     a: Vec<Vec<f32>>,
+    /// The kernel's copy of a layer's last columns of weights.
+    scratch: Vec<f32>,
 }
 
 impl Preview {
@@ -46,7 +48,7 @@ impl Preview {
             a.resize(rows * layer.units(), 0.0);
             let params = &self.params;
             let (w, b) = (&params[layer.w_range()], &params[layer.b_range()]);
-            kernel::affine(a_prev, w, b, layer.fan_in(), z);
+            kernel::affine(a_prev, w, b, layer.fan_in(), z, &mut self.scratch);
             activate(layer, &params[layer.slope_range()], z, a);
         }
     }

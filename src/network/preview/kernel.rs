@@ -1,16 +1,38 @@
 //! `z = a·W + b` in f32: two rows by sixteen, eight or four columns of sums
-//! at a time in `F32x4` lanes, the last columns one at a time.
+//! at a time in `F32x4` lanes; the last columns (an output layer's one to
+//! three) as dot products four terms at a time when the rows are long,
+//! else one term at a time.
 
 use super::lanes::F32x4;
 
+/// Rows at least this long take the last columns four terms at a time.
+const LONG_ROWS: usize = 8;
+
 /// `z = a·W + b` for a batch: `a` is rows × `fan_in`, `w` is `fan_in` ×
 /// columns (row-major), `b` has columns entries; writes `z`, rows × columns.
-pub(super) fn affine(a: &[f32], w: &[f32], b: &[f32], fan_in: usize, z: &mut [f32]) {
+/// `scratch` holds the last columns of W transposed, kept between calls.
+pub(super) fn affine(
+    a: &[f32],
+    w: &[f32],
+    b: &[f32],
+    fan_in: usize,
+    z: &mut [f32],
+    scratch: &mut Vec<f32>,
+) {
     let columns = b.len();
     if columns == 0 || fan_in == 0 {
         return;
     }
     let rows = a.len() / fan_in;
+    // Each last column of W made contiguous, so a row's dot product with it
+    // loads four terms at a time.
+    let tiled = columns - columns % 4;
+    scratch.clear();
+    if fan_in >= LONG_ROWS {
+        for j in tiled..columns {
+            scratch.extend(w[j..].iter().step_by(columns));
+        }
+    }
     for i in (0..rows).step_by(2) {
         // An odd last row is computed twice and stored once.
         let pair = [i, (i + 1).min(rows - 1)];
@@ -30,14 +52,33 @@ pub(super) fn affine(a: &[f32], w: &[f32], b: &[f32], fan_in: usize, z: &mut [f3
         }
         for j in j..columns {
             for &r in &pair {
-                let sum = a[r * fan_in..(r + 1) * fan_in]
-                    .iter()
-                    .zip(w[j..].iter().step_by(columns))
-                    .fold(b[j], |sum, (&x, &w)| sum + x * w);
-                z[r * columns + j] = sum;
+                let row = &a[r * fan_in..(r + 1) * fan_in];
+                z[r * columns + j] = if scratch.is_empty() {
+                    row.iter()
+                        .zip(w[j..].iter().step_by(columns))
+                        .fold(b[j], |sum, (&x, &w)| sum + x * w)
+                } else {
+                    let column = &scratch[(j - tiled) * fan_in..(j - tiled + 1) * fan_in];
+                    b[j] + dot(row, column)
+                };
             }
         }
     }
+}
+
+/// Σ x·y over two slices of one length, four terms at a time, then the rest.
+#[inline(always)]
+fn dot(xs: &[f32], ys: &[f32]) -> f32 {
+    let (x_quads, y_quads) = (xs.chunks_exact(4), ys.chunks_exact(4));
+    let rest = x_quads
+        .remainder()
+        .iter()
+        .zip(y_quads.remainder())
+        .fold(0.0, |sum, (&x, &y)| sum + x * y);
+    let sums = x_quads.zip(y_quads).fold(F32x4::splat(0.0), |sum, (x, y)| {
+        sum.add_product(F32x4::load(x), F32x4::load(y))
+    });
+    sums.total() + rest
 }
 
 /// Rows `pair` by columns `j … j + 4V − 1`, as V quads per row.

@@ -74,6 +74,13 @@ impl F32x4 {
         F32x4(imp::add_product(self.0, a.0, b.0))
     }
 
+    /// The sum of the four lanes.
+    #[inline(always)]
+    pub fn total(self) -> f32 {
+        let [a, b, c, d] = imp::lanes(self.0);
+        (a + b) + (c + d)
+    }
+
     /// Writes the four lanes to the first four numbers of `to`.
     #[inline(always)]
     pub fn store(self, to: &mut [f32]) {
