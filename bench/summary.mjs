@@ -62,7 +62,8 @@ console.log("| budget | measured | limit | status |");
 console.log("| --- | --- | --- | --- |");
 for (const r of rows) console.log(`| ${r.join(" | ")} |`);
 if (frame) {
-  const rates = Object.entries(frame).map(([view, f]) => `${view} ${(f.gridRate / 1e3).toFixed(0)} k`);
-  console.log(`\nHeatmap grid evaluations/s (Model.predict, f64): ${rates.join(", ")}.`);
+  const rates = (key) => Object.entries(frame).map(([view, f]) => `${view} ${(f[key] / 1e3).toFixed(0)} k`).join(", ");
+  console.log(`\nHeatmap grid points/s while playing (the page's f32 pass, coloured and drawn): ${rates("heatmapRate")}.`);
+  console.log(`Grid evaluations/s through Model.predict (f64): ${rates("gridRate")}.`);
 }
 console.log("Not timed here: memory over 10⁶ steps (node scripts/soak.mjs), no allocation per step or frame (cargo tests), only visible panels running (tests/e2e/visible.test.js).");
