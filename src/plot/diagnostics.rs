@@ -103,14 +103,7 @@ pub fn draw_gradients<DB: DrawingBackend>(
         draw_line(&mut chart, line, color, scale)?;
         entries.push((diagnostics.labels()[l].clone(), color));
     }
-    legend::draw(
-        &chart.plotting_area().strip_coord_spec(),
-        &entries,
-        &font(scale, theme),
-        scale,
-        theme,
-    )?;
-    root.present()
+    finish(root, &chart, &entries, scale, theme)
 }
 
 /// Whole decades around the positive `values` (1e-6 … 1 when there are none).
@@ -128,6 +121,19 @@ pub fn decades(values: impl Iterator<Item = f64>) -> (f64, f64) {
 
 type Chart<'a, DB, Y> =
     ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, Y>>;
+
+/// The layers' legend over `chart`'s plotting area, then `root` presented.
+fn finish<'a, DB: DrawingBackend + 'a, Y: Ranged<ValueType = f64>>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart<'a, DB, Y>,
+    entries: &[(String, RGBColor)],
+    scale: f64,
+    theme: Theme,
+) -> PlotResult<DB> {
+    let plot = chart.plotting_area().strip_coord_spec();
+    legend::draw(&plot, entries, &font(scale, theme), scale, theme)?;
+    root.present()
+}
 
 fn draw_line<'a, DB: DrawingBackend + 'a, Y: Ranged<ValueType = f64>>(
     chart: &mut Chart<'a, DB, Y>,
@@ -305,12 +311,5 @@ pub fn draw_activations<DB: DrawingBackend>(
         draw_line(&mut chart, means, color, scale)?;
         entries.push((diagnostics.labels()[l].clone(), color));
     }
-    legend::draw(
-        &chart.plotting_area().strip_coord_spec(),
-        &entries,
-        &font(scale, theme),
-        scale,
-        theme,
-    )?;
-    root.present()
+    finish(root, &chart, &entries, scale, theme)
 }
