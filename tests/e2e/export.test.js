@@ -200,4 +200,25 @@ describe("saving the loss history", () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  test("a link to a played run gives the same loss history, row for row", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await trainButton(page, "Play").click();
+    await page.waitForFunction(() => Number(/^Step (\d+)/.exec(document.querySelector("#train-status").textContent)[1]) >= 300);
+    await trainButton(page, "Pause").click();
+    const steps = await stepOf(page);
+    const save = (p) => downloadFrom(p, p.getByRole("button", { name: "Save loss history (CSV)" }));
+    const sent = (await save(page)).bytes.toString("utf8");
+    // Play trains 25 steps a frame at batch 10 and records once a frame.
+    assert.ok(sent.trimEnd().split("\n").length - 1 >= 300 / 25, "a row per played frame");
+
+    const { page: opened, problems: openedProblems } = await openPage(browser, `${server.url}#steps=${steps}`);
+    // The catch-up has ended: the step is reached and the button says Play again.
+    await opened.waitForFunction((n) => document.querySelector("#train-status").textContent.startsWith(`Step ${n} `)
+      && document.querySelector("#play").textContent === "Play", steps);
+    assert.equal((await save(opened)).bytes.toString("utf8"), sent);
+    assert.deepEqual([...problems, ...openedProblems], []);
+    await page.close();
+    await opened.close();
+  });
 });

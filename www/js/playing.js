@@ -12,10 +12,19 @@ const SAMPLES_PER_FRAME = 250;
  * a click or a key within a frame.
  */
 const TRAIN_BUDGET = 12;
-/** Steps per `run` call while catching up with a link's `steps`. */
-const CATCH_UP_SLICE = 200;
 /** Milliseconds of training per frame while catching up, so the page stays responsive. */
 const FRAME_BUDGET = 12;
+/**
+ * Steps per played frame: SAMPLES_PER_FRAME samples in batches of the Batch
+ * size field. A link's catch-up trains in runs of the same length, so its
+ * loss history (one record per run) has the points Play recorded for the
+ * sender, and the loss chart and its CSV come out the same.
+ */
+function stepsPerFrame() {
+  const batch = Math.max(1, Number($("batch-size").value));
+  return Math.max(1, Math.round(SAMPLES_PER_FRAME / batch));
+}
+
 /** The reader asked for less motion: a link's `steps` then trains without animating the plots. */
 const REDUCED_MOTION = window.matchMedia("(prefers-reduced-motion: reduce)");
 
@@ -70,8 +79,7 @@ class Player {
     const tick = () => {
       if (!this.playing) return;
       if (BENCH) performance.mark("frame-start");
-      const batch = Math.max(1, Number($("batch-size").value));
-      const full = Math.max(1, Math.round(SAMPLES_PER_FRAME / batch));
+      const full = stepsPerFrame();
       const steps = Math.max(1, Math.min(full, Math.floor(stepsInBudget)));
       view.train(() => {
         const start = performance.now();
@@ -98,7 +106,7 @@ class Player {
       const start = performance.now();
       let step = view.status()[0];
       while (this.playing && step < target && performance.now() - start < FRAME_BUDGET) {
-        const slice = Math.min(CATCH_UP_SLICE, target - step);
+        const slice = Math.min(stepsPerFrame(), target - step);
         try {
           view.playground.run(slice);
         } catch (e) {
