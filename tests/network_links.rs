@@ -21,6 +21,13 @@ fn picture(net: &Network, scale: f64) -> Layout {
     layout(&column_units(net), 900.0 * scale, 400.0 * scale, scale)
 }
 
+/// `net`'s links, filled for `layout` at `scale` in `theme`.
+fn links_of(net: &Network, layout: &Layout, scale: f64, theme: Theme) -> Links {
+    let mut links = Links::default();
+    links.fill(net, layout, scale, theme);
+    links
+}
+
 /// Every link as (layer, from, to, its segment), as the layout places it.
 fn expected(net: &Network, layout: &Layout) -> Vec<(usize, usize, usize, [f64; 4])> {
     let (size, half) = (layout.size, layout.size / 2.0);
@@ -58,8 +65,7 @@ fn every_link_is_in_exactly_one_bucket() {
     for hidden in [&[4, 2][..], &[7, 5, 3]] {
         let net = network(hidden);
         let layout = picture(&net, 1.0);
-        let mut links = Links::default();
-        links.fill(&net, &layout, 1.0, Theme::LIGHT);
+        let links = links_of(&net, &layout, 1.0, Theme::LIGHT);
         let drawn: usize = links.buckets().map(|b| b.segments.len() / 4).sum();
         assert_eq!(drawn, expected(&net, &layout).len());
         styles(&net, &layout, &links);
@@ -70,8 +76,7 @@ fn every_link_is_in_exactly_one_bucket() {
 fn refilling_keeps_the_same_buckets() {
     let net = network(&[6, 4]);
     let layout = picture(&net, 2.0);
-    let mut links = Links::default();
-    links.fill(&net, &layout, 2.0, Theme::DARK);
+    let mut links = links_of(&net, &layout, 2.0, Theme::DARK);
     let first: Vec<_> = links.buckets().cloned().collect();
     links.fill(&net, &layout, 2.0, Theme::DARK);
     assert_eq!(links.buckets().cloned().collect::<Vec<_>>(), first);
@@ -87,8 +92,7 @@ fn a_zero_weight_goes_to_the_dashed_bucket_in_the_grid_colour() {
     params[index] = 0.0;
     net.set_params(&params).unwrap();
     assert_eq!(link_weight(&net, 0, 1, 2), 0.0);
-    let mut links = Links::default();
-    links.fill(&net, &layout, 1.0, Theme::LIGHT);
+    let links = links_of(&net, &layout, 1.0, Theme::LIGHT);
     let dashed: Vec<_> = links.buckets().filter(|b| b.dash.is_some()).collect();
     assert_eq!(dashed.len(), 1);
     let cut = dashed[0];
@@ -103,8 +107,7 @@ fn a_zero_weight_goes_to_the_dashed_bucket_in_the_grid_colour() {
 fn sign_colour_and_width_follow_the_weight() {
     let net = network(&[16, 16]);
     let layout = picture(&net, 2.0);
-    let mut links = Links::default();
-    links.fill(&net, &layout, 2.0, Theme::LIGHT);
+    let links = links_of(&net, &layout, 2.0, Theme::LIGHT);
     let weights: Vec<f64> = expected(&net, &layout)
         .iter()
         .map(|&(layer, i, j, _)| link_weight(&net, layer, i, j))
@@ -145,8 +148,7 @@ fn six_layers_of_64_need_few_buckets() {
     let net = network(&[64; 6]);
     for scale in [1.0, 2.0] {
         let layout = picture(&net, scale);
-        let mut links = Links::default();
-        links.fill(&net, &layout, scale, Theme::LIGHT);
+        let links = links_of(&net, &layout, scale, Theme::LIGHT);
         let buckets = links.buckets().count();
         assert!(buckets < 80, "{buckets} buckets at scale {scale}");
         let drawn: usize = links.buckets().map(|b| b.segments.len() / 4).sum();
@@ -159,8 +161,7 @@ fn links_of_dense_columns_are_thinner_than_the_gap_between_units() {
     let widest = |hidden: &[usize], scale: f64| {
         let net = network(hidden);
         let layout = picture(&net, scale);
-        let mut links = Links::default();
-        links.fill(&net, &layout, scale, Theme::LIGHT);
+        let links = links_of(&net, &layout, scale, Theme::LIGHT);
         links.buckets().map(|b| b.width).max().unwrap()
     };
     // The strongest link of a small network is 5 pixels wide per CSS pixel…
@@ -173,7 +174,6 @@ fn links_of_dense_columns_are_thinner_than_the_gap_between_units() {
     // The page's 300-pixel drawing: 4.7 pixels apart, 1-pixel links.
     let net = network(&[64, 64]);
     let page = layout(&column_units(&net), 900.0, 300.0, 1.0);
-    let mut links = Links::default();
-    links.fill(&net, &page, 1.0, Theme::LIGHT);
+    let links = links_of(&net, &page, 1.0, Theme::LIGHT);
     assert!(links.buckets().all(|b| b.width == 1));
 }

@@ -54,6 +54,16 @@ pub fn column_units(network: &Network) -> Vec<usize> {
         .collect()
 }
 
+/// Links in the drawing: one per pair of units in neighbouring columns
+/// (fan-in × units, summed over the layers).
+pub fn link_count(network: &Network) -> usize {
+    network
+        .layers()
+        .iter()
+        .map(|l| l.fan_in() * l.units())
+        .sum()
+}
+
 /// The weight drawn for the link from unit `i` of the previous column to unit
 /// `j` of `layer`: for maxout, the piece with the largest |w|.
 pub fn link_weight(network: &Network, layer: usize, i: usize, j: usize) -> f64 {

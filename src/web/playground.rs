@@ -38,7 +38,7 @@ pub struct Playground {
     /// The network drawing's links by style, their buffers kept between frames.
     links: diagram::Links,
     /// Where the thumbnails are stacked before they are drawn.
-    thumbnail_canvas: network_canvas::Thumbnails,
+    thumbnail_sheet: network_canvas::ThumbnailSheet,
 }
 
 impl Playground {
@@ -49,7 +49,7 @@ impl Playground {
             heatmap: HeatmapCanvas::new(HEATMAP_RESOLUTION),
             thumbnails: Thumbnails::new(2),
             links: Default::default(),
-            thumbnail_canvas: Default::default(),
+            thumbnail_sheet: Default::default(),
         }
     }
 }
@@ -146,8 +146,7 @@ impl Playground {
     /// Links in the network drawing: one per pair of units in neighbouring
     /// columns (fan-in × units, summed over the layers).
     pub fn link_count(&self) -> usize {
-        let layers = self.session.trainer().network().layers();
-        layers.iter().map(|l| l.fan_in() * l.units()).sum()
+        diagram::link_count(self.session.trainer().network())
     }
 
     /// Whether the network has over 10 000 parameters (six layers of 64
@@ -191,6 +190,6 @@ impl Playground {
         self.links.fill(network, &layout, scale, theme(dark));
         network_canvas::draw(&context, (width, height), &self.links, &layout, theme(dark))?;
         let images = self.thumbnails.render(self.session.trainer());
-        self.thumbnail_canvas.draw(&context, images, side, &layout)
+        self.thumbnail_sheet.draw(&context, images, side, &layout)
     }
 }

@@ -66,12 +66,12 @@ fn set_dash(context: &CanvasRenderingContext2d, pattern: &[f64]) -> Result<(), J
 /// `putImageData` a frame, then each drawn into its unit's box, scaled up
 /// with smoothing. Kept between frames.
 #[derive(Debug, Default)]
-pub(super) struct Thumbnails {
+pub(super) struct ThumbnailSheet {
     pixels: Vec<u8>,
     image: Option<Image>,
 }
 
-impl Thumbnails {
+impl ThumbnailSheet {
     /// Draws `images` (`side` × `side` RGBA each, in `layout`'s unit order)
     /// into the units' boxes. As on the heatmap, a thumbnail's first and
     /// last pixels are grid points on the box's edges: the source rectangle
