@@ -10,6 +10,7 @@ mod layers;
 mod link;
 mod optimizer_keys;
 mod race_keys;
+mod teacher_keys;
 mod theme;
 mod values;
 mod view_keys;
@@ -20,6 +21,7 @@ pub use link::{
     X_LIMIT,
 };
 pub use race_keys::RaceState;
+pub use teacher_keys::{TeacherState, HIDEABLE};
 pub use theme::ColorTheme;
 
 use std::fmt;

@@ -6,6 +6,7 @@
 use nnplay::activation::Kind;
 use nnplay::config::{parse_link, write_link, HiddenLayer, LinkState, Panel, PlaygroundConfig};
 use nnplay::config::{ColorTheme, ExplorerState, RaceState, SoftmaxState, MAX_STEPS};
+use nnplay::config::{TeacherState, HIDEABLE};
 use nnplay::data::DatasetKind;
 use nnplay::race::{Contestant, Target};
 use nnplay::session::Session;
@@ -181,6 +182,19 @@ fn race() -> impl Strategy<Value = RaceState> {
     )
 }
 
+fn teacher() -> impl Strategy<Value = TeacherState> {
+    let keys = || subsequence(HIDEABLE.to_vec(), 0..=HIDEABLE.len());
+    (keys(), keys(), any::<[bool; 3]>()).prop_map(|(hide, lock, [compact, autoplay, fit])| {
+        TeacherState {
+            hide,
+            lock,
+            compact,
+            autoplay,
+            fit,
+        }
+    })
+}
+
 fn state() -> impl Strategy<Value = LinkState> {
     let panel = || proptest::option::of(select(Panel::ALL.to_vec()));
     (
@@ -194,6 +208,7 @@ fn state() -> impl Strategy<Value = LinkState> {
         panel(),
         select(ColorTheme::ALL.to_vec()),
         race(),
+        teacher(),
     )
         .prop_map(
             |(
@@ -207,6 +222,7 @@ fn state() -> impl Strategy<Value = LinkState> {
                 embed,
                 theme,
                 race,
+                teacher,
             )| {
                 LinkState {
                     training,
@@ -223,6 +239,7 @@ fn state() -> impl Strategy<Value = LinkState> {
                     embed,
                     theme,
                     race,
+                    teacher,
                 }
             },
         )

@@ -24,7 +24,7 @@ pub struct Key {
 pub(super) const SEED_MAX: u64 = (1 << 53) - 1;
 
 /// Every key, in the order links write them: the page's, the training
-/// view's, the explorer's and softmax's, then the race's.
+/// view's, the explorer's and softmax's, the race's, then a teacher's.
 pub fn all() -> impl Iterator<Item = &'static Key> {
     KEYS.iter()
         .chain(super::optimizer_keys::all())
@@ -32,6 +32,7 @@ pub fn all() -> impl Iterator<Item = &'static Key> {
         .chain(super::feature_keys::KEYS)
         .chain(view_keys::KEYS)
         .chain(super::race_keys::KEYS)
+        .chain(super::teacher_keys::KEYS)
 }
 
 /// The page's and the training view's keys.

@@ -8,6 +8,7 @@ use std::str::FromStr;
 
 use super::fragment::{self, quote};
 use super::race_keys::RaceState;
+use super::teacher_keys::{self, TeacherState};
 use super::theme::ColorTheme;
 use super::PlaygroundConfig;
 use super::{keys, view_keys};
@@ -132,6 +133,8 @@ pub struct LinkState {
     pub theme: ColorTheme,
     /// The activation race's settings.
     pub race: RaceState,
+    /// What a teacher's embed asks: hidden and locked settings, compact, autoplay, fit.
+    pub teacher: TeacherState,
 }
 
 impl Default for LinkState {
@@ -148,6 +151,7 @@ impl Default for LinkState {
             embed: None,
             theme: ColorTheme::Auto,
             race: RaceState::default(),
+            teacher: TeacherState::default(),
         }
     }
 }
@@ -187,7 +191,8 @@ pub fn parse_link(fragment: &str) -> (LinkState, Vec<LinkProblem>) {
         }
     }
     for pair in &pairs {
-        if !keys::all().any(|key| key.name == pair.key) {
+        let playground = teacher_keys::is_playground_hide(&pair.key);
+        if !playground && !keys::all().any(|key| key.name == pair.key) {
             problems.push(LinkProblem::new(
                 quote(&pair.key),
                 format!("is not a key nnplay knows; {}", keys::suggest(&pair.key)),
@@ -210,6 +215,15 @@ pub fn parse_link(fragment: &str) -> (LinkState, Vec<LinkProblem>) {
                     quote(&pair.value)
                 ),
             ));
+        }
+    }
+    for pair in pairs
+        .iter()
+        .filter(|p| teacher_keys::is_playground_hide(&p.key))
+    {
+        if let Err(problem) = teacher_keys::read_playground_hide(&mut state, &pair.key, &pair.value)
+        {
+            problems.push(problem);
         }
     }
     problems.extend(view_keys::cross_check(&mut state, &given));

@@ -86,7 +86,19 @@ fn controls(state: &LinkState) -> Object {
     set(&out, "logits", numbers(&s.logits));
     set(&out, "t", s.temperature);
     super::race::link_controls(&out, &state.race);
+    teacher(&out, state);
     out
+}
+
+/// A teacher's keys: `hide` and `lock` as arrays of setting keys, and the
+/// `compact`, `autoplay` and `fit` flags.
+fn teacher(out: &Object, state: &LinkState) {
+    let t = &state.teacher;
+    set(out, "hide", names(&t.hide, |k| k));
+    set(out, "lock", names(&t.lock, |k| k));
+    set(out, "compact", t.compact);
+    set(out, "autoplay", t.autoplay);
+    set(out, "fit", t.fit);
 }
 
 /// Reads a link's fragment: `{state, problems}`, where `state` holds every

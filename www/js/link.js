@@ -18,6 +18,15 @@ export function fragment(keys) {
   return Object.entries(keys).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
 }
 
+/** The link keys of a teacher's settings in read_link's `state`. */
+function teacherKeys(state) {
+  const flag = (on) => (on ? "1" : "0");
+  return {
+    hide: state.hide.join(","), lock: state.lock.join(","),
+    compact: flag(state.compact), autoplay: flag(state.autoplay), fit: flag(state.fit),
+  };
+}
+
 export /** Keeps the URL's fragment and the page's controls in step. */
 class LinkSync {
   /** `panels` are the page's views: {explorer, softmax, training, race, layout} (layout: panels.js). */
@@ -27,6 +36,8 @@ class LinkSync {
     this.ready = false;
     this.timer = 0;
     this.written = null;
+    /** A teacher's keys as the opened link gave them (hide, lock, compact, autoplay, fit), kept in every written link. */
+    this.teacher = {};
     /** Called with this object after a link is opened and after each sync. */
     this.listeners = [];
   }
@@ -51,6 +62,7 @@ class LinkSync {
   open(hash) {
     this.ready = false;
     const { state, problems } = this.api.read_link(hash);
+    this.teacher = teacherKeys(state);
     const missing = this.layout.apply(state);
     setTheme(state.theme);
     this.applyExplorer(state);
@@ -94,6 +106,7 @@ class LinkSync {
       theme: chosenTheme(),
       ...this.training.linkKeys(),
       ...this.race.linkKeys(),
+      ...this.teacher,
       curves: checked.join(","), xmin: $("x-min").value, xmax: $("x-max").value,
       leaky: $("param-leaky_relu").value, prelu: $("param-prelu").value, elu: $("param-elu").value,
       maxout: MAXOUT.map((id) => $(id).value).join(","), x: String(this.explorer.cursor),
