@@ -1,10 +1,11 @@
 //! The data's own link keys (`data_seed`, and `points` for drawn data) and
 //! how the training view's config becomes its training and test sets.
 
-use super::keys::{Key, SEED_MAX};
-use super::link::{LinkProblem, LinkState};
+use super::key::{Key, SEED_MAX};
+use super::playground::PlaygroundConfig;
+use super::problem::LinkProblem;
+use super::state::LinkState;
 use super::values::whole_in;
-use super::PlaygroundConfig;
 use crate::data::code::{self, LINK_POINTS};
 use crate::data::custom::MIN_POINTS;
 use crate::data::{self, CustomData, DataError, Dataset, DatasetKind};

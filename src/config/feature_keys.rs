@@ -2,10 +2,10 @@
 //! (`features=x1,x2,x1sq`) and the weights set by hand
 //! (`edits=step:parameter:value,…`).
 
-use super::fragment::MAX_VALUE;
-use super::keys::Key;
-use super::link::LinkState;
-use super::values::{finite, list, number, whole_in};
+use super::edits_text::write_edits;
+use super::key::Key;
+use super::state::LinkState;
+use super::values::{finite, list, whole_in};
 use crate::edits::{self, Edit, MAX_EDITS};
 use crate::features::{self, FeatureSet};
 use crate::network::Network;
@@ -44,21 +44,6 @@ pub const KEYS: &[Key] = &[
         write: |s| write_edits(&s.training.edits),
     },
 ];
-
-/// The `edits` key's value: `step:parameter:value` items joined by commas,
-/// each value written so that it reads back to the same bits.
-pub fn write_edits(edits: &[Edit]) -> String {
-    let items = edits.iter();
-    let items = items.map(|e| format!("{}:{}:{}", e.step, e.index, number(e.value)));
-    items.collect::<Vec<_>>().join(",")
-}
-
-/// Whether the `edits` value of `edits` is short enough for a link to read,
-/// percent-encoded as the page writes it (`:` and `,` take three characters).
-pub fn edits_fit_link(edits: &[Edit]) -> bool {
-    let text = write_edits(edits);
-    text.len() + 2 * text.matches([':', ',']).count() <= MAX_VALUE
-}
 
 /// Parameters of the network the state's training keys describe.
 fn param_count(state: &LinkState) -> Option<usize> {

@@ -4,7 +4,7 @@
 
 use percent_encoding::percent_decode_str;
 
-use super::link::LinkProblem;
+use super::problem::LinkProblem;
 
 /// Most `key=value` pairs read from one link.
 pub const MAX_PAIRS: usize = 64;

@@ -1,27 +1,16 @@
-//! Every key a link may carry: its name, what it accepts, how it is read
-//! into the state and written back. README's "Link keys" lists the same.
+//! Every key a link may carry, in the order links write them, and the
+//! page's and the training view's own keys.
 
+use super::key::{Key, SEED_MAX};
 use super::layers::{hidden_names, layers_accepts, read_layer, write_layer};
-use super::link::{LinkState, Panel, MAX_STEPS};
+use super::playground::LEARNING_RATE;
+use super::state::{LinkState, Panel, MAX_STEPS};
 use super::theme::ColorTheme;
 use super::values::{self, list, name_set, number, number_in, whole_in};
 use super::view_keys;
-use super::LEARNING_RATE;
 use crate::activation::Kind;
 use crate::data::{self, DatasetKind};
 use crate::network::HIDDEN_LAYERS;
-
-/// One key: `read` returns `None` (leaving the state as it was) when the
-/// value is not one `accepts` describes.
-pub struct Key {
-    pub name: &'static str,
-    pub accepts: fn(&LinkState) -> String,
-    pub read: fn(&mut LinkState, &str) -> Option<()>,
-    pub write: fn(&LinkState) -> String,
-}
-
-/// Seeds a JavaScript number holds exactly.
-pub(super) const SEED_MAX: u64 = (1 << 53) - 1;
 
 /// Every key, in the order links write them: the page's, the training
 /// view's, the explorer's and softmax's, the race's, then a teacher's.

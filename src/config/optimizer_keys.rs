@@ -4,8 +4,8 @@
 //! key is read after the key that chooses its owner and is only accepted
 //! with an owner that has it; values at their standard defaults are left out.
 
-use super::keys::Key;
-use super::link::LinkState;
+use super::key::Key;
+use super::state::LinkState;
 use super::values::{finite, number, number_in, whole_in};
 use crate::train::{self, Limit, Optimizer, Regularization, Schedule};
 

@@ -1,40 +1,11 @@
 //! The race's link keys: the contestants (`race`), the `target`, the number
 //! of `seeds` a repeat runs and the steps the race has run (`race_steps`).
 
-use super::keys::Key;
+use super::key::Key;
 use super::layers::{hidden_names, read_activation, write_activation};
-use super::link::MAX_STEPS;
+use super::state::MAX_STEPS;
 use super::values::{list, number, number_in, whole_in};
-use crate::activation::Kind;
 use crate::race::{Contestant, Target, ACCURACY_TARGET, CONTESTANTS, LOSS_TARGET, SEEDS};
-
-/// The race panel's settings.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RaceState {
-    /// 2 to 4 distinct contestants.
-    pub contestants: Vec<Contestant>,
-    pub target: Target,
-    /// Seeds a repeat runs (1 to 20).
-    pub seeds: usize,
-    /// SGD steps to race on opening (0 to `MAX_STEPS`).
-    pub steps: u64,
-}
-
-impl Default for RaceState {
-    /// The notes' claim to test: ReLU against tanh and sigmoid, to a test loss of 0.1.
-    fn default() -> Self {
-        RaceState {
-            contestants: vec![
-                Contestant::new(Kind::Relu),
-                Contestant::new(Kind::Tanh),
-                Contestant::new(Kind::Sigmoid),
-            ],
-            target: Target::default(),
-            seeds: 5,
-            steps: 0,
-        }
-    }
-}
 
 /// The race's keys.
 pub const KEYS: &[Key] = &[

@@ -1,8 +1,9 @@
 //! The activation explorer's and the softmax panel's link keys, on their
 //! sliders' grids, and the one check that spans two keys (xmin below xmax).
 
-use super::keys::Key;
-use super::link::{LinkProblem, LinkState, X_LIMIT};
+use super::key::Key;
+use super::problem::LinkProblem;
+use super::state::{LinkState, X_LIMIT};
 use super::values::{self, list, name_set, number, number_in, Grid};
 use crate::activation::Kind;
 
