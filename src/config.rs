@@ -2,6 +2,9 @@
 //! whole page's state (`state`) and every link key (`keys`), and how a
 //! link's fragment is read and written (`link`).
 
+mod catalogue;
+mod catalogue_doc;
+mod choices;
 mod data_keys;
 mod edits_text;
 mod feature_keys;
@@ -15,6 +18,7 @@ mod playground;
 mod problem;
 mod race_keys;
 mod race_state;
+mod setting;
 mod state;
 mod teacher_keys;
 mod teacher_state;
@@ -22,11 +26,16 @@ mod theme;
 mod values;
 mod view_keys;
 
+pub use catalogue::{settings, Setting};
+pub use catalogue_doc::link_keys_markdown;
 pub use edits_text::{edits_fit_link, write_edits};
 pub use link::{parse_link, write_link};
-pub use playground::{HiddenLayer, PlaygroundConfig, SettingError, L2, LEARNING_RATE};
+pub use playground::{
+    learning_rates, HiddenLayer, PlaygroundConfig, SettingError, L2, LEARNING_RATE,
+};
 pub use problem::LinkProblem;
 pub use race_state::RaceState;
+pub use setting::{Choice, Values};
 pub use state::{ExplorerState, LinkState, Panel, SoftmaxState, MAX_STEPS, X_LIMIT};
 pub use teacher_state::{TeacherState, HIDEABLE};
 pub use theme::ColorTheme;

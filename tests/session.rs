@@ -133,7 +133,10 @@ fn settings_outside_the_limits_are_refused_with_their_name() {
         learning_rate: 0.0,
         ..base()
     });
-    assert_eq!(lr, "learning rate must be from 0.00001 to 10, got 0");
+    assert_eq!(
+        lr,
+        "learning rate must be a number from 0.00001 to 10, got 0"
+    );
     let big = bad(PlaygroundConfig {
         learning_rate: 1e9,
         ..base()

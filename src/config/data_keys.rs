@@ -1,11 +1,11 @@
 //! The data's own link keys (`data_seed`, and `points` for drawn data) and
 //! how the training view's config becomes its training and test sets.
 
-use super::key::{Key, SEED_MAX};
+use super::key::{none, Key, SEED_MAX};
 use super::playground::PlaygroundConfig;
 use super::problem::LinkProblem;
+use super::setting::Values;
 use super::state::LinkState;
-use super::values::whole_in;
 use crate::data::code::{self, LINK_POINTS};
 use crate::data::custom::MIN_POINTS;
 use crate::data::{self, CustomData, DataError, Dataset, DatasetKind};
@@ -14,8 +14,14 @@ use crate::data::{self, CustomData, DataError, Dataset, DatasetKind};
 pub const KEYS: &[Key] = &[
     Key {
         name: "data_seed",
-        accepts: |_| format!("a whole number from 0 to {SEED_MAX} (the data's own seed)"),
-        read: |s, v| whole_in(v, &(0..=SEED_MAX)).map(|x| s.training.data_seed = Some(x)),
+        label: "",
+        values: |_| Values::whole(0..=SEED_MAX, ""),
+        note: |_| " (the data's own seed)".into(),
+        help: "Drives the data alone (Regenerate); the seed's when left out.",
+        read: |s, v| {
+            let seed = Values::whole(0..=SEED_MAX, "").read_whole(v);
+            seed.map(|x| s.training.data_seed = Some(x))
+        },
         write: |s| {
             s.training
                 .data_seed
@@ -24,12 +30,15 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "points",
-        accepts: |_| {
-            format!(
+        label: "",
+        note: none,
+        help: "Points drawn by hand, coded.",
+        values: |_| {
+            Values::Text(format!(
                 "drawn data as nnplay writes it (unpadded base64url of the classes \
                  and the packed points, README's \"Links and embedding\"), \
                  at most {LINK_POINTS} points"
-            )
+            ))
         },
         read: |s, v| read_points(v).map(|x| s.training.custom = x),
         write: |s| write_points(&s.training.custom),

@@ -3,7 +3,8 @@
 //! (`edits=step:parameter:value,…`).
 
 use super::edits_text::write_edits;
-use super::key::Key;
+use super::key::{none, Key};
+use super::setting::Values;
 use super::state::LinkState;
 use super::values::{finite, list, whole_in};
 use crate::edits::{self, Edit, MAX_EDITS};
@@ -18,12 +19,15 @@ const STEP_MAX: u64 = (1 << 53) - 1;
 pub const KEYS: &[Key] = &[
     Key {
         name: "features",
-        accepts: |_| {
-            format!(
+        label: "",
+        values: |_| {
+            Values::Text(format!(
                 "a comma-separated list of distinct input features from {} (at least one)",
                 features::accepted_names()
-            )
+            ))
         },
+        note: none,
+        help: "What the network is fed of each point.",
         read: |s, v| {
             v.parse::<FeatureSet>()
                 .ok()
@@ -33,13 +37,16 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "edits",
-        accepts: |s| {
+        label: "",
+        values: |s| {
             let params = param_count(s).map_or(String::new(), |n| format!(" below {n}"));
-            format!(
+            Values::Text(format!(
                 "up to {MAX_EDITS} comma-separated weight edits step:parameter:value in order of \
                  step (parameter a whole number{params}, value a finite number)"
-            )
+            ))
         },
+        note: none,
+        help: "Weights and biases set by hand, replayed at their steps.",
         read: |s, v| read_edits(s, v).map(|x| s.training.edits = x),
         write: |s| write_edits(&s.training.edits),
     },

@@ -1,15 +1,38 @@
-//! One link key: its name, what it accepts, how it is read into the state
-//! and written back.
+//! One link key, and the setting it carries: its name, the label of its
+//! control, the values it takes, a line of help, and how it is read into
+//! the state and written back.
 
+use super::setting::Values;
 use super::state::LinkState;
 
 /// One key: `read` returns `None` (leaving the state as it was) when the
-/// value is not one `accepts` describes.
+/// value is not one of `values` (or breaks what `note` adds).
 pub struct Key {
     pub name: &'static str,
-    pub accepts: fn(&LinkState) -> String,
+    /// The accessible name of its control on the page; empty when it has none.
+    pub label: &'static str,
+    /// The values it takes, given the rest of the link (the batch size is at
+    /// most the training set's size).
+    pub values: fn(&LinkState) -> Values,
+    /// What it needs besides its values (the optimiser a hyper-parameter
+    /// belongs to), said after them; usually empty.
+    pub note: fn(&LinkState) -> String,
+    /// One line of help.
+    pub help: &'static str,
     pub read: fn(&mut LinkState, &str) -> Option<()>,
     pub write: fn(&LinkState) -> String,
+}
+
+impl Key {
+    /// What it accepts, in words, given the rest of the link.
+    pub fn accepts(&self, state: &LinkState) -> String {
+        format!("{}{}", (self.values)(state).describe(), (self.note)(state))
+    }
+}
+
+/// No note.
+pub fn none(_: &LinkState) -> String {
+    String::new()
 }
 
 /// Seeds a JavaScript number holds exactly.

@@ -1,15 +1,16 @@
 //! Every key a link may carry, in the order links write them, and the
 //! page's and the training view's own keys.
 
-use super::key::{Key, SEED_MAX};
-use super::layers::{hidden_names, layers_accepts, read_layer, write_layer};
-use super::playground::LEARNING_RATE;
+use super::choices;
+use super::key::{none, Key, SEED_MAX};
+use super::layers::{layers_accepts, read_layer, write_layer};
+use super::playground::learning_rates as learning_rate;
+use super::setting::Values;
 use super::state::{LinkState, Panel, MAX_STEPS};
-use super::theme::ColorTheme;
-use super::values::{self, list, name_set, number, number_in, whole_in};
+use super::values::{self, list, name_set, number};
 use super::view_keys;
 use crate::activation::Kind;
-use crate::data::{self, DatasetKind};
+use crate::data::DatasetKind;
 use crate::network::HIDDEN_LAYERS;
 
 /// Every key, in the order links write them: the page's, the training
@@ -24,40 +25,94 @@ pub fn all() -> impl Iterator<Item = &'static Key> {
         .chain(super::teacher_keys::KEYS)
 }
 
+fn noise() -> Values {
+    Values::whole(0..=50, "%").step(5)
+}
+
+fn split() -> Values {
+    Values::whole(10..=90, "%").step(10)
+}
+
+fn seed() -> Values {
+    Values::whole(0..=SEED_MAX, "")
+}
+
+fn steps() -> Values {
+    Values::whole(0..=MAX_STEPS, "SGD steps")
+}
+
+fn panel(_: &LinkState) -> Values {
+    Values::Choice(choices::panels())
+}
+
+fn show_test() -> Values {
+    Values::Flag {
+        off: "hide the test data",
+        on: "show it",
+    }
+}
+
+fn discrete() -> Values {
+    Values::Flag {
+        off: "blended confidence",
+        on: "hard regions: discretized output",
+    }
+}
+
+/// The batch sizes: 1 to the training set's size.
+fn batch(s: &LinkState) -> Values {
+    Values::whole(1..=train_size(s) as u64, "")
+}
+
 /// The page's and the training view's keys.
 const KEYS: &[Key] = &[
     Key {
         name: "embed",
-        accepts: |_| format!("one of {}", panel_names()),
+        label: "Panel to embed",
+        values: panel,
+        note: none,
+        help: "Show this panel alone, for an iframe.",
         read: |s, v| optional_panel(v).map(|x| s.embed = x),
         write: |s| s.embed.map_or("", Panel::name).into(),
     },
     Key {
         name: "view",
-        accepts: |_| format!("one of {}", panel_names()),
+        label: "",
+        values: panel,
+        note: none,
+        help: "The panel the reader was at; the page scrolls there.",
         read: |s, v| optional_panel(v).map(|x| s.view = x),
         write: |s| s.view.map_or("", Panel::name).into(),
     },
     Key {
         name: "panels",
-        accepts: |_| {
-            format!(
+        label: "Panels",
+        values: |_| {
+            Values::Text(format!(
                 "a comma-separated list of distinct panels from {} (empty for none)",
                 panel_names()
-            )
+            ))
         },
+        note: none,
+        help: "The panels the full page shows.",
         read: |s, v| name_set(v, &Panel::ALL, Panel::name).map(|x| s.panels = x),
         write: |s| values::names(&s.panels, Panel::name),
     },
     Key {
         name: "theme",
-        accepts: |_| format!("one of {}", ColorTheme::names()),
+        label: "Theme",
+        values: |_| Values::Choice(choices::themes()),
+        note: none,
+        help: "The page's colours: the system's, or forced light or dark.",
         read: |s, v| v.parse().ok().map(|x| s.theme = x),
         write: |s| s.theme.name().into(),
     },
     Key {
         name: "data",
-        accepts: |_| format!("one of {}", data::accepted_names()),
+        label: "Dataset",
+        values: |_| Values::Choice(choices::datasets()),
+        note: none,
+        help: "The training data: a generated set, or points drawn by hand.",
         read: |s, v| {
             v.parse::<DatasetKind>()
                 .ok()
@@ -67,51 +122,55 @@ const KEYS: &[Key] = &[
     },
     Key {
         name: "noise",
-        accepts: |_| "a whole percentage from 0 to 50 in steps of 5".into(),
-        read: |s, v| percent(v, 0, 50, 5).map(|x| s.training.noise = x),
+        label: "Noise (%)",
+        values: |_| noise(),
+        note: none,
+        help: "How far the points scatter from their pattern.",
+        read: |s, v| percent(&noise(), v).map(|x| s.training.noise = x),
         write: |s| write_percent(s.training.noise),
     },
     Key {
         name: "split",
-        accepts: |_| "a whole percentage of training data from 10 to 90 in steps of 10".into(),
-        read: |s, v| percent(v, 10, 90, 10).map(|x| s.training.train_fraction = x),
+        label: "Training data (%)",
+        values: |_| split(),
+        note: none,
+        help: "The share of the points trained on; the rest test.",
+        read: |s, v| percent(&split(), v).map(|x| s.training.train_fraction = x),
         write: |s| write_percent(s.training.train_fraction),
     },
     Key {
         name: "seed",
-        accepts: |_| format!("a whole number from 0 to {SEED_MAX}"),
-        read: |s, v| whole_in(v, &(0..=SEED_MAX)).map(|x| s.training.seed = x),
+        label: "Seed",
+        values: |_| seed(),
+        note: none,
+        help: "Drives the data, the initial weights and the batch order.",
+        read: |s, v| seed().read_whole(v).map(|x| s.training.seed = x),
         write: |s| s.training.seed.to_string(),
     },
     Key {
         name: "test",
-        accepts: |_| "0 (hide the test data) or 1 (show it)".into(),
-        read: |s, v| {
-            match v {
-                "0" => Some(false),
-                "1" => Some(true),
-                _ => None,
-            }
-            .map(|x| s.show_test = x)
-        },
+        label: "Show test data",
+        values: |_| show_test(),
+        note: none,
+        help: "Whether the heatmap shows the test points.",
+        read: |s, v| Values::read_flag(v).map(|x| s.show_test = x),
         write: |s| u8::from(s.show_test).to_string(),
     },
     Key {
         name: "discrete",
-        accepts: |_| "0 (blended confidence) or 1 (hard regions: discretized output)".into(),
-        read: |s, v| {
-            match v {
-                "0" => Some(false),
-                "1" => Some(true),
-                _ => None,
-            }
-            .map(|x| s.discrete = x)
-        },
+        label: "Discretize output",
+        values: |_| discrete(),
+        note: none,
+        help: "Whether the heatmap paints hard regions.",
+        read: |s, v| Values::read_flag(v).map(|x| s.discrete = x),
         write: |s| u8::from(s.discrete).to_string(),
     },
     Key {
         name: "layers",
-        accepts: |_| layers_accepts(),
+        label: "",
+        values: |_| Values::Text(layers_accepts()),
+        note: none,
+        help: "The hidden layers: units, activation and its parameter.",
         read: |s, v| list(v, &HIDDEN_LAYERS, read_layer).map(|x| s.training.hidden = x),
         write: |s| {
             s.training
@@ -126,12 +185,10 @@ const KEYS: &[Key] = &[
         // A shorthand, as the page's Activation menu: every hidden layer gets
         // this activation. Links are written with `layers`, never with it.
         name: "activation",
-        accepts: |_| {
-            format!(
-                "an activation for every hidden layer, one of {}",
-                hidden_names()
-            )
-        },
+        label: "Activation",
+        values: |_| Values::Choice(choices::hidden_activations()),
+        note: |_| ", for every hidden layer".into(),
+        help: "Every hidden layer's activation at once.",
         read: |s, v| {
             let kind = v.parse::<Kind>().ok().filter(|&k| k != Kind::Softmax)?;
             for layer in &mut s.training.hidden {
@@ -143,27 +200,37 @@ const KEYS: &[Key] = &[
     },
     Key {
         name: "lr",
-        accepts: |_| "a number from 0.00001 to 10".into(),
-        read: |s, v| number_in(v, &LEARNING_RATE).map(|x| s.training.learning_rate = x),
+        label: "Learning rate",
+        values: |_| learning_rate(),
+        note: none,
+        help: "The step size of each update.",
+        read: |s, v| {
+            learning_rate()
+                .read_number(v)
+                .map(|x| s.training.learning_rate = x)
+        },
         write: |s| number(s.training.learning_rate),
     },
     Key {
         name: "batch",
-        accepts: |s| {
-            format!(
-                "a whole number from 1 to {}, the training set's size",
-                train_size(s)
-            )
-        },
+        label: "Batch size",
+        values: batch,
+        note: |_| ", the training set's size".into(),
+        help: "Examples averaged in each SGD step.",
         read: |s, v| {
-            whole_in(v, &(1..=train_size(s) as u64)).map(|x| s.training.batch_size = x as usize)
+            batch(s)
+                .read_whole(v)
+                .map(|x| s.training.batch_size = x as usize)
         },
         write: |s| s.training.batch_size.to_string(),
     },
     Key {
         name: "steps",
-        accepts: |_| format!("a whole number of SGD steps from 0 to {MAX_STEPS}"),
-        read: |s, v| whole_in(v, &(0..=MAX_STEPS)).map(|x| s.steps = x),
+        label: "",
+        values: |_| steps(),
+        note: none,
+        help: "SGD steps to train before showing.",
+        read: |s, v| steps().read_whole(v).map(|x| s.steps = x),
         write: |s| s.steps.to_string(),
     },
 ];
@@ -206,10 +273,9 @@ fn optional_panel(text: &str) -> Option<Option<Panel>> {
     text.parse().ok().map(Some)
 }
 
-/// A whole percentage from `min` to `max` in steps of `step`, as a fraction.
-fn percent(text: &str, min: u64, max: u64, step: u64) -> Option<f64> {
-    let p = whole_in(text, &(min..=max))?;
-    (p % step == 0).then(|| p as f64 / 100.0)
+/// A whole percentage of `values`, as a fraction.
+fn percent(values: &Values, text: &str) -> Option<f64> {
+    values.read_whole(text).map(|p| p as f64 / 100.0)
 }
 
 fn write_percent(fraction: f64) -> String {

@@ -16,7 +16,7 @@ pub fn parse_link(fragment: &str) -> (LinkState, Vec<LinkProblem>) {
     let mut state = LinkState::default();
     for problem in &mut problems {
         if let Some(key) = keys::all().find(|k| k.name == problem.key) {
-            let accepts = (key.accepts)(&state);
+            let accepts = key.accepts(&state);
             problem.problem.push_str(&format!("; it accepts {accepts}"));
         }
     }
@@ -41,7 +41,7 @@ pub fn parse_link(fragment: &str) -> (LinkState, Vec<LinkProblem>) {
                 key.name,
                 format!(
                     "accepts {}; got \"{}\"",
-                    (key.accepts)(&state),
+                    key.accepts(&state),
                     quote(&pair.value)
                 ),
             ));

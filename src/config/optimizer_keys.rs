@@ -4,9 +4,11 @@
 //! key is read after the key that chooses its owner and is only accepted
 //! with an owner that has it; values at their standard defaults are left out.
 
-use super::key::Key;
+use super::choices;
+use super::key::{none, Key};
+use super::setting::Values;
 use super::state::LinkState;
-use super::values::{finite, number, number_in, whole_in};
+use super::values::number;
 use crate::train::{self, Limit, Optimizer, Regularization, Schedule};
 
 /// The value to write: `x`, or nothing at the standard default.
@@ -20,20 +22,22 @@ fn put(slot: &mut f64, x: f64) -> Option<()> {
     Some(())
 }
 
-/// A number `limit` accepts.
-fn within(text: &str, limit: Limit) -> Option<f64> {
-    finite(text).filter(|&x| limit.contains(x))
+/// The numbers `limit` accepts: from its min up to but not including its max.
+fn within(limit: Limit) -> Values {
+    Values::number(limit.min..=limit.max).open(false, true)
 }
 
-/// What a hyper-parameter key accepts, and for which choice of its owner.
-fn owned(accepts: &str, owners: &str, key: &str, now: &str) -> String {
-    format!("{accepts}, with {owners} (this link has {key}={now})")
+/// For which choice of its owner a hyper-parameter key is accepted.
+fn owned(owners: &str, key: &str, now: &str) -> String {
+    format!(", with {owners} (this link has {key}={now})")
 }
 
 /// An optimiser's hyper-parameter as a link key: the optimisers that have
 /// it, the numbers it accepts, and its standard default.
 struct Hyper {
     key: &'static str,
+    label: &'static str,
+    help: &'static str,
     owners: &'static str,
     limit: Limit,
     default: f64,
@@ -42,30 +46,40 @@ struct Hyper {
 const HYPERS: [Hyper; 5] = [
     Hyper {
         key: "momentum",
+        label: "Momentum (μ)",
+        help: "How much of the last update each update keeps.",
         owners: "opt=momentum or opt=nesterov",
         limit: train::FRACTION,
         default: train::DEFAULT_MOMENTUM,
     },
     Hyper {
         key: "rho",
+        label: "Decay (ρ)",
+        help: "How slowly RMSProp forgets the squared gradients.",
         owners: "opt=rmsprop",
         limit: train::FRACTION,
         default: train::DEFAULT_DECAY,
     },
     Hyper {
         key: "beta1",
+        label: "Beta 1 (β1)",
+        help: "How slowly Adam forgets the gradients.",
         owners: "opt=adam",
         limit: train::FRACTION,
         default: train::DEFAULT_BETA1,
     },
     Hyper {
         key: "beta2",
+        label: "Beta 2 (β2)",
+        help: "How slowly Adam forgets the squared gradients.",
         owners: "opt=adam",
         limit: train::FRACTION,
         default: train::DEFAULT_BETA2,
     },
     Hyper {
         key: "eps",
+        label: "Epsilon (ε)",
+        help: "Keeps the division by the running size away from zero.",
         owners: "opt=adagrad, opt=rmsprop or opt=adam",
         limit: train::EPSILON,
         default: train::DEFAULT_EPSILON,
@@ -99,18 +113,18 @@ fn slot<'a>(optimizer: &'a mut Optimizer, key: &str) -> Option<&'a mut f64> {
     }
 }
 
-/// The link key of the hyper-parameter `$key` of `HYPERS`: accepted only
+/// The link key of the hyper-parameter `$key`, `HYPERS[$index]`: accepted only
 /// with an optimiser that has it, left out at its standard default.
 macro_rules! hyper_key {
-    ($key:literal) => {
+    ($index:literal, $key:literal) => {
         Key {
             name: $key,
-            accepts: |s| {
-                let (h, now) = (hyper($key), s.training.optimizer.name());
-                owned(h.limit.accepts, h.owners, "opt", now)
-            },
+            label: HYPERS[$index].label,
+            values: |_| within(hyper($key).limit),
+            note: |s| owned(hyper($key).owners, "opt", s.training.optimizer.name()),
+            help: HYPERS[$index].help,
             read: |s, v| {
-                let x = within(v, hyper($key).limit)?;
+                let x = within(hyper($key).limit).read_number(v)?;
                 put(slot(&mut s.training.optimizer, $key)?, x)
             },
             write: |s| {
@@ -126,15 +140,18 @@ macro_rules! hyper_key {
 const OPTIMIZER: &[Key] = &[
     Key {
         name: "opt",
-        accepts: |_| format!("one of {}", Optimizer::names()),
+        label: "Optimiser",
+        values: |_| Values::Choice(choices::optimizers()),
+        note: none,
+        help: "Plain SGD, or an optimiser with memory of past gradients.",
         read: |s, v| Optimizer::named(v).map(|x| s.training.optimizer = x),
         write: |s| s.training.optimizer.name().into(),
     },
-    hyper_key!("momentum"),
-    hyper_key!("rho"),
-    hyper_key!("beta1"),
-    hyper_key!("beta2"),
-    hyper_key!("eps"),
+    hyper_key!(0, "momentum"),
+    hyper_key!(1, "rho"),
+    hyper_key!(2, "beta1"),
+    hyper_key!(3, "beta2"),
+    hyper_key!(4, "eps"),
 ];
 
 /// Sets the schedule's decay, if it has one.
@@ -156,23 +173,46 @@ fn set_decay(s: &mut LinkState, every: Option<u64>, factor: Option<f64>) -> Opti
     }
 }
 
+/// The schedules that decay, which own `lr_every` and `lr_factor`.
+const DECAYING: &str = "schedule=step or schedule=exp";
+
+fn every() -> Values {
+    Values::whole(train::EVERY, "steps")
+}
+
+/// Above 0 and at most 1.
+fn factor() -> Values {
+    Values::number(0.0..=1.0).open(true, false)
+}
+
+fn rate() -> Values {
+    Values::number(train::REGULARIZATION_RATE)
+}
+
+/// The regularisation rates the page's menu offers; a link may carry any from 0 to 10.
+const RATES: [f64; 11] = [
+    0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0,
+];
+
 /// The schedule's keys.
 const SCHEDULE: &[Key] = &[
     Key {
         name: "schedule",
-        accepts: |_| format!("one of {}", Schedule::names()),
+        label: "Learning-rate schedule",
+        values: |_| Values::Choice(choices::schedules()),
+        note: none,
+        help: "The learning rate over the steps: constant, or decayed.",
         read: |s, v| Schedule::named(v).map(|x| s.training.schedule = x),
         write: |s| s.training.schedule.name().into(),
     },
     Key {
         name: "lr_every",
-        accepts: |s| {
-            let accepts = "a whole number of steps from 1 to 1000000";
-            let now = s.training.schedule.name();
-            owned(accepts, "schedule=step or schedule=exp", "schedule", now)
-        },
+        label: "Decay every (steps)",
+        values: |_| every(),
+        note: |s| owned(DECAYING, "schedule", s.training.schedule.name()),
+        help: "Steps between two decays of the learning rate.",
         read: |s, v| {
-            let every = whole_in(v, &train::EVERY)?;
+            let every = every().read_whole(v)?;
             set_decay(s, Some(every), None)
         },
         write: |s| match s.training.schedule.decay() {
@@ -182,17 +222,12 @@ const SCHEDULE: &[Key] = &[
     },
     Key {
         name: "lr_factor",
-        accepts: |s| {
-            let now = s.training.schedule.name();
-            owned(
-                train::FACTOR_ACCEPTS,
-                "schedule=step or schedule=exp",
-                "schedule",
-                now,
-            )
-        },
+        label: "Decay factor",
+        values: |_| factor(),
+        note: |s| owned(DECAYING, "schedule", s.training.schedule.name()),
+        help: "What each decay multiplies the learning rate by.",
         read: |s, v| {
-            let factor = finite(v).filter(|&x| train::factor_ok(x))?;
+            let factor = factor().read_number(v)?;
             set_decay(s, None, Some(factor))
         },
         write: |s| {
@@ -208,9 +243,12 @@ const REGULARIZATION: &[Key] = &[
         // Older links' L2 rate: `l2=0.01` is `reg=l2&reg_rate=0.01`, and
         // `l2=0` no regularisation. Links are written with `reg`, never with it.
         name: "l2",
-        accepts: |_| "a number from 0 to 10".into(),
+        label: "",
+        values: |_| rate(),
+        note: none,
+        help: "Older links' L2 rate; 0 for none.",
         read: |s, v| {
-            let rate = number_in(v, &train::REGULARIZATION_RATE)?;
+            let rate = rate().read_number(v)?;
             s.training.regularization = if rate > 0.0 {
                 Regularization::L2(rate)
             } else {
@@ -222,7 +260,10 @@ const REGULARIZATION: &[Key] = &[
     },
     Key {
         name: "reg",
-        accepts: |_| "one of none, l1, l2".into(),
+        label: "Regularisation",
+        values: |_| Values::Choice(choices::regularizers()),
+        note: none,
+        help: "A penalty on the weights' size: none, L1 or L2.",
         read: |s, v| {
             let rate = s.training.regularization.rate();
             let rate = rate.unwrap_or(train::DEFAULT_RATE);
@@ -232,12 +273,12 @@ const REGULARIZATION: &[Key] = &[
     },
     Key {
         name: "reg_rate",
-        accepts: |s| {
-            let now = s.training.regularization.name();
-            owned("a number from 0 to 10", "reg=l1 or reg=l2", "reg", now)
-        },
+        label: "Regularisation rate",
+        values: |_| rate().presets(&RATES),
+        note: |s| owned("reg=l1 or reg=l2", "reg", s.training.regularization.name()),
+        help: "How strongly the penalty pulls the weights to zero.",
         read: |s, v| {
-            let x = number_in(v, &train::REGULARIZATION_RATE)?;
+            let x = rate().read_number(v)?;
             match &mut s.training.regularization {
                 Regularization::None => None,
                 Regularization::L1(rate) | Regularization::L2(rate) => put(rate, x),
@@ -246,6 +287,19 @@ const REGULARIZATION: &[Key] = &[
         write: |s| unless_default(s.training.regularization.rate(), train::DEFAULT_RATE),
     },
 ];
+
+/// The standard value of a key that links leave out until its owner is
+/// chosen (a hyper-parameter, the decay's interval and factor, the
+/// regularisation rate), as links write it.
+pub fn standard(key: &str) -> Option<String> {
+    let value = match key {
+        "lr_every" => return Some(train::DEFAULT_EVERY.to_string()),
+        "lr_factor" => train::DEFAULT_FACTOR,
+        "reg_rate" => train::DEFAULT_RATE,
+        _ => HYPERS.iter().find(|h| h.key == key)?.default,
+    };
+    Some(number(value))
+}
 
 /// Every key of this file, owners before their hyper-parameters.
 pub fn all() -> impl Iterator<Item = &'static Key> {

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::ops::RangeInclusive;
 
+use super::setting::Values;
 use crate::activation::Kind;
 use crate::data::{self, DatasetKind};
 use crate::edits::Edit;
@@ -15,6 +16,16 @@ use crate::train::{Optimizer, Regularization, Schedule, TrainError};
 pub use crate::network::LEARNING_RATE;
 /// The regularisation rates the page accepts.
 pub const L2: RangeInclusive<f64> = crate::train::REGULARIZATION_RATE;
+
+/// The learning rates the page's menu offers, on a logarithmic scale.
+const PRESET_RATES: [f64; 13] = [
+    0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0,
+];
+
+/// The learning rates accepted (`LEARNING_RATE`), with those the menu offers.
+pub fn learning_rates() -> Values {
+    Values::number(LEARNING_RATE).presets(&PRESET_RATES)
+}
 
 /// One hidden layer of the training view's network.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -132,12 +143,10 @@ impl PlaygroundConfig {
                 got,
             })
         };
-        if !(self.learning_rate.is_finite() && LEARNING_RATE.contains(&self.learning_rate)) {
-            return fail(
-                "learning rate",
-                "from 0.00001 to 10",
-                self.learning_rate.to_string(),
-            );
+        let rates = learning_rates();
+        if !rates.contains(self.learning_rate) {
+            let got = self.learning_rate.to_string();
+            return fail("learning rate", &rates.describe(), got);
         }
         let tuning = self.regularization.validate();
         let tuning = tuning.and(self.optimizer.validate());

@@ -1,22 +1,30 @@
 //! The race's link keys: the contestants (`race`), the `target`, the number
 //! of `seeds` a repeat runs and the steps the race has run (`race_steps`).
 
-use super::key::Key;
+use super::key::{none, Key};
 use super::layers::{hidden_names, read_activation, write_activation};
+use super::setting::Values;
 use super::state::MAX_STEPS;
 use super::values::{list, number, number_in, whole_in};
 use crate::race::{Contestant, Target, ACCURACY_TARGET, CONTESTANTS, LOSS_TARGET, SEEDS};
+
+fn seeds() -> Values {
+    Values::whole(*SEEDS.start() as u64..=*SEEDS.end() as u64, "seeds")
+}
 
 /// The race's keys.
 pub const KEYS: &[Key] = &[
     Key {
         name: "race",
-        accepts: |_| {
-            format!(
+        label: "",
+        note: none,
+        help: "The activations that race, each with its parameter.",
+        values: |_| {
+            Values::Text(format!(
                 "2 to 4 distinct comma-separated activations, each activation[:param] from {} \
                  (param as in layers)",
                 hidden_names()
-            )
+            ))
         },
         read: |s, v| read_contestants(v).map(|x| s.race.contestants = x),
         write: |s| {
@@ -27,27 +35,38 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "target",
-        accepts: |_| {
-            "loss:L, a test loss L from 0.001 to 10, or accuracy:P, a test accuracy of P percent, \
+        label: "",
+        note: none,
+        help: "The finish line: a test loss to get below, or an accuracy to reach.",
+        values: |_| {
+            Values::Text(
+                "loss:L, a test loss L from 0.001 to 10, or accuracy:P, a test accuracy of P percent, \
              a whole number from 1 to 100"
-                .into()
+                    .into(),
+            )
         },
         read: |s, v| read_target(v).map(|x| s.race.target = x),
         write: |s| write_target(s.race.target),
     },
     Key {
         name: "seeds",
-        accepts: |_| "a whole number of seeds from 1 to 20".into(),
-        read: |s, v| {
-            let seeds = *SEEDS.start() as u64..=*SEEDS.end() as u64;
-            whole_in(v, &seeds).map(|x| s.race.seeds = x as usize)
-        },
+        label: "Repeats",
+        values: |_| seeds(),
+        note: none,
+        help: "Seeds a repeat races over.",
+        read: |s, v| seeds().read_whole(v).map(|x| s.race.seeds = x as usize),
         write: |s| s.race.seeds.to_string(),
     },
     Key {
         name: "race_steps",
-        accepts: |_| format!("a whole number of race steps from 0 to {MAX_STEPS}"),
-        read: |s, v| whole_in(v, &(0..=MAX_STEPS)).map(|x| s.race.steps = x),
+        label: "",
+        values: |_| Values::whole(0..=MAX_STEPS, "race steps"),
+        note: none,
+        help: "Steps to race on opening.",
+        read: |s, v| {
+            let steps = Values::whole(0..=MAX_STEPS, "race steps").read_whole(v);
+            steps.map(|x| s.race.steps = x)
+        },
         write: |s| s.race.steps.to_string(),
     },
 ];

@@ -3,8 +3,9 @@
 //! `fit` (the panel fills its frame). TensorFlow Playground's
 //! `<name>_hide=true` keys are read too, as `hide` of the matching setting.
 
-use super::key::Key;
+use super::key::{none, Key};
 use super::problem::LinkProblem;
+use super::setting::Values;
 use super::state::LinkState;
 use super::teacher_state::HIDEABLE;
 use super::values::{self, name_set};
@@ -40,54 +41,67 @@ fn key_set(text: &str) -> Option<Vec<&'static str>> {
     name_set(text, HIDEABLE, |k| k)
 }
 
-fn flag(text: &str) -> Option<bool> {
-    match text {
-        "0" => Some(false),
-        "1" => Some(true),
-        _ => None,
-    }
+fn key_list() -> Values {
+    Values::Text(format!(
+        "a comma-separated list of distinct setting keys from {} (empty for none)",
+        hideable_names()
+    ))
 }
 
 /// The teacher's keys, written after every setting.
 pub const KEYS: &[Key] = &[
     Key {
         name: "hide",
-        accepts: |_| {
-            format!(
-                "a comma-separated list of distinct setting keys from {} (empty for none)",
-                hideable_names()
-            )
-        },
+        label: "",
+        values: |_| key_list(),
+        note: none,
+        help: "Settings whose controls an embed hides.",
         read: |s, v| key_set(v).map(|x| s.teacher.hide = x),
         write: |s| values::names(&s.teacher.hide, |k| k),
     },
     Key {
         name: "lock",
-        accepts: |_| {
-            format!(
-                "a comma-separated list of distinct setting keys from {} (empty for none)",
-                hideable_names()
-            )
-        },
+        label: "",
+        values: |_| key_list(),
+        note: none,
+        help: "Settings whose controls an embed shows but freezes.",
         read: |s, v| key_set(v).map(|x| s.teacher.lock = x),
         write: |s| values::names(&s.teacher.lock, |k| k),
     },
     Key {
         name: "compact",
-        accepts: |_| "0 (the usual layout) or 1 (a compact one, for small frames)".into(),
-        read: |s, v| flag(v).map(|x| s.teacher.compact = x),
+        label: "",
+        values: |_| Values::Flag {
+            off: "the usual layout",
+            on: "a compact one, for small frames",
+        },
+        note: none,
+        help: "A tighter layout for small frames.",
+        read: |s, v| Values::read_flag(v).map(|x| s.teacher.compact = x),
         write: |s| u8::from(s.teacher.compact).to_string(),
     },
     Key {
         name: "autoplay",
-        accepts: |_| "0 (wait for Play) or 1 (start playing on opening)".into(),
-        read: |s, v| flag(v).map(|x| s.teacher.autoplay = x),
+        label: "",
+        values: |_| Values::Flag {
+            off: "wait for Play",
+            on: "start playing on opening",
+        },
+        note: none,
+        help: "Start playing as soon as the page opens.",
+        read: |s, v| Values::read_flag(v).map(|x| s.teacher.autoplay = x),
         write: |s| u8::from(s.teacher.autoplay).to_string(),
     },
     Key {
         name: "fit",
-        accepts: |_| "0 (the panel's own size) or 1 (the panel fills its frame)".into(),
-        read: |s, v| flag(v).map(|x| s.teacher.fit = x),
+        label: "",
+        values: |_| Values::Flag {
+            off: "the panel's own size",
+            on: "the panel fills its frame",
+        },
+        note: none,
+        help: "The embedded panel fills its frame.",
+        read: |s, v| Values::read_flag(v).map(|x| s.teacher.fit = x),
         write: |s| u8::from(s.teacher.fit).to_string(),
     },
 ];

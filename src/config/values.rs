@@ -1,40 +1,8 @@
-//! The small value grammars of link keys: whole numbers, numbers in a range,
-//! numbers on a slider's grid and comma-separated lists, each read strictly
+//! The small value grammars of link keys: whole numbers, numbers in a range
+//! and comma-separated lists, each read strictly
 //! and written so that reading it back gives the same value.
 
 use std::ops::RangeInclusive;
-
-/// A slider's values: `min` to `max` in steps of `1 / per_unit`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Grid {
-    pub min: f64,
-    pub max: f64,
-    /// Steps per unit: 100 for steps of 0.01, 20 for 0.05, 10 for 0.1.
-    pub per_unit: u32,
-}
-
-impl Grid {
-    /// "a number from 0 to 0.3 in steps of 0.01".
-    pub fn describe(self) -> String {
-        format!(
-            "a number from {} to {} in steps of {}",
-            number(self.min),
-            number(self.max),
-            number(1.0 / f64::from(self.per_unit))
-        )
-    }
-
-    /// The grid value `text` names, as the nearest double to `k / per_unit`
-    /// (the same double the decimal literal parses to); `None` off the grid.
-    pub fn read(self, text: &str) -> Option<f64> {
-        let x = finite(text)?;
-        let scale = f64::from(self.per_unit);
-        let k = (x * scale).round();
-        let on_grid = (x * scale - k).abs() < 1e-6;
-        let value = k / scale + 0.0; // + 0.0 turns −0 into 0
-        (on_grid && value >= self.min && value <= self.max).then_some(value)
-    }
-}
 
 /// Writes `x` as the shortest decimal that reads back to the same bits:
 /// `0.03`, `10`, `-2.5`, `1e-7`.

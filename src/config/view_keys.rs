@@ -1,119 +1,150 @@
 //! The activation explorer's and the softmax panel's link keys, on their
 //! sliders' grids, and the one check that spans two keys (xmin below xmax).
 
-use super::key::Key;
+use super::key::{none, Key};
 use super::problem::LinkProblem;
+use super::setting::Values;
 use super::state::{LinkState, X_LIMIT};
-use super::values::{self, list, name_set, number, number_in, Grid};
+use super::values::{self, list, name_set, number};
 use crate::activation::Kind;
 
-const LEAKY: Grid = Grid {
-    min: 0.0,
-    max: 0.3,
-    per_unit: 100,
-};
-const PRELU: Grid = Grid {
-    min: -1.0,
-    max: 1.0,
-    per_unit: 20,
-};
-const ELU: Grid = Grid {
-    min: 0.1,
-    max: 3.0,
-    per_unit: 10,
-};
-const MAXOUT_W: Grid = Grid {
-    min: -2.0,
-    max: 2.0,
-    per_unit: 20,
-};
-const MAXOUT_B: Grid = Grid {
-    min: -5.0,
-    max: 5.0,
-    per_unit: 10,
-};
-const LOGIT: Grid = Grid {
-    min: -5.0,
-    max: 5.0,
-    per_unit: 10,
-};
-const TEMPERATURE: Grid = Grid {
-    min: 0.1,
-    max: 5.0,
-    per_unit: 10,
-};
+/// The explorer's sliders and the softmax panel's, each on its grid.
+fn leaky() -> Values {
+    Values::grid(0.0, 0.3, 0.01)
+}
+fn prelu() -> Values {
+    Values::grid(-1.0, 1.0, 0.05)
+}
+fn elu() -> Values {
+    Values::grid(0.1, 3.0, 0.1)
+}
+fn maxout_w() -> Values {
+    Values::grid(-2.0, 2.0, 0.05)
+}
+fn maxout_b() -> Values {
+    Values::grid(-5.0, 5.0, 0.1)
+}
+fn logit() -> Values {
+    Values::grid(-5.0, 5.0, 0.1)
+}
+fn temperature() -> Values {
+    Values::grid(0.1, 5.0, 0.1)
+}
+/// The x range the explorer draws.
+fn x_range() -> Values {
+    Values::number(-X_LIMIT..=X_LIMIT)
+}
 
 /// The explorer's and softmax's keys.
 pub const KEYS: &[Key] = &[
     Key {
         name: "curves",
-        accepts: |_| {
-            format!(
+        label: "",
+        values: |_| {
+            Values::Text(format!(
                 "a comma-separated list of distinct functions from {} (empty for none)",
                 curve_names()
-            )
+            ))
         },
+        note: none,
+        help: "The functions the explorer draws.",
         read: |s, v| name_set(v, &curve_kinds(), Kind::name).map(|x| s.explorer.curves = x),
         write: |s| values::names(&s.explorer.curves, Kind::name),
     },
     Key {
         name: "xmin",
-        accepts: |_| format!("a number from -{X_LIMIT} to {X_LIMIT}, below xmax"),
-        read: |s, v| number_in(v, &(-X_LIMIT..=X_LIMIT)).map(|x| s.explorer.x_min = x),
+        label: "x from",
+        values: |_| x_range(),
+        note: |_| ", below xmax".into(),
+        help: "The left end of the x range drawn.",
+        read: |s, v| x_range().read_number(v).map(|x| s.explorer.x_min = x),
         write: |s| number(s.explorer.x_min),
     },
     Key {
         name: "xmax",
-        accepts: |_| format!("a number from -{X_LIMIT} to {X_LIMIT}, above xmin"),
-        read: |s, v| number_in(v, &(-X_LIMIT..=X_LIMIT)).map(|x| s.explorer.x_max = x),
+        label: "x to",
+        values: |_| x_range(),
+        note: |_| ", above xmin".into(),
+        help: "The right end of the x range drawn.",
+        read: |s, v| x_range().read_number(v).map(|x| s.explorer.x_max = x),
         write: |s| number(s.explorer.x_max),
     },
     Key {
         name: "leaky",
-        accepts: |_| format!("Leaky ReLU's alpha, {}", LEAKY.describe()),
-        read: |s, v| LEAKY.read(v).map(|x| s.explorer.leaky_alpha = x),
+        label: "Leaky ReLU alpha",
+        values: |_| leaky(),
+        note: none,
+        help: "Leaky ReLU's slope for negative x.",
+        read: |s, v| leaky().read_number(v).map(|x| s.explorer.leaky_alpha = x),
         write: |s| number(s.explorer.leaky_alpha),
     },
     Key {
         name: "prelu",
-        accepts: |_| format!("PReLU's slope, {}", PRELU.describe()),
-        read: |s, v| PRELU.read(v).map(|x| s.explorer.prelu_slope = x),
+        label: "PReLU slope a",
+        values: |_| prelu(),
+        note: none,
+        help: "PReLU's slope for negative x (learned in a network).",
+        read: |s, v| prelu().read_number(v).map(|x| s.explorer.prelu_slope = x),
         write: |s| number(s.explorer.prelu_slope),
     },
     Key {
         name: "elu",
-        accepts: |_| format!("ELU's alpha, {}", ELU.describe()),
-        read: |s, v| ELU.read(v).map(|x| s.explorer.elu_alpha = x),
+        label: "ELU alpha",
+        values: |_| elu(),
+        note: none,
+        help: "The level ELU approaches for very negative x, as -alpha.",
+        read: |s, v| elu().read_number(v).map(|x| s.explorer.elu_alpha = x),
         write: |s| number(s.explorer.elu_alpha),
     },
     Key {
         name: "maxout",
-        accepts: |_| {
-            format!(
+        label: "",
+        values: |_| {
+            Values::Text(format!(
                 "four numbers w1,b1,w2,b2: each w {}, each b {}",
-                MAXOUT_W.describe(),
-                MAXOUT_B.describe()
-            )
+                maxout_w().describe(),
+                maxout_b().describe()
+            ))
         },
+        note: none,
+        help: "Maxout's two lines, max(w1·x + b1, w2·x + b2).",
         read: |s, v| read_maxout(v).map(|x| s.explorer.maxout = x),
         write: |s| values::numbers(&s.explorer.maxout),
     },
     Key {
         name: "x",
-        accepts: |_| format!("the cursor's x, a number from -{X_LIMIT} to {X_LIMIT}"),
-        read: |s, v| number_in(v, &(-X_LIMIT..=X_LIMIT)).map(|x| s.explorer.cursor = x),
+        label: "",
+        values: |_| x_range(),
+        note: |_| ", the cursor's x".into(),
+        help: "Where the readout cursor stands.",
+        read: |s, v| x_range().read_number(v).map(|x| s.explorer.cursor = x),
         write: |s| number(s.explorer.cursor),
     },
     Key {
         name: "logits",
-        accepts: |_| format!("3 to 5 comma-separated logits, each {}", LOGIT.describe()),
-        read: |s, v| list(v, &(3..=5), |x| LOGIT.read(x)).map(|x| s.softmax.logits = x),
+        label: "",
+        values: |_| {
+            Values::Text(format!(
+                "3 to 5 comma-separated logits, each {}",
+                logit().describe()
+            ))
+        },
+        note: none,
+        help: "The softmax panel's logits, one per class.",
+        read: |s, v| list(v, &(3..=5), |x| logit().read_number(x)).map(|x| s.softmax.logits = x),
         write: |s| values::numbers(&s.softmax.logits),
     },
     Key {
         name: "t",
-        accepts: |_| format!("the temperature, {}", TEMPERATURE.describe()),
-        read: |s, v| TEMPERATURE.read(v).map(|x| s.softmax.temperature = x),
+        label: "Temperature",
+        values: |_| temperature(),
+        note: none,
+        help: "Softmax's temperature: high flattens, low sharpens.",
+        read: |s, v| {
+            temperature()
+                .read_number(v)
+                .map(|x| s.softmax.temperature = x)
+        },
         write: |s| number(s.softmax.temperature),
     },
 ];
@@ -170,9 +201,9 @@ fn read_maxout(text: &str) -> Option<[f64; 4]> {
         return None;
     };
     Some([
-        MAXOUT_W.read(w1)?,
-        MAXOUT_B.read(b1)?,
-        MAXOUT_W.read(w2)?,
-        MAXOUT_B.read(b2)?,
+        maxout_w().read_number(w1)?,
+        maxout_b().read_number(b1)?,
+        maxout_w().read_number(w2)?,
+        maxout_b().read_number(b2)?,
     ])
 }

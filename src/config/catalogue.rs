@@ -1,0 +1,46 @@
+//! The settings catalogue: every link key with the label of its control,
+//! the values it takes, its default and a line of help, as the page builds
+//! its controls from it and `docs/link-keys.md` lists it.
+
+use super::key::Key;
+use super::setting::Values;
+use super::state::LinkState;
+use super::{keys, optimizer_keys};
+
+/// One setting a link may carry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Setting {
+    /// Its link key.
+    pub key: &'static str,
+    /// The accessible name of its control on the page; empty when it has none.
+    pub label: &'static str,
+    /// The values it takes (in the default state, where they depend on others).
+    pub values: Values,
+    /// Its value in a link at the default state, or its standard value where
+    /// that depends on another choice (momentum's 0.9); empty when it has none.
+    pub default: String,
+    /// What it accepts, in words, as a link's notice says it.
+    pub accepts: String,
+    /// One line of help.
+    pub help: &'static str,
+}
+
+/// Every setting, in the order links write them.
+pub fn settings() -> Vec<Setting> {
+    let state = LinkState::default();
+    keys::all().map(|key| setting(key, &state)).collect()
+}
+
+fn setting(key: &Key, state: &LinkState) -> Setting {
+    Setting {
+        key: key.name,
+        label: key.label,
+        values: (key.values)(state),
+        default: Some((key.write)(state))
+            .filter(|value| !value.is_empty())
+            .or_else(|| optimizer_keys::standard(key.name))
+            .unwrap_or_default(),
+        accepts: key.accepts(state),
+        help: key.help,
+    }
+}
