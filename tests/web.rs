@@ -497,3 +497,38 @@ mod network_edits {
 
 #[path = "web/canvas.rs"]
 mod canvas;
+
+#[wasm_bindgen_test]
+fn settings_gives_each_key_with_named_fields() {
+    let list = nnplay::web::settings::settings();
+    let find = |key: &str| {
+        list.iter()
+            .find(|s| get(s, "key").as_string().as_deref() == Some(key))
+            .unwrap()
+    };
+    let lr = find("lr");
+    assert_eq!(get(&lr, "kind").as_string().unwrap(), "number");
+    assert_eq!(get(&lr, "label").as_string().unwrap(), "Learning rate");
+    assert_eq!(get(&lr, "min").as_f64(), Some(0.00001));
+    assert_eq!(get(&lr, "max").as_f64(), Some(10.0));
+    assert!(get(&lr, "step").is_null());
+    assert_eq!(Array::from(&get(&lr, "presets")).length(), 13);
+    assert_eq!(get(&lr, "default").as_string().unwrap(), "0.03");
+    let beta2 = find("beta2");
+    assert_eq!(get(&beta2, "maxOpen").as_bool(), Some(true));
+    assert_eq!(get(&beta2, "default").as_string().unwrap(), "0.999");
+    let noise = find("noise");
+    assert_eq!(get(&noise, "kind").as_string().unwrap(), "whole");
+    assert_eq!(get(&noise, "step").as_f64(), Some(5.0));
+    assert_eq!(get(&noise, "unit").as_string().unwrap(), "%");
+    let opt = find("opt");
+    let choices = Array::from(&get(&opt, "choices"));
+    assert_eq!(choices.length(), 6);
+    let adam = choices.get(5);
+    assert_eq!(get(&adam, "name").as_string().unwrap(), "adam");
+    assert_eq!(get(&adam, "label").as_string().unwrap(), "Adam");
+    assert!(get(&adam, "help").as_string().unwrap().contains("m̂"));
+    let test = find("test");
+    assert_eq!(get(&test, "kind").as_string().unwrap(), "flag");
+    assert_eq!(get(&find("layers"), "kind").as_string().unwrap(), "text");
+}

@@ -8,6 +8,7 @@ import { Explorer } from "./js/explorer.js";
 import { Keeper } from "./js/export.js";
 import { startKeys } from "./js/keys.js";
 import { startLinks } from "./js/link.js";
+import { loadSettings } from "./js/settings.js";
 import { Metrics } from "./js/metrics.js";
 import { NetworkEdit } from "./js/network-edit.js";
 import { RacePanel } from "./js/race.js";
@@ -27,6 +28,7 @@ function showFailure(error) {
 function start(api) {
   window.nnplay = api;
   try {
+    loadSettings(api);
     startTheme();
     const explorer = new Explorer(api);
     explorer.update();

@@ -5,7 +5,7 @@
 use super::key::Key;
 use super::setting::Values;
 use super::state::LinkState;
-use super::{keys, optimizer_keys};
+use super::{keys, optimizer_keys, race_keys, view_keys};
 
 /// One setting a link may carry.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,6 +23,9 @@ pub struct Setting {
     pub accepts: String,
     /// One line of help.
     pub help: &'static str,
+    /// The named parts of a structured value, each with its values
+    /// (`layers`: how many, units, pieces); empty for the others.
+    pub parts: Vec<(&'static str, Values)>,
 }
 
 /// Every setting, in the order links write them.
@@ -42,5 +45,9 @@ fn setting(key: &Key, state: &LinkState) -> Setting {
             .unwrap_or_default(),
         accepts: key.accepts(state),
         help: key.help,
+        parts: keys::parts(key.name)
+            .or_else(|| view_keys::parts(key.name))
+            .or_else(|| race_keys::parts(key.name))
+            .unwrap_or_default(),
     }
 }

@@ -11,7 +11,7 @@ use super::values::{self, list, name_set, number};
 use super::view_keys;
 use crate::activation::Kind;
 use crate::data::DatasetKind;
-use crate::network::HIDDEN_LAYERS;
+use crate::network::{HIDDEN_LAYERS, HIDDEN_UNITS, PIECES};
 
 /// Every key, in the order links write them: the page's, the training
 /// view's, the explorer's and softmax's, the race's, then a teacher's.
@@ -62,6 +62,21 @@ fn discrete() -> Values {
 /// The batch sizes: 1 to the training set's size.
 fn batch(s: &LinkState) -> Values {
     Values::whole(1..=train_size(s) as u64, "")
+}
+
+/// The named parts of `layers`: how many hidden layers, units per layer and
+/// maxout's pieces.
+pub fn parts(key: &str) -> Option<Vec<(&'static str, Values)>> {
+    let whole = |r: std::ops::RangeInclusive<usize>, unit| {
+        Values::whole(*r.start() as u64..=*r.end() as u64, unit)
+    };
+    (key == "layers").then(|| {
+        vec![
+            ("layers", whole(HIDDEN_LAYERS, "hidden layers")),
+            ("units", whole(HIDDEN_UNITS, "units")),
+            ("pieces", whole(PIECES, "pieces")),
+        ]
+    })
 }
 
 /// The page's and the training view's keys.

@@ -5,8 +5,22 @@ use super::key::{none, Key};
 use super::layers::{hidden_names, read_activation, write_activation};
 use super::setting::Values;
 use super::state::MAX_STEPS;
-use super::values::{list, number, number_in, whole_in};
+use super::values::{list, number};
 use crate::race::{Contestant, Target, ACCURACY_TARGET, CONTESTANTS, LOSS_TARGET, SEEDS};
+
+/// The named parts of `target`: a test loss, or a test accuracy in percent.
+pub fn parts(key: &str) -> Option<Vec<(&'static str, Values)>> {
+    (key == "target").then(|| vec![("loss", loss()), ("accuracy", accuracy())])
+}
+
+fn loss() -> Values {
+    Values::number(LOSS_TARGET)
+}
+
+fn accuracy() -> Values {
+    let percent = *ACCURACY_TARGET.start() as u64..=*ACCURACY_TARGET.end() as u64;
+    Values::whole(percent, "%")
+}
 
 fn seeds() -> Values {
     Values::whole(*SEEDS.start() as u64..=*SEEDS.end() as u64, "seeds")
@@ -86,11 +100,10 @@ fn read_contestants(text: &str) -> Option<Vec<Contestant>> {
 
 fn read_target(text: &str) -> Option<Target> {
     match text.split_once(':')? {
-        ("loss", value) => number_in(value, &LOSS_TARGET).map(Target::Loss),
-        ("accuracy", value) => {
-            let percent = *ACCURACY_TARGET.start() as u64..=*ACCURACY_TARGET.end() as u64;
-            whole_in(value, &percent).map(|p| Target::Accuracy(p as u32))
-        }
+        ("loss", value) => loss().read_number(value).map(Target::Loss),
+        ("accuracy", value) => accuracy()
+            .read_whole(value)
+            .map(|p| Target::Accuracy(p as u32)),
         _ => None,
     }
 }

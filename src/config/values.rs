@@ -19,11 +19,6 @@ pub fn finite(text: &str) -> Option<f64> {
     text.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
-/// A finite number inside `range`.
-pub fn number_in(text: &str, range: &RangeInclusive<f64>) -> Option<f64> {
-    finite(text).filter(|x| range.contains(x))
-}
-
 /// A whole number (digits only) inside `range`.
 pub fn whole_in(text: &str, range: &RangeInclusive<u64>) -> Option<u64> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {

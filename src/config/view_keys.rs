@@ -30,9 +30,27 @@ fn logit() -> Values {
 fn temperature() -> Values {
     Values::grid(0.1, 5.0, 0.1)
 }
+/// The softmax panel's classes: 3 to 5 logits.
+const LOGITS: (usize, usize) = (3, 5);
 /// The x range the explorer draws.
 fn x_range() -> Values {
     Values::number(-X_LIMIT..=X_LIMIT)
+}
+
+/// The named parts of the explorer's and softmax's structured keys, each
+/// with its values (the sliders behind `maxout` and `logits`).
+pub fn parts(key: &str) -> Option<Vec<(&'static str, Values)>> {
+    match key {
+        "maxout" => Some(vec![("w", maxout_w()), ("b", maxout_b())]),
+        "logits" => Some(vec![
+            (
+                "count",
+                Values::whole(LOGITS.0 as u64..=LOGITS.1 as u64, "logits"),
+            ),
+            ("logit", logit()),
+        ]),
+        _ => None,
+    }
 }
 
 /// The explorer's and softmax's keys.
@@ -125,13 +143,18 @@ pub const KEYS: &[Key] = &[
         label: "",
         values: |_| {
             Values::Text(format!(
-                "3 to 5 comma-separated logits, each {}",
+                "{} to {} comma-separated logits, each {}",
+                LOGITS.0,
+                LOGITS.1,
                 logit().describe()
             ))
         },
         note: none,
         help: "The softmax panel's logits, one per class.",
-        read: |s, v| list(v, &(3..=5), |x| logit().read_number(x)).map(|x| s.softmax.logits = x),
+        read: |s, v| {
+            let logits = list(v, &(LOGITS.0..=LOGITS.1), |x| logit().read_number(x));
+            logits.map(|x| s.softmax.logits = x)
+        },
         write: |s| values::numbers(&s.softmax.logits),
     },
     Key {

@@ -11,6 +11,7 @@ pub mod link;
 pub mod model;
 pub mod playground;
 pub mod race;
+pub mod settings;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,14 +1,10 @@
 // The training view: controls → Playground (wasm) → canvases and status.
 import { $, button, chooseNumber, fillSelect, fitCanvas, fmt, prefersDark } from "./dom.js";
 import { fragment } from "./link.js";
+import { setting } from "./settings.js";
 import { Tuning } from "./tuning.js";
 import { Player, timed } from "./playing.js";
 
-/** Learning rates offered, on a logarithmic scale from 1e-5 to 10. */
-const LEARNING_RATES = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-/** Hidden-layer limits, as the core checks them. */
-const MAX_LAYERS = 6;
-const MAX_UNITS = 64;
 /** Links above which a playing network's diagram is redrawn every other frame (two layers of 64 have 4 352). */
 const DENSE_LINKS = 2000;
 /** The Activation menu's entry while the layers differ. */
@@ -44,7 +40,6 @@ class Training {
     fillSelect($("dataset"), this.api.datasets().map((d) => [d.name, d.label]), "circle");
     this.hiddenKinds = this.api.activations().filter((a) => a.name !== "softmax").map((a) => [a.name, a.label]);
     fillSelect($("activation"), [...this.hiddenKinds, [MIXED, "Mixed (set per layer)"]], "tanh");
-    fillSelect($("learning-rate"), LEARNING_RATES.map((r) => [r, String(r)]), 0.03);
   }
 
   /** Wires the buttons and controls. */
@@ -97,7 +92,7 @@ class Training {
       label.className = "units";
       label.textContent = `${n} unit${n === 1 ? "" : "s"}`;
       const less = button("−", `Remove a unit from layer ${i + 1}`, n <= 1, () => { layer.units--; this.rebuild(); });
-      const more = button("+", `Add a unit to layer ${i + 1}`, n >= MAX_UNITS, () => { layer.units++; this.rebuild(); });
+      const more = button("+", `Add a unit to layer ${i + 1}`, n >= setting("layers.units").max, () => { layer.units++; this.rebuild(); });
       const menu = document.createElement("select");
       menu.setAttribute("aria-label", `Activation of layer ${i + 1}`);
       fillSelect(menu, this.hiddenKinds, layer.activation);
@@ -116,7 +111,7 @@ class Training {
     if (kinds.size > 0) $("activation").value = kinds.size === 1 ? [...kinds][0] : MIXED;
     const count = this.layers.length;
     $("layer-count").textContent = `${count} hidden layer${count === 1 ? "" : "s"}`;
-    $("add-layer").disabled = count >= MAX_LAYERS;
+    $("add-layer").disabled = count >= setting("layers.layers").max;
     $("remove-layer").disabled = count === 0;
   }
 
