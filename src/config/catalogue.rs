@@ -5,7 +5,7 @@
 use super::key::Key;
 use super::setting::Values;
 use super::state::LinkState;
-use super::{keys, optimizer_keys, race_keys, view_keys};
+use super::{data_keys, keys, optimizer_keys, race_keys, view_keys};
 
 /// One setting a link may carry.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +48,7 @@ fn setting(key: &Key, state: &LinkState) -> Setting {
         parts: keys::parts(key.name)
             .or_else(|| view_keys::parts(key.name))
             .or_else(|| race_keys::parts(key.name))
+            .or_else(|| data_keys::parts(key.name))
             .unwrap_or_default(),
     }
 }

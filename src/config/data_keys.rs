@@ -7,8 +7,19 @@ use super::problem::LinkProblem;
 use super::setting::Values;
 use super::state::LinkState;
 use crate::data::code::{self, LINK_POINTS};
-use crate::data::custom::MIN_POINTS;
+use crate::data::custom::{MAX_CLASSES, MIN_POINTS};
 use crate::data::{self, CustomData, DataError, Dataset, DatasetKind};
+
+/// The named parts of drawn points (`points`): a coordinate of the input
+/// plane and a point's class.
+pub fn parts(key: &str) -> Option<Vec<(&'static str, Values)>> {
+    (key == "points").then(|| {
+        vec![
+            ("x", Values::number(-data::DOMAIN..=data::DOMAIN)),
+            ("class", Values::whole(0..=MAX_CLASSES as u64 - 1, "")),
+        ]
+    })
+}
 
 /// The keys of the data.
 pub const KEYS: &[Key] = &[

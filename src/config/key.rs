@@ -15,7 +15,8 @@ pub struct Key {
     /// most the training set's size).
     pub values: fn(&LinkState) -> Values,
     /// What it needs besides its values (the optimiser a hyper-parameter
-    /// belongs to), said after them; usually empty.
+    /// belongs to), said after them, or around them where it holds `{}`;
+    /// usually empty.
     pub note: fn(&LinkState) -> String,
     /// One line of help.
     pub help: &'static str,
@@ -26,7 +27,11 @@ pub struct Key {
 impl Key {
     /// What it accepts, in words, given the rest of the link.
     pub fn accepts(&self, state: &LinkState) -> String {
-        format!("{}{}", (self.values)(state).describe(), (self.note)(state))
+        let (values, note) = ((self.values)(state).describe(), (self.note)(state));
+        match note.split_once("{}") {
+            Some((before, after)) => format!("{before}{values}{after}"),
+            None => format!("{values}{note}"),
+        }
     }
 }
 

@@ -202,7 +202,7 @@ const KEYS: &[Key] = &[
         name: "activation",
         label: "Activation",
         values: |_| Values::Choice(choices::hidden_activations()),
-        note: |_| ", for every hidden layer".into(),
+        note: |_| "an activation for every hidden layer, {}".into(),
         help: "Every hidden layer's activation at once.",
         read: |s, v| {
             let kind = v.parse::<Kind>().ok().filter(|&k| k != Kind::Softmax)?;

@@ -5,16 +5,14 @@
 // Rust (CustomPoints) checks and holds the points; this module moves events.
 import { $, fillSelect } from "./dom.js";
 import { fragment } from "./link.js";
+import { setting } from "./settings.js";
 
 /** Milliseconds a press must last to remove the nearest point. */
 const LONG_PRESS = 500;
 /** Pixels a press may move and still count as a click or a long press. */
 const SLOP = 8;
-/** Input-plane units the crosshair moves per arrow key (and the plane's half-width). */
+/** Input-plane units the crosshair moves per arrow key (the plane's half-width is the catalogue's points.x). */
 const CROSSHAIR_STEP = 0.25;
-const DOMAIN = 6;
-/** Classes a drawn point may take (the core accepts 0 to 3). */
-const CLASSES = 4;
 
 export /** The data controls: drawn points, CSV, Clear data, Regenerate, Discretize output. */
 class DataPanel {
@@ -27,8 +25,10 @@ class DataPanel {
     this.cross = null;
     this.press = null;
     this.discreteFor = null;
-    $("dataset").append(new Option("Your own data", "custom"));
-    fillSelect($("point-class"), [...Array(CLASSES).keys()].map((c) => [c, String(c)]), 0);
+    const own = setting("data").choices.find((c) => c.name === "custom");
+    $("dataset").append(new Option(own.label, own.name));
+    const classes = setting("points.class").max + 1;
+    fillSelect($("point-class"), [...Array(classes).keys()].map((c) => [c, String(c)]), 0);
     this.crosshair = document.createElement("div");
     this.crosshair.className = "crosshair";
     this.crosshair.hidden = true;
@@ -170,7 +170,8 @@ class DataPanel {
     this.cross ??= [0, 0];
     const [x1, x2] = this.cross;
     if (move) {
-      const clamp = (v) => Math.min(DOMAIN, Math.max(-DOMAIN, v));
+      const domain = setting("points.x").max;
+      const clamp = (v) => Math.min(domain, Math.max(-domain, v));
       this.cross = [clamp(x1 + move[0] * CROSSHAIR_STEP), clamp(x2 + move[1] * CROSSHAIR_STEP)];
       this.say(`Crosshair at x1 ${this.cross[0]}, x2 ${this.cross[1]}`);
     } else if (event.key === "Enter") {

@@ -42,5 +42,8 @@ function fillControl(control, s) {
   control.min = String(min);
   control.max = String(max);
   control.step = s.step === null ? "any" : String(s.step);
-  if (s.default) control.value = s.default;
+  // The value is set again once the range allows it (a range input first
+  // rounds its value attribute to the default 0 to 100 in steps of 1).
+  const value = s.default || control.defaultValue;
+  if (value) control.value = value;
 }
