@@ -168,7 +168,7 @@ impl Network {
     pub fn step(&mut self, xs: &[f64], ys: &[f64], learning_rate: f64) -> Result<f64, ModelError> {
         check::learning_rate(learning_rate)?;
         self.check_batch(xs, ys)?;
-        self.step_checked(xs, ys, learning_rate, 1)
+        self.with_own_workspace(|network, ws| network.step_checked(ws, xs, ys, learning_rate, 1))
     }
 
     /// Minibatch SGD for `epochs` passes through the rows in order (no
@@ -190,12 +190,15 @@ impl Network {
         let x_chunk = batch_size.saturating_mul(self.inputs());
         let y_chunk = batch_size.saturating_mul(self.outputs());
         let mut step = 0;
-        for _ in 0..epochs {
-            for (x_batch, y_batch) in xs.chunks(x_chunk).zip(ys.chunks(y_chunk)) {
-                step += 1;
-                self.step_checked(x_batch, y_batch, learning_rate, step)?;
+        self.with_own_workspace(|network, ws| {
+            for _ in 0..epochs {
+                for (x_batch, y_batch) in xs.chunks(x_chunk).zip(ys.chunks(y_chunk)) {
+                    step += 1;
+                    network.step_checked(ws, x_batch, y_batch, learning_rate, step)?;
+                }
             }
-        }
+            Ok(())
+        })?;
         self.workspace.forward(&self.layers, &self.params, xs);
         let loss = self.workspace.loss(self.loss, ys);
         if loss.is_finite() {
@@ -238,21 +241,32 @@ impl Network {
         Ok(rows)
     }
 
+    /// Runs `run` with the network's own workspace lent out as `ws` (so the
+    /// network's methods can read the gradient it holds), then puts it back.
+    fn with_own_workspace<T>(&mut self, run: impl FnOnce(&mut Self, &mut Workspace) -> T) -> T {
+        let mut ws = std::mem::take(&mut self.workspace);
+        let result = run(self, &mut ws);
+        self.workspace = ws;
+        result
+    }
+
+    /// One SGD step on a batch already checked: forward, loss, backward,
+    /// `descend`; `step` numbers the step in a `Diverged` error.
     fn step_checked(
         &mut self,
+        ws: &mut Workspace,
         xs: &[f64],
         ys: &[f64],
         learning_rate: f64,
         step: usize,
     ) -> Result<f64, ModelError> {
-        let ws = &mut self.workspace;
         ws.forward(&self.layers, &self.params, xs);
         let loss = ws.loss(self.loss, ys);
         if !loss.is_finite() {
             return Err(ModelError::Diverged { step });
         }
         ws.backward(&self.layers, &self.params, self.loss, xs, ys);
-        if descend(&mut self.params, ws.gradient(), learning_rate) {
+        if self.descend(ws.gradient(), learning_rate) {
             Ok(loss)
         } else {
             Err(ModelError::Diverged { step })
@@ -260,22 +274,9 @@ impl Network {
     }
 }
 
-/// `params −= learning_rate·gradient` unless that makes a parameter non-finite.
-pub(crate) fn descend(params: &mut [f64], gradient: &[f64], learning_rate: f64) -> bool {
-    // A fold, not `all`: without the early exit the check runs in SIMD lanes.
-    let finite = params.iter().zip(gradient).fold(true, |ok, (&w, &g)| {
-        ok & (w - learning_rate * g).is_finite()
-    });
-    if finite {
-        for (w, &g) in params.iter_mut().zip(gradient) {
-            *w -= learning_rate * g;
-        }
-    }
-    finite
-}
-
-/// Index of the largest value, the first on a tie.
-pub(crate) fn arg_max(values: &[f64]) -> usize {
+/// Index of the largest value (0 for none), the first on a tie: the class a
+/// row of outputs predicts, or a maxout unit's winning piece.
+pub fn argmax(values: &[f64]) -> usize {
     let mut best = 0;
     for (i, &v) in values.iter().enumerate() {
         if v > values[best] {
@@ -293,7 +294,7 @@ pub(crate) fn fraction_right(y_hat: &[f64], ys: &[f64], outputs: usize) -> f64 {
     let correct = y_hat
         .chunks_exact(outputs)
         .zip(rows)
-        .filter(|(p, t)| arg_max(p) == arg_max(t))
+        .filter(|(p, t)| argmax(p) == argmax(t))
         .count();
     correct as f64 / count as f64
 }
