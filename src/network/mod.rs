@@ -8,13 +8,15 @@ mod check;
 mod config;
 mod error;
 mod init;
-mod lanes;
 mod layer;
 mod linalg;
 mod parse;
-pub mod preview;
 mod stages;
 mod workspace;
+
+// The speed kernels, after the mathematics they speed up.
+mod fast;
+pub use fast::preview;
 
 pub use config::{
     LayerConfig, NetworkConfig, DEFAULT_PIECES, HIDDEN_LAYERS, HIDDEN_UNITS, IDENTITY_UNITS,
