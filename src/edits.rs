@@ -43,29 +43,6 @@ impl std::fmt::Display for EditError {
 
 impl std::error::Error for EditError {}
 
-impl From<EditError> for crate::config::SettingError {
-    /// As a run's setting: "edits must be …, got …".
-    fn from(error: EditError) -> Self {
-        let (accepts, got) = match error {
-            EditError::TooMany(n) => (format!("at most {MAX_EDITS} weight edits"), n.to_string()),
-            EditError::OutOfOrder { step, after } => (
-                "in order of step".to_owned(),
-                format!("step {step} after step {after}"),
-            ),
-            EditError::Index { index, params } => (
-                format!(
-                    "parameters from 0 to {} (this network has {params})",
-                    params.saturating_sub(1)
-                ),
-                index.to_string(),
-            ),
-            EditError::Value(v) => ("finite values".to_owned(), v.to_string()),
-        };
-        let name = "edits";
-        crate::config::SettingError { name, accepts, got }
-    }
-}
-
 /// Checks `edits` against a network of `params` parameters: at most
 /// `MAX_EDITS`, steps never decreasing, indices in range, values finite.
 pub fn check(edits: &[Edit], params: usize) -> Result<(), EditError> {

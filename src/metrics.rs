@@ -3,6 +3,7 @@
 //! redraw allocates nothing once the test set's size is stable.
 
 use crate::data::Dataset;
+use crate::network::argmax;
 use crate::train::Trainer;
 
 /// Counts of (true class, predicted class) into `matrix` (classes × classes,
@@ -14,7 +15,7 @@ pub fn confusion_into(classes: usize, y: &[f64], y_hat: &[f64], matrix: &mut [u3
         return;
     }
     for (truth, guess) in y.chunks_exact(classes).zip(y_hat.chunks_exact(classes)) {
-        let cell = arg_max(truth) * classes + arg_max(guess);
+        let cell = argmax(truth) * classes + argmax(guess);
         if let Some(count) = matrix.get_mut(cell) {
             *count += 1;
         }
@@ -35,10 +36,6 @@ pub fn r_squared(y: &[f64], y_hat: &[f64]) -> f64 {
         return f64::NAN;
     }
     1.0 - residual / total
-}
-
-fn arg_max(row: &[f64]) -> usize {
-    (0..row.len()).fold(0, |best, i| if row[i] > row[best] { i } else { best })
 }
 
 /// The network's predictions on the test set and the measures taken from them.

@@ -1,10 +1,11 @@
 //! A training run as the page shows it: the trainer, the test set, and the
 //! history of losses, kept bounded however long the run goes.
 
-mod history;
+mod record;
 mod replay;
 
-pub use history::{History, Record, HISTORY_LIMIT};
+pub use crate::history::HISTORY_LIMIT;
+pub use record::{History, Record};
 
 use crate::config::{PlaygroundConfig, SettingError};
 use crate::data::{self, Dataset};
@@ -70,7 +71,7 @@ impl Session {
             trainer,
             test,
             history: History::default(),
-            latest: empty_record(),
+            latest: Record::EMPTY,
             metrics: Evaluator::default(),
             staged: false,
             applied_edits: 0,
@@ -259,17 +260,7 @@ impl Session {
             test_accuracy,
         };
         self.latest = record;
-        self.history.push(record);
-    }
-}
-
-fn empty_record() -> Record {
-    Record {
-        step: 0,
-        train_loss: f64::NAN,
-        test_loss: f64::NAN,
-        train_accuracy: f64::NAN,
-        test_accuracy: f64::NAN,
+        self.history.push(&record);
     }
 }
 

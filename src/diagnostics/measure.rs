@@ -4,7 +4,10 @@
 
 use crate::activation::{Activation, Kind};
 use crate::network::{Layer, LayerKind};
-use crate::plot::curves::SATURATION_THRESHOLD;
+
+/// |f'(z)| below this counts as saturated: the gradient has (nearly) died.
+/// The explorer shades the same regions.
+pub const SATURATION_THRESHOLD: f64 = 0.01;
 
 /// Mean of |v| over `values` (NaN when empty): the size of a gradient block.
 pub fn mean_abs(values: &[f64]) -> f64 {

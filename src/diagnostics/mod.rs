@@ -9,12 +9,14 @@
 //! minibatch, and a unit is dead only if it is silent on every training point.
 
 mod measure;
-mod series;
 
 pub use measure::{
     dead_units, mean_abs, mean_and_spread, saturated_fraction, unit_activation, Histogram,
+    SATURATION_THRESHOLD,
 };
-pub use series::Series;
+
+/// The diagnostics over time: fixed-width records (see `Diagnostics::series`).
+pub type Series = crate::history::History<crate::history::Rows>;
 
 use crate::activation::Activation;
 use crate::network::{Layer, LayerKind, Network, Workspace};

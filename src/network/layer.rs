@@ -133,8 +133,8 @@ impl Layer {
                     .zip(a.iter_mut())
                     .zip(winners.iter_mut())
                 {
-                    let (best, column) = argmax(z_piece);
-                    *a_ij = best;
+                    let column = super::argmax(z_piece);
+                    *a_ij = z_piece[column];
                     *winner = column;
                 }
             }
@@ -220,15 +220,4 @@ impl Layer {
         let delta_transposed = &mut scratch[..delta.len()];
         linalg::times_transpose(delta, w, self.columns, delta_transposed, g_prev);
     }
-}
-
-/// The largest value and its index, the first on a tie.
-fn argmax(values: &[f64]) -> (f64, usize) {
-    let mut best = (values[0], 0);
-    for (i, &v) in values.iter().enumerate().skip(1) {
-        if v > best.0 {
-            best = (v, i);
-        }
-    }
-    best
 }

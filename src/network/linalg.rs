@@ -1,4 +1,5 @@
-//! Row-major batched matrix products, all through one register-blocked kernel.
+//! Row-major batched matrix products, all through one register-blocked
+//! kernel (`fast::product`).
 //!
 //! Every output entry is its start value plus the products of its row and
 //! column added one at a time, in order of the inner index; no fused
@@ -7,9 +8,7 @@
 //! same sequence of operations on every target and at every shape: a run
 //! computes the same bits natively and in wasm.
 
-mod kernel;
-
-use kernel::{product, Out, Start, Strided};
+use super::fast::product::{product, Out, Start, Strided};
 
 /// `z = a·W + b` for a batch: `a` is rows × `fan_in`, `w` is `fan_in` × columns
 /// (row-major), `b` has columns entries; writes `z`, rows × columns.

@@ -8,13 +8,16 @@ mod check;
 mod config;
 mod error;
 mod init;
-mod lanes;
 mod layer;
 mod linalg;
 mod parse;
-pub mod preview;
+mod sgd;
 mod stages;
 mod workspace;
+
+// The speed kernels, after the mathematics they speed up.
+mod fast;
+pub use fast::preview;
 
 pub use config::{
     LayerConfig, NetworkConfig, DEFAULT_PIECES, HIDDEN_LAYERS, HIDDEN_UNITS, IDENTITY_UNITS,
@@ -162,49 +165,6 @@ impl Network {
         Ok(ws.gradient().to_vec())
     }
 
-    /// One SGD update on this batch; returns the loss before it. If the loss
-    /// or a parameter would become non-finite, returns `Diverged` and leaves
-    /// the parameters unchanged.
-    pub fn step(&mut self, xs: &[f64], ys: &[f64], learning_rate: f64) -> Result<f64, ModelError> {
-        check::learning_rate(learning_rate)?;
-        self.check_batch(xs, ys)?;
-        self.step_checked(xs, ys, learning_rate, 1)
-    }
-
-    /// Minibatch SGD for `epochs` passes through the rows in order (no
-    /// shuffling; the last batch of a pass may be short). Returns the loss
-    /// over all of `xs`, `ys` after training.
-    pub fn fit(
-        &mut self,
-        xs: &[f64],
-        ys: &[f64],
-        learning_rate: f64,
-        batch_size: usize,
-        epochs: usize,
-    ) -> Result<f64, ModelError> {
-        check::learning_rate(learning_rate)?;
-        let rows = self.check_batch(xs, ys)?;
-        if !(1..=rows).contains(&batch_size) {
-            return Err(ModelError::BatchSize { batch_size, rows });
-        }
-        let x_chunk = batch_size.saturating_mul(self.inputs());
-        let y_chunk = batch_size.saturating_mul(self.outputs());
-        let mut step = 0;
-        for _ in 0..epochs {
-            for (x_batch, y_batch) in xs.chunks(x_chunk).zip(ys.chunks(y_chunk)) {
-                step += 1;
-                self.step_checked(x_batch, y_batch, learning_rate, step)?;
-            }
-        }
-        self.workspace.forward(&self.layers, &self.params, xs);
-        let loss = self.workspace.loss(self.loss, ys);
-        if loss.is_finite() {
-            Ok(loss)
-        } else {
-            Err(ModelError::Diverged { step: step + 1 })
-        }
-    }
-
     /// Fraction of rows whose largest `y_hat` is at the largest `y` (softmax only).
     pub fn accuracy(&mut self, xs: &[f64], ys: &[f64]) -> Result<f64, ModelError> {
         if !self.is_classifier() {
@@ -237,45 +197,11 @@ impl Network {
         check::targets(ys, rows, self.outputs())?;
         Ok(rows)
     }
-
-    fn step_checked(
-        &mut self,
-        xs: &[f64],
-        ys: &[f64],
-        learning_rate: f64,
-        step: usize,
-    ) -> Result<f64, ModelError> {
-        let ws = &mut self.workspace;
-        ws.forward(&self.layers, &self.params, xs);
-        let loss = ws.loss(self.loss, ys);
-        if !loss.is_finite() {
-            return Err(ModelError::Diverged { step });
-        }
-        ws.backward(&self.layers, &self.params, self.loss, xs, ys);
-        if descend(&mut self.params, ws.gradient(), learning_rate) {
-            Ok(loss)
-        } else {
-            Err(ModelError::Diverged { step })
-        }
-    }
 }
 
-/// `params −= learning_rate·gradient` unless that makes a parameter non-finite.
-pub(crate) fn descend(params: &mut [f64], gradient: &[f64], learning_rate: f64) -> bool {
-    // A fold, not `all`: without the early exit the check runs in SIMD lanes.
-    let finite = params.iter().zip(gradient).fold(true, |ok, (&w, &g)| {
-        ok & (w - learning_rate * g).is_finite()
-    });
-    if finite {
-        for (w, &g) in params.iter_mut().zip(gradient) {
-            *w -= learning_rate * g;
-        }
-    }
-    finite
-}
-
-/// Index of the largest value, the first on a tie.
-pub(crate) fn arg_max(values: &[f64]) -> usize {
+/// Index of the largest value (0 for none), the first on a tie: the class a
+/// row of outputs predicts, or a maxout unit's winning piece.
+pub fn argmax(values: &[f64]) -> usize {
     let mut best = 0;
     for (i, &v) in values.iter().enumerate() {
         if v > values[best] {
@@ -293,7 +219,7 @@ pub(crate) fn fraction_right(y_hat: &[f64], ys: &[f64], outputs: usize) -> f64 {
     let correct = y_hat
         .chunks_exact(outputs)
         .zip(rows)
-        .filter(|(p, t)| arg_max(p) == arg_max(t))
+        .filter(|(p, t)| argmax(p) == argmax(t))
         .count();
     correct as f64 / count as f64
 }

@@ -3,12 +3,11 @@
 
 use super::{color_of, Theme};
 use crate::activation::{maxout, saturated_intervals, Activation, Kind, Piece};
+use crate::diagnostics::SATURATION_THRESHOLD;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// |f'(x)| below this counts as saturated: the gradient has (nearly) died.
-pub const SATURATION_THRESHOLD: f64 = 0.01;
 /// Where the notes ask "what happens when x = −10, 0, 10?".
 pub const MARKERS: [f64; 3] = [-10.0, 0.0, 10.0];
 /// Points sampled across the x range for each line.

@@ -13,6 +13,7 @@ use super::palette::{bytes, class_color, diverging, mix, Rgb};
 use super::Theme;
 use crate::data::Dataset;
 use crate::features::FeatureSet;
+use crate::network::argmax;
 use crate::network::preview::Preview;
 use crate::train::Trainer;
 
@@ -250,7 +251,7 @@ fn discrete_color(y_hat: &[f64], background: Rgb) -> Rgb {
     match y_hat {
         [value] if *value == 0.0 || value.is_nan() => background,
         [value] => mix(background, diverging(value.signum()), STRENGTH),
-        row => mix(background, class_color(arg_max(row)), STRENGTH),
+        row => mix(background, class_color(argmax(row)), STRENGTH),
     }
 }
 
@@ -260,10 +261,6 @@ fn value_scale(set: &Dataset) -> f64 {
         return 1.0;
     }
     set.y.iter().fold(1e-9, |m, v| m.max(v.abs()))
-}
-
-fn arg_max(row: &[f64]) -> usize {
-    (0..row.len()).fold(0, |best, i| if row[i] > row[best] { i } else { best })
 }
 
 fn rgb_of(color: plotters::style::RGBColor) -> Rgb {

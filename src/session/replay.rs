@@ -1,10 +1,11 @@
 //! Weight edits in a run: a student's edit is applied and kept in the run's
 //! config (so its link carries it), and replayed at the same step whenever
 //! the run passes that step again (Reset and train, or a link's `steps`).
+//! A refused list of edits reads as a run's `edits` setting.
 
 use super::Session;
-use crate::config::edits_fit_link;
-use crate::edits::{self, Edit, MAX_EDITS};
+use crate::config::{edits_fit_link, SettingError};
+use crate::edits::{self, Edit, EditError, MAX_EDITS};
 use crate::train::{Stage, TrainError};
 
 impl Session {
@@ -72,5 +73,28 @@ impl Session {
         }
         self.apply_due_edits();
         Ok(())
+    }
+}
+
+impl From<EditError> for SettingError {
+    /// As a run's setting: "edits must be …, got …".
+    fn from(error: EditError) -> Self {
+        let (accepts, got) = match error {
+            EditError::TooMany(n) => (format!("at most {MAX_EDITS} weight edits"), n.to_string()),
+            EditError::OutOfOrder { step, after } => (
+                "in order of step".to_owned(),
+                format!("step {step} after step {after}"),
+            ),
+            EditError::Index { index, params } => (
+                format!(
+                    "parameters from 0 to {} (this network has {params})",
+                    params.saturating_sub(1)
+                ),
+                index.to_string(),
+            ),
+            EditError::Value(v) => ("finite values".to_owned(), v.to_string()),
+        };
+        let name = "edits";
+        SettingError { name, accepts, got }
     }
 }

@@ -1,8 +1,9 @@
 //! The data points over the heatmap: a transparent RGBA layer at the
 //! picture's full pixel size, repainted only when what it shows changes.
 
-use super::{arg_max, to_pixel, value_scale, write_rgba};
+use super::{to_pixel, value_scale, write_rgba};
 use crate::data::Dataset;
+use crate::network::argmax;
 use crate::plot::palette::{class_color, diverging, mix, Rgb};
 use crate::plot::Theme;
 use std::hash::{Hash, Hasher};
@@ -110,7 +111,7 @@ impl PointsLayer {
         for (x, y) in set.x.chunks_exact(2).zip(set.y.chunks_exact(outputs)) {
             let color = match set.classes {
                 0 => diverging(y[0] / scale),
-                _ => class_color(arg_max(y)),
+                _ => class_color(argmax(y)),
             };
             let center = to_pixel(x, width, height);
             self.disc(center, radius, color, outline, (width, height));

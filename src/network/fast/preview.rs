@@ -8,8 +8,8 @@ mod kernel;
 mod lanes;
 mod math;
 
-use super::{Layer, LayerKind, Network};
 use crate::activation::Activation;
+use crate::network::{Layer, LayerKind, Network};
 
 /// Buffers for the f32 pass, kept between frames: a redraw allocates nothing
 /// once they fit its rows.

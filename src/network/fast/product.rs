@@ -1,13 +1,13 @@
 //! The one kernel behind every product: `out = start + left·right`, two rows
 //! by up to eight columns of sums at a time in `F64x2` lane pairs, each sum
-//! taken in order of the inner index (see `linalg` for why).
+//! taken in order of the inner index (see `network::linalg` for why).
 
-use crate::network::lanes::F64x2;
+use super::lanes::F64x2;
 
 /// A left factor read one number at a time: entry (i, k) is
 /// `values[i·row_stride + k·depth_stride]`, so a transpose costs nothing.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Strided<'a> {
+pub(in crate::network) struct Strided<'a> {
     pub values: &'a [f64],
     pub row_stride: usize,
     pub depth_stride: usize,
@@ -16,7 +16,7 @@ pub(super) struct Strided<'a> {
 /// Where a product's entry (i, j) goes: `values[i·row_stride + j·column_stride]`,
 /// so a product can be written transposed.
 #[derive(Debug)]
-pub(super) struct Out<'a> {
+pub(in crate::network) struct Out<'a> {
     pub values: &'a mut [f64],
     pub row_stride: usize,
     pub column_stride: usize,
@@ -58,7 +58,7 @@ impl<'a> Out<'a> {
 
 /// What each sum starts from: a row (one number per column) or one number.
 #[derive(Clone, Copy, Debug)]
-pub(super) enum Start<'a> {
+pub(in crate::network) enum Start<'a> {
     Row(&'a [f64]),
     Value(f64),
 }
@@ -71,7 +71,7 @@ const TILE_PAIRS: usize = 4;
 /// taken in order k = 0, 1, … (no division when `divisor` is `None`).
 /// `right` is depth × columns (row-major); `left` holds rows × depth entries
 /// and `out` rows × columns.
-pub(super) fn product(
+pub(in crate::network) fn product(
     (left, rows): (Strided, usize),
     right: &[f64],
     start: Start,
