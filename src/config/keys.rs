@@ -1,5 +1,5 @@
 //! Every key a link may carry: its name, what it accepts, how it is read
-//! into the state and written back. README's "Link keys" lists the same.
+//! into the state and written back. docs/link-keys.md lists the same.
 
 use super::layers::{hidden_names, layers_accepts, read_layer, write_layer};
 use super::link::{LinkState, Panel, MAX_STEPS};
@@ -194,7 +194,7 @@ pub fn suggest(key: &str) -> String {
         Some((distance, name)) if distance <= NEAR.min(key.len() / 3).max(1) => {
             format!("did you mean {name}?")
         }
-        _ => "README's \"Links and embedding\" lists the keys it accepts".into(),
+        _ => "nnplay's docs/link-keys.md lists the keys it accepts".into(),
     }
 }
 
