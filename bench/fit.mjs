@@ -61,7 +61,7 @@ function makeData(points) {
   return { xs, ys };
 }
 
-/** The Model config (DESIGN.md's JSON) for layer sizes `sizes`. */
+/** The Model config (the JSON of docs/js-api.md) for layer sizes `sizes`. */
 function configFor(sizes) {
   const layers = sizes.slice(1).map((units, l, rest) => ({
     units,

@@ -5,7 +5,7 @@
 // buffer allocated before training starts, a whole minibatch at a time,
 // Math.tanh, and no allocation inside the training loop.
 //
-// Parameter layout (DESIGN.md), layer by layer: W row-major (fan_in × units),
+// Parameter layout (docs/js-api.md), layer by layer: W row-major (fan_in × units),
 // then b (units). Start it from a Model's params() and both train alike.
 //
 // A classic script (for page.addScriptTag): it sets `globalThis.PlainSgd`.

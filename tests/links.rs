@@ -125,7 +125,7 @@ fn unknown_keys_are_named_and_the_rest_applies() {
     assert!(
         problem
             .problem
-            .contains("README's \"Links and embedding\" lists the keys"),
+            .contains("nnplay's docs/link-keys.md lists the keys it accepts"),
         "{problem}"
     );
     // A typo gets the key it was probably meant to be.

@@ -156,7 +156,7 @@ const HAND_NET: &str = r#"{"inputs": 2, "layers": [
     {"units": 2, "activation": "prelu"},
     {"units": 1, "activation": "identity"}]}"#;
 
-/// Parameters of HAND_NET in the layout of DESIGN.md.
+/// Parameters of HAND_NET in the layout docs/js-api.md gives.
 #[rustfmt::skip]
 const HAND_PARAMS: [f64; 23] = [
     // W0, 2 × 4: columns 0, 1 are unit 0's pieces, columns 2, 3 unit 1's.

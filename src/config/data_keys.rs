@@ -47,7 +47,7 @@ pub const KEYS: &[Key] = &[
         values: |_| {
             Values::Text(format!(
                 "drawn data as nnplay writes it (unpadded base64url of the classes \
-                 and the packed points, README's \"Links and embedding\"), \
+                 and the packed points, as docs/link-keys.md describes), \
                  at most {LINK_POINTS} points"
             ))
         },

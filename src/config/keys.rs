@@ -266,7 +266,7 @@ pub fn suggest(key: &str) -> String {
         Some((distance, name)) if distance <= NEAR.min(key.len() / 3).max(1) => {
             format!("did you mean {name}?")
         }
-        _ => "README's \"Links and embedding\" lists the keys it accepts".into(),
+        _ => "nnplay's docs/link-keys.md lists the keys it accepts".into(),
     }
 }
 

@@ -6,7 +6,7 @@ use super::values::{finite, number, whole_in};
 use crate::activation::{Activation, Kind};
 use crate::network::{HIDDEN_LAYERS, HIDDEN_UNITS, PIECES};
 
-/// What `layers` accepts, for the notice and the README.
+/// What `layers` accepts, for the notice and the docs.
 pub fn layers_accepts() -> String {
     format!(
         "up to {} comma-separated hidden layers, each units:activation[:param] with {} to {} units and an activation from {} \

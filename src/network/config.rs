@@ -89,7 +89,7 @@ impl NetworkConfig {
         }
     }
 
-    /// Reads and validates a config in the JSON form DESIGN.md shows. Errors
+    /// Reads and validates a config in the JSON form docs/js-api.md shows. Errors
     /// name the field (`layers[1].units`) and the values it accepts.
     /// (Native builds; the browser parses with `JSON.parse` and calls `from_tree`.)
     #[cfg(not(target_arch = "wasm32"))]

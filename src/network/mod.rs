@@ -66,7 +66,7 @@ impl Network {
         })
     }
 
-    /// Reads a config in DESIGN.md's JSON form and builds the network.
+    /// Reads a config in its JSON form (docs/js-api.md's `Model`) and builds the network.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(json: &str) -> Result<Network, ConfigError> {
         Network::new(NetworkConfig::from_json(json)?)

@@ -1,4 +1,4 @@
-//! The documented JS API's functions (DESIGN.md): `activations`, `activate`,
+//! The documented JS API's functions (docs/js-api.md): `activations`, `activate`,
 //! `derivative`, `softmax`. Each converts, calls the core and maps errors.
 
 use super::convert::{finite_numbers, name, optional_finite};

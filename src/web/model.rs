@@ -1,4 +1,4 @@
-//! `Model`, the JS API's network (DESIGN.md): a thin wrapper that converts
+//! `Model`, the JS API's network (docs/js-api.md): a thin wrapper that converts
 //! arrays, delegates to `network::Network` and turns its errors into JS `Error`s.
 
 use super::convert::js_error;
@@ -17,7 +17,7 @@ fn count(value: f64, what: &str) -> Result<usize, JsError> {
     }
 }
 
-/// A multi-layer network built from a JSON config (see the README).
+/// A multi-layer network built from a JSON config (see docs/js-api.md).
 #[wasm_bindgen]
 pub struct Model {
     network: Network,
@@ -38,7 +38,7 @@ impl Model {
         Ok(Model { network })
     }
 
-    /// Every parameter, in the layout DESIGN.md gives.
+    /// Every parameter, in the layout docs/js-api.md gives (`Network::params`).
     pub fn params(&self) -> Vec<f64> {
         self.network.params().to_vec()
     }

@@ -57,7 +57,7 @@ impl Playground {
 #[wasm_bindgen]
 impl Playground {
     /// A new run from a link's fragment (`data=xor&layers=4:relu,2:tanh&lr=0.1`,
-    /// README's "Link keys"): its training keys, every other key at its
+    /// docs/link-keys.md): its training keys, every other key at its
     /// default. Other keys (`curves`, `steps`, …) are checked but not used
     /// here. Throws an Error naming each bad key and what it accepts.
     pub fn from_link(fragment: &str) -> Result<Playground, JsError> {

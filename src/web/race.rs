@@ -85,7 +85,7 @@ pub struct Race {
 #[wasm_bindgen]
 impl Race {
     /// A race from a link's fragment: the training keys give the shared
-    /// settings, `race`, `target` and `seeds` the race (README's "Link keys").
+    /// settings, `race`, `target` and `seeds` the race (docs/link-keys.md).
     /// Throws an Error naming each bad key, or what makes the race impossible.
     pub fn from_link(fragment: &str) -> Result<Race, JsError> {
         let state = strict_link(fragment)?;

@@ -118,7 +118,7 @@ class RacePanel {
     return items.join(",");
   }
 
-  /** The race's own keys as the controls hold them (README's "Link keys"). */
+  /** The race's own keys as the controls hold them (docs/link-keys.md). */
   runKeys() {
     return { race: this.contestantKey(), target: `${$("race-measure").value}:${$("race-target").value}` };
   }

@@ -133,7 +133,7 @@ class Training {
     this.draw();
   }
 
-  /** The keys that define a run (README's "Link keys"), as the controls hold them. */
+  /** The keys that define a run (docs/link-keys.md), as the controls hold them. */
   runKeys() {
     const layers = this.layers.map((l) => [l.units, l.activation, l.param].filter((v) => v !== null).join(":"));
     return {

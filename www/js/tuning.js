@@ -38,7 +38,7 @@ class Tuning {
     return $("schedule").value !== "constant";
   }
 
-  /** The link keys of the current choices (README's "Links and embedding"), as the controls hold them. */
+  /** The link keys of the current choices (docs/link-keys.md), as the controls hold them. */
   keys() {
     const opt = $("optimizer").value;
     const keys = { opt };

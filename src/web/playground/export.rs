@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 impl Playground {
-    /// The network file (README: "Keeping your work"): the run's settings,
+    /// The network file (docs/page.md: "Keeping your work"): the run's settings,
     /// its model config and every weight, as JSON text.
     pub fn export_network(&self) -> String {
         export::network_file(&self.session).to_string()

@@ -53,7 +53,7 @@ impl Playground {
         self.session.trainer().next_stage().label().to_owned()
     }
 
-    /// The current step, stage by stage, as JSON (see README: the stage view).
+    /// The current step, stage by stage, as JSON (docs/js-api.md gives its shape).
     pub fn stage_view(&mut self) -> String {
         stage_view::to_json(&stage_view::build(self.session.trainer_mut()))
     }

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 impl Playground {
     /// Takes the learning rate, batch size, optimiser (`opt` and its
     /// hyper-parameters), schedule and regularisation from a link's fragment
-    /// (README's "Links and embedding"; keys left out take their defaults),
+    /// (docs/link-keys.md; keys left out take their defaults),
     /// keeping the weights and the step. Throws an Error naming each bad key
     /// and what it accepts; an error changes nothing.
     pub fn retune(&mut self, fragment: &str) -> Result<(), JsError> {
