@@ -46,8 +46,9 @@ pub const KEYS: &[Key] = &[
         help: "Points drawn by hand, coded.",
         values: |_| {
             Values::Text(format!(
-                "drawn data as nnplay writes it (unpadded base64url of the classes \
-                 and the packed points, as docs/link-keys.md describes), \
+                "drawn data as nnplay writes it: unpadded base64url of one byte of \
+                 classes, then per point x1 and x2 on a 10-bit grid over −6 … 6 and \
+                 its label (2 bits of class, or 12 bits over −10 … 10); \
                  at most {LINK_POINTS} points"
             ))
         },

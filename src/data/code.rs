@@ -2,7 +2,7 @@
 //! regression), then per point x1 and x2 on a 10-bit grid over −6 … 6 and
 //! its label (2 bits of class, or a 12-bit value over −10 … 10), packed
 //! most significant bit first, zero-padded to a byte; all in unpadded
-//! base64url. docs/link-keys.md (the `points` key) describes the same.
+//! base64url. The `points` key's text in docs/link-keys.md says the same.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
