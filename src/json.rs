@@ -150,7 +150,56 @@ pub fn parse_text(text: &str) -> Result<Json, String> {
             }
         }
     }
+    check_text(text, "the JSON text")?;
     serde_json::from_str(text)
         .map(convert)
         .map_err(|e| e.to_string())
+}
+
+/// The deepest nesting of arrays and objects a JSON text may have. A network
+/// file or config nests 4 levels; the limit stays far below any stack limit
+/// (a tree thousands of levels deep would overflow the wasm stack).
+pub const MAX_DEPTH: usize = 64;
+
+/// The longest JSON text read, in bytes (a network file of the largest
+/// network is a few MB).
+pub const MAX_TEXT_BYTES: usize = 16 << 20;
+
+/// Checks `text`'s size and its nesting of `[` and `{` (outside strings)
+/// without building anything; `what` names the text in the error, e.g.
+/// "the network file".
+pub fn check_text(text: &str, what: &str) -> Result<(), String> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(format!(
+            "{what} is {} bytes; at most {MAX_TEXT_BYTES} bytes of JSON are read",
+            text.len()
+        ));
+    }
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for byte in text.bytes() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(format!(
+                        "{what} nests arrays and objects more than {MAX_DEPTH} levels deep; \
+                         at most {MAX_DEPTH} are accepted"
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }

@@ -199,9 +199,9 @@ mod training {
         activation: &str,
         learning_rate: f64,
     ) -> Result<Playground, String> {
-        Playground::from_link(&format!(
+        Playground::from_link(wasm_bindgen::JsValue::from(format!(
             "data={dataset}&layers=4:{activation},2:{activation}&lr={learning_rate}"
-        ))
+        )))
         .map_err(message)
     }
 
@@ -253,7 +253,10 @@ mod links {
 
     #[wasm_bindgen_test]
     fn read_link_gives_the_controls_values_and_names_bad_keys() {
-        let read = read_link("#data=xor&noise=15&layers=4:leaky_relu:0.1,2&lr=abc");
+        let read = read_link(wasm_bindgen::JsValue::from(
+            "#data=xor&noise=15&layers=4:leaky_relu:0.1,2&lr=abc",
+        ))
+        .unwrap();
         let state = get(&read, "state");
         assert_eq!(get(&state, "data").as_string().unwrap(), "xor");
         assert_eq!(get(&state, "noise").as_f64(), Some(15.0), "in percent");
@@ -277,8 +280,14 @@ mod links {
 
     #[wasm_bindgen_test]
     fn write_link_gives_the_canonical_fragment() {
-        assert_eq!(write_link("lr=0.1&data=xor&seed=1"), "data=xor&lr=0.1");
-        assert_eq!(write_link("lr=abc"), "");
+        assert_eq!(
+            write_link(wasm_bindgen::JsValue::from("lr=0.1&data=xor&seed=1")).unwrap(),
+            "data=xor&lr=0.1"
+        );
+        assert_eq!(
+            write_link(wasm_bindgen::JsValue::from("lr=abc")).unwrap(),
+            ""
+        );
     }
 }
 
@@ -289,7 +298,8 @@ mod stages {
 
     #[wasm_bindgen_test]
     fn stage_methods_run_in_order_and_name_the_stage_due() {
-        let mut run = Playground::from_link("layers=4:relu,3:tanh").unwrap();
+        let mut run =
+            Playground::from_link(wasm_bindgen::JsValue::from("layers=4:relu,3:tanh")).unwrap();
         assert_eq!(run.next_stage(), "Sample batch");
         let early = message(run.forward().unwrap_err());
         assert!(early.contains("the next stage is Sample batch"), "{early}");
@@ -325,12 +335,16 @@ mod keeping {
 
     #[wasm_bindgen_test]
     fn a_network_file_loads_back_exactly_and_a_bad_one_is_named() {
-        let mut run = Playground::from_link("data=xor&layers=5:elu,3:maxout:3&lr=0.1").unwrap();
+        let mut run = Playground::from_link(wasm_bindgen::JsValue::from(
+            "data=xor&layers=5:elu,3:maxout:3&lr=0.1",
+        ))
+        .unwrap();
         run.run(200).unwrap();
         let xs = [0.5, -1.0, 2.0, 3.0, -4.0, 0.25];
         let bits = |ys: Vec<f64>| ys.iter().map(|y| y.to_bits()).collect::<Vec<_>>();
         let before = bits(run.predict(numbers(&xs)).unwrap());
-        let mut loaded = Playground::import_network(&run.export_network()).unwrap();
+        let mut loaded =
+            Playground::import_network(wasm_bindgen::JsValue::from(run.export_network())).unwrap();
         assert_eq!(bits(loaded.predict(numbers(&xs)).unwrap()), before);
         assert_eq!(
             loaded.training_link(),
@@ -345,12 +359,20 @@ mod keeping {
         let rows = run.loss_csv().lines().count() - 1;
         assert_eq!(rows as f64, run.loss_summary()[0], "one row per record");
         assert_eq!(run.loss_summary()[4], 200.0, "the last record's step");
-        let not_json = message(Playground::import_network("{").err().unwrap());
+        let not_json = message(
+            Playground::import_network(wasm_bindgen::JsValue::from("{"))
+                .err()
+                .unwrap(),
+        );
         assert!(
             not_json.starts_with("the network file is not valid JSON"),
             "{not_json}"
         );
-        let not_a_file = message(Playground::import_network("[]").err().unwrap());
+        let not_a_file = message(
+            Playground::import_network(wasm_bindgen::JsValue::from("[]"))
+                .err()
+                .unwrap(),
+        );
         assert!(
             not_a_file.contains("not an nnplay network file"),
             "{not_a_file}"
@@ -368,7 +390,7 @@ mod race {
     /// The message of the Error `Race.from_link(fragment)` throws.
     fn refused(fragment: &str) -> String {
         message(
-            Race::from_link(fragment)
+            Race::from_link(wasm_bindgen::JsValue::from(fragment))
                 .err()
                 .expect("the race is refused"),
         )
@@ -376,8 +398,10 @@ mod race {
 
     #[wasm_bindgen_test]
     fn a_race_runs_its_contestants_together_and_reports_each() {
-        let mut race =
-            Race::from_link("layers=8,8&lr=0.1&race=relu,tanh,maxout:3&target=loss:0.2").unwrap();
+        let mut race = Race::from_link(wasm_bindgen::JsValue::from(
+            "layers=8,8&lr=0.1&race=relu,tanh,maxout:3&target=loss:0.2",
+        ))
+        .unwrap();
         assert_eq!(race.labels(), ["ReLU", "tanh", "Maxout (3 pieces)"]);
         assert_eq!(race.colors().len(), 3);
         race.run(200);
@@ -409,10 +433,16 @@ mod race {
         assert!(refused("target=speed:1").starts_with("target accepts loss:L"));
         assert!(refused("layers=&race=relu,tanh").contains("at least one hidden layer"));
         assert!(refused("data=plane&target=accuracy:90").contains("classification dataset"));
-        let mut race = Race::from_link("race=relu,tanh").unwrap();
-        let measure = message(race.set_target("speed", 1.0).unwrap_err());
+        let mut race = Race::from_link(wasm_bindgen::JsValue::from("race=relu,tanh")).unwrap();
+        let measure = message(
+            race.set_target(wasm_bindgen::JsValue::from("speed"), 1.0)
+                .unwrap_err(),
+        );
         assert!(measure.contains("\"loss\" or \"accuracy\""), "{measure}");
-        let percent = message(race.set_target("accuracy", 90.5).unwrap_err());
+        let percent = message(
+            race.set_target(wasm_bindgen::JsValue::from("accuracy"), 90.5)
+                .unwrap_err(),
+        );
         assert!(percent.contains("1% to 100%"), "{percent}");
         let repeat = message(race.start_repeat(21).unwrap_err());
         assert!(repeat.contains("1 to 20 seeds"), "{repeat}");
@@ -472,7 +502,10 @@ mod network_edits {
 
     #[wasm_bindgen_test]
     fn features_and_weight_edits_cross_and_bad_values_throw() {
-        let mut run = Playground::from_link("features=x1sq,x2sq&layers=3:tanh").unwrap();
+        let mut run = Playground::from_link(wasm_bindgen::JsValue::from(
+            "features=x1sq,x2sq&layers=3:tanh",
+        ))
+        .unwrap();
         assert_eq!(run.features(), "x1sq,x2sq");
         assert_eq!(run.feature_labels(), "x₁², x₂²");
         assert_eq!(run.network_columns(), vec![2, 3, 2]);

@@ -84,6 +84,8 @@ impl Problems {
 /// (as many as the largest label + 1, at least 2); any other label makes
 /// the whole file regression. 2 to 5000 rows.
 pub fn parse(text: &str) -> Result<CustomData, CsvError> {
+    // A byte-order mark (as spreadsheet programs write) is not part of the first field.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut problems = Problems::default();
     let mut rows: Vec<[f64; 3]> = Vec::new();
     let mut first = true;

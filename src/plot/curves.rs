@@ -1,6 +1,7 @@
 //! The activation explorer's plot: f(x) above, f'(x) below, sharing the x axis,
 //! with saturated regions shaded, markers at x = −10, 0, 10 and a cursor.
 
+use super::span::span;
 use super::{color_of, Theme};
 use crate::activation::{maxout, saturated_intervals, Activation, Kind, Piece};
 use crate::diagnostics::SATURATION_THRESHOLD;
@@ -143,7 +144,7 @@ fn draw_panel<DB: DrawingBackend>(
         .caption(caption, super::font(13.0 * s).color(&fg))
         .x_label_area_size((22.0 * s) as i32)
         .y_label_area_size((40.0 * s) as i32)
-        .build_cartesian_2d(plot.x_min..plot.x_max, y_lo..y_hi)?;
+        .build_cartesian_2d(span(plot.x_min, plot.x_max), span(y_lo, y_hi))?;
     chart
         .configure_mesh()
         .light_line_style(plot.theme.grid.mix(0.5))

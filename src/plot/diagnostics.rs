@@ -2,6 +2,7 @@
 //! dead units and saturation over time, the mean and spread of each layer's
 //! activations (the z histograms are in `histograms`).
 
+use super::span::span;
 use super::{legend, Theme};
 use crate::diagnostics::{Diagnostics, FIELDS};
 use plotters::coord::Shift;
@@ -108,6 +109,11 @@ pub fn draw_gradients<DB: DrawingBackend>(
 
 /// Whole decades around the positive `values` (1e-6 … 1 when there are none).
 pub fn decades(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    // Clamped, so that an overflowed gradient still gives whole, finite decades.
+    let limit = super::span::AXIS_LIMIT;
+    let values = values
+        .filter(|v| *v > 0.0)
+        .map(|v| v.clamp(1.0 / limit, limit));
     let (lo, hi) = values.fold((f64::INFINITY, 0.0_f64), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     });
@@ -202,7 +208,7 @@ fn over_time<DB: DrawingBackend>(
         .caption(caption, font(scale * 1.1, theme))
         .x_label_area_size((20.0 * scale) as i32)
         .y_label_area_size((40.0 * scale) as i32)
-        .build_cartesian_2d(0.0..last_step(diagnostics), 0.0..top * 1.05)?;
+        .build_cartesian_2d(0.0..last_step(diagnostics), span(0.0, top * 1.05))?;
     mesh!(chart, scale, theme, |y: &f64| format!("{y}"))?;
     let mut entries = Vec::new();
     for l in 0..layers.saturating_sub(1) {
@@ -295,7 +301,7 @@ pub fn draw_activations<DB: DrawingBackend>(
         )
         .x_label_area_size((20.0 * scale) as i32)
         .y_label_area_size((40.0 * scale) as i32)
-        .build_cartesian_2d(0.0..last_step(diagnostics), lo..hi)?;
+        .build_cartesian_2d(0.0..last_step(diagnostics), span(lo, hi))?;
     mesh!(chart, scale, theme, |y: &f64| format!("{y:.2}"))?;
     let zero = vec![(0.0, 0.0), (last_step(diagnostics), 0.0)];
     chart.draw_series(std::iter::once(PathElement::new(

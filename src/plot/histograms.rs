@@ -3,6 +3,7 @@
 //! pass back almost no gradient.
 
 use super::diagnostics::{font, layer_color};
+use super::span::span;
 use super::{color_of, Theme};
 use crate::activation::Activation;
 use crate::diagnostics::{Diagnostics, Histogram};
@@ -51,7 +52,7 @@ fn histogram_panel<DB: DrawingBackend>(
         .caption(format!("z of {label}"), font(scale, theme))
         .x_label_area_size((18.0 * scale) as i32)
         .y_label_area_size((30.0 * scale) as i32)
-        .build_cartesian_2d(histogram.lo..histogram.hi, 0.0..top)?;
+        .build_cartesian_2d(span(histogram.lo, histogram.hi), span(0.0, top))?;
     chart
         .configure_mesh()
         .disable_mesh()

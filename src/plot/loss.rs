@@ -2,6 +2,7 @@
 //! accuracy for classification — for one run (the training view) or several
 //! overlaid (the race), each as a train and a test line.
 
+use super::span::span;
 use super::{legend, Theme};
 use crate::session::Record;
 use plotters::coord::Shift;
@@ -124,7 +125,7 @@ fn panel<DB: DrawingBackend>(
         .margin((6.0 * scale) as i32)
         .x_label_area_size((20.0 * scale) as i32)
         .y_label_area_size((44.0 * scale) as i32)
-        .build_cartesian_2d(0.0..last_step, 0.0..top)?;
+        .build_cartesian_2d(span(0.0, last_step), span(0.0, top))?;
     chart
         .configure_mesh()
         .light_line_style(theme.grid.mix(0.4))

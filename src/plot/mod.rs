@@ -13,6 +13,7 @@ pub mod network_edit;
 pub mod palette;
 pub mod race;
 pub mod softmax;
+pub mod span;
 
 use crate::activation::Kind;
 use plotters::style::RGBColor;

@@ -2,6 +2,7 @@
 //! batch, forward, backward, update. Each stage can run on its own (the page's
 //! stage buttons) and leaves its results readable (see `views`).
 
+mod divergence;
 mod optimizer;
 mod regularization;
 mod schedule;
@@ -9,6 +10,7 @@ mod settings;
 mod stage;
 mod views;
 
+pub use divergence::{diverged, LOSS_GROWTH_LIMIT};
 pub use optimizer::{
     Limit, Optimizer, OptimizerState, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_DECAY, DEFAULT_EPSILON,
     DEFAULT_MOMENTUM, EPSILON, FRACTION,
@@ -63,6 +65,9 @@ pub struct Trainer {
     loss_after: Option<f64>,
     updated: bool,
     diverged: Option<u64>,
+    /// The first batch's loss since the last reset (NaN before it), against
+    /// which a blow-up is measured.
+    first_loss: f64,
     /// The parameters as they were before the last update (for the page's Update view).
     params_before: Vec<f64>,
     /// The optimiser's memory, one number per parameter in each buffer.
@@ -115,6 +120,7 @@ impl Trainer {
             loss_after: None,
             updated: false,
             diverged: None,
+            first_loss: f64::NAN,
             params_before: Vec::new(),
             optimizer,
         })
@@ -154,7 +160,10 @@ impl Trainer {
         self.network.forward(&mut self.workspace, &self.batch.x)?;
         let loss = self.network.batch_loss(&self.workspace, &self.batch.y)?;
         self.loss_before = Some(loss);
-        if !loss.is_finite() {
+        if self.first_loss.is_nan() {
+            self.first_loss = loss;
+        }
+        if divergence::diverged(loss, self.first_loss) {
             return Err(self.diverge());
         }
         self.next = Stage::Backward;
@@ -244,6 +253,7 @@ impl Trainer {
         self.optimizer.clear();
         self.next = Stage::SampleBatch;
         (self.steps, self.epochs) = (0, 0);
+        self.first_loss = f64::NAN;
         (
             self.loss_before,
             self.loss_after,

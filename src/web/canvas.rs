@@ -12,6 +12,10 @@ use wasm_bindgen::prelude::JsError;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
+/// Why a `<canvas>` cannot be drawn on.
+pub(crate) const NO_2D_CONTEXT: &str =
+    "the canvas has no 2d context (a canvas that already has a WebGL context cannot be drawn on)";
+
 /// The plots' colours for the page's theme.
 pub(crate) fn theme(dark: bool) -> Theme {
     if dark {
@@ -21,6 +25,23 @@ pub(crate) fn theme(dark: bool) -> Theme {
     }
 }
 
+/// `canvas` if it really is a `<canvas>` element. Every drawing door checks
+/// this first: reading a property of `null` or a `<div>` as a canvas would
+/// throw through wasm and leave the object it was called on unusable.
+pub(crate) fn drawable(canvas: HtmlCanvasElement) -> Result<HtmlCanvasElement, JsError> {
+    if canvas.is_instance_of::<HtmlCanvasElement>() {
+        return Ok(canvas);
+    }
+    let value: &wasm_bindgen::JsValue = canvas.as_ref();
+    let got = match value.dyn_ref::<web_sys::Element>() {
+        Some(element) => format!("a <{}> element", element.tag_name().to_lowercase()),
+        None => super::convert::describe(value),
+    };
+    Err(JsError::new(&format!(
+        "canvas must be a <canvas> element, got {got}"
+    )))
+}
+
 /// The 2d context of `canvas`, or an error saying it has none.
 pub(crate) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
     canvas
@@ -28,7 +49,7 @@ pub(crate) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingConte
         .ok()
         .flatten()
         .and_then(|c| c.dyn_into().ok())
-        .ok_or_else(|| JsError::new("the canvas has no 2d context"))
+        .ok_or_else(|| JsError::new(NO_2D_CONTEXT))
 }
 
 /// A canvas in no document with its 2d context, filled from RGBA pixels

@@ -2,7 +2,7 @@
 //! and removed by pixel or by coordinate, a CSV loaded all or nothing, and
 //! the text a link carries. Every check lives in the core's `data`.
 
-use super::convert::js_error;
+use super::convert::{js_error, text};
 use crate::data::code::{self, LINK_POINTS};
 use crate::data::{csv, CustomData};
 use crate::plot::heatmap::{from_pixel, to_pixel};
@@ -35,11 +35,12 @@ impl CustomPoints {
     }
 
     /// The points a link's `points` value holds ("" for none, two classes).
-    pub fn from_code(code: &str) -> Result<CustomPoints, JsError> {
+    pub fn from_code(code: JsValue) -> Result<CustomPoints, JsError> {
+        let code = text(&code, "code")?;
         if code.is_empty() {
             return Ok(CustomPoints::wrap(CustomData::default()));
         }
-        code::decode(code)
+        code::decode(&code)
             .map(CustomPoints::wrap)
             .ok_or_else(|| JsError::new("the drawn points in the link are not valid"))
     }
@@ -92,8 +93,9 @@ impl CustomPoints {
     /// Replaces the points with a CSV's (`x1,x2,label` rows). All or nothing:
     /// throws, changing nothing, with one line per bad row naming its line
     /// and column and what is accepted.
-    pub fn load_csv(&mut self, text: &str) -> Result<(), JsError> {
-        self.data = csv::parse(text).map_err(js_error)?;
+    pub fn load_csv(&mut self, csv_text: JsValue) -> Result<(), JsError> {
+        let csv_text = text(&csv_text, "the CSV text")?;
+        self.data = csv::parse(&csv_text).map_err(js_error)?;
         Ok(())
     }
 

@@ -2,7 +2,7 @@
 //! controls and draws on a canvas, the softmax bars, and the in-browser cost timing.
 
 use super::canvas::theme;
-use super::canvas::Canvas;
+use super::canvas::{drawable, Canvas, NO_2D_CONTEXT};
 use super::convert::{finite_numbers, name, optional_finite};
 use crate::activation::{maxout_apply, Activation, Piece};
 use crate::plot::curves::{self, Curve, CurvePlot, PlotGeometry};
@@ -11,11 +11,14 @@ use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+/// Most bars the softmax chart draws (one per class).
+const MAX_BARS: usize = 100;
+
 /// The widest x range the explorer accepts, either way.
 const X_LIMIT: f64 = 1000.0;
 
-fn backend(canvas: HtmlCanvasElement) -> Canvas {
-    Canvas::new(canvas).expect("a canvas element always has a 2d context")
+fn backend(canvas: HtmlCanvasElement) -> Result<Canvas, JsError> {
+    Canvas::new(canvas).ok_or_else(|| JsError::new(NO_2D_CONTEXT))
 }
 
 /// The curve explorer's state: which curves, the x range and the cursor.
@@ -105,13 +108,14 @@ impl CurveView {
         scale: f64,
         dark: bool,
     ) -> Result<(), JsError> {
+        let canvas = drawable(canvas)?;
         self.plot.scale = if scale.is_finite() && scale > 0.0 {
             scale
         } else {
             1.0
         };
         self.plot.theme = theme(dark);
-        let root = backend(canvas).into_drawing_area();
+        let root = backend(canvas)?.into_drawing_area();
         let geometry = curves::draw(&root, &self.plot)
             .map_err(|e| JsError::new(&format!("drawing the curves failed: {e}")))?;
         self.geometry = Some(geometry);
@@ -147,13 +151,20 @@ pub fn draw_softmax(
     scale: f64,
     dark: bool,
 ) -> Result<(), JsError> {
+    let canvas = drawable(canvas)?;
     let probabilities = finite_numbers(&probabilities, "probabilities")?;
+    if probabilities.len() > MAX_BARS {
+        return Err(JsError::new(&format!(
+            "probabilities holds {} numbers; at most {MAX_BARS} bars are drawn",
+            probabilities.len()
+        )));
+    }
     let scale = if scale.is_finite() && scale > 0.0 {
         scale
     } else {
         1.0
     };
-    let root = backend(canvas).into_drawing_area();
+    let root = backend(canvas)?.into_drawing_area();
     softmax::draw(&root, &probabilities, scale, theme(dark))
         .map_err(|e| JsError::new(&format!("drawing the softmax bars failed: {e}")))
 }

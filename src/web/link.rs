@@ -2,6 +2,7 @@
 //! controls' values and the problems to show; `write_link` gives a
 //! fragment's canonical form. Both call the core's `config` parser.
 
+use super::convert::text;
 use crate::config::{parse_link, write_link as write, HiddenLayer, LinkState, Panel};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -103,10 +104,11 @@ fn teacher(out: &Object, state: &LinkState) {
 
 /// Reads a link's fragment: `{state, problems}`, where `state` holds every
 /// key's value (defaults where the link is silent or wrong) and `problems`
-/// is `[{key, message}]`, one per key that could not be used. Never throws.
+/// is `[{key, message}]`, one per key that could not be used. Throws only
+/// when `fragment` is not a string.
 #[wasm_bindgen]
-pub fn read_link(fragment: &str) -> JsValue {
-    let (state, problems) = parse_link(fragment);
+pub fn read_link(fragment: JsValue) -> Result<JsValue, JsError> {
+    let (state, problems) = parse_link(&text(&fragment, "fragment")?);
     let problems: Array = problems
         .iter()
         .map(|p| {
@@ -119,12 +121,12 @@ pub fn read_link(fragment: &str) -> JsValue {
     let out = Object::new();
     set(&out, "state", controls(&state));
     set(&out, "problems", problems);
-    out.into()
+    Ok(out.into())
 }
 
 /// The canonical fragment (no `#`) of what `fragment` says: keys in a fixed
 /// order, defaults and unusable keys left out.
 #[wasm_bindgen]
-pub fn write_link(fragment: &str) -> String {
-    write(&parse_link(fragment).0)
+pub fn write_link(fragment: JsValue) -> Result<String, JsError> {
+    Ok(write(&parse_link(&text(&fragment, "fragment")?).0))
 }

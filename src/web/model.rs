@@ -2,9 +2,12 @@
 //! arrays, delegates to `network::Network` and turns its errors into JS `Error`s.
 
 use super::convert::js_error;
-use super::convert::{finite_numbers, json_tree, name};
+use super::convert::{finite_numbers, parse_json};
 use crate::network::{Network, NetworkConfig};
 use wasm_bindgen::prelude::*;
+
+/// Most rows one `fit` call trains on (epochs × rows), a few seconds at most.
+const MAX_FIT_ROWS: usize = 10_000_000;
 
 /// A whole number from 1 up, or an error naming `what`.
 fn count(value: f64, what: &str) -> Result<usize, JsError> {
@@ -28,12 +31,8 @@ impl Model {
     /// `new Model(configJson)`; throws an Error naming the bad field.
     #[wasm_bindgen(constructor)]
     pub fn new(config_json: JsValue) -> Result<Model, JsError> {
-        let text = name(&config_json, "the model config")?;
-        let parsed = js_sys::JSON::parse(&text).map_err(|e| {
-            let message = js_sys::Error::from(e).message();
-            JsError::new(&format!("the model config is not valid JSON: {message}"))
-        })?;
-        let config = NetworkConfig::from_tree(&json_tree(&parsed)).map_err(js_error)?;
+        let tree = parse_json(&config_json, "the model config")?;
+        let config = NetworkConfig::from_tree(&tree).map_err(js_error)?;
         let network = Network::new(config).map_err(js_error)?;
         Ok(Model { network })
     }
@@ -90,6 +89,13 @@ impl Model {
             return Err(count(batch_size, "batchSize").unwrap_err());
         };
         let epochs = count(epochs, "epochs")?;
+        let rows = ys.len() / self.network.outputs().max(1);
+        if epochs.saturating_mul(rows) > MAX_FIT_ROWS {
+            return Err(JsError::new(&format!(
+                "epochs × rows must be at most {MAX_FIT_ROWS} per call (so one call cannot \
+                 freeze the page), got {epochs} × {rows}; call fit again to train on"
+            )));
+        }
         self.network
             .fit(&xs, &ys, lr, batch_size, epochs)
             .map_err(js_error)

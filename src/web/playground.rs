@@ -9,8 +9,8 @@ mod network_canvas;
 mod stages;
 pub(super) mod tuning;
 
-use super::canvas::{context, theme, Canvas};
-use super::convert::js_error;
+use super::canvas::{context, drawable, theme, Canvas, NO_2D_CONTEXT};
+use super::convert::{js_error, text};
 use super::heatmap::{HeatmapCanvas, WIDE_ABOVE_PARAMS};
 use super::link::strict_link;
 use crate::plot::heatmap::PointStyle;
@@ -60,8 +60,8 @@ impl Playground {
     /// docs/link-keys.md): its training keys, every other key at its
     /// default. Other keys (`curves`, `steps`, …) are checked but not used
     /// here. Throws an Error naming each bad key and what it accepts.
-    pub fn from_link(fragment: &str) -> Result<Playground, JsError> {
-        let state = strict_link(fragment)?;
+    pub fn from_link(fragment: JsValue) -> Result<Playground, JsError> {
+        let state = strict_link(&text(&fragment, "fragment")?)?;
         Ok(Playground::with_session(
             Session::new(state.training).map_err(js_error)?,
         ))
@@ -127,6 +127,7 @@ impl Playground {
         show_test: bool,
         dark: bool,
     ) -> Result<(), JsError> {
+        let canvas = drawable(canvas)?;
         let style = PointStyle {
             radius: 4.0 * scale.clamp(0.5, 4.0),
             show_test,
@@ -163,8 +164,9 @@ impl Playground {
         scale: f64,
         dark: bool,
     ) -> Result<(), JsError> {
+        let canvas = drawable(canvas)?;
         let root = Canvas::new(canvas)
-            .ok_or_else(|| JsError::new("the canvas has no 2d context"))?
+            .ok_or_else(|| JsError::new(NO_2D_CONTEXT))?
             .into_drawing_area();
         let records = self.session.history().records();
         loss::draw(&root, records, self.is_classifier(), scale, theme(dark))
@@ -178,6 +180,7 @@ impl Playground {
         scale: f64,
         dark: bool,
     ) -> Result<(), JsError> {
+        let canvas = drawable(canvas)?;
         let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
         let network = self.session.trainer().network();
         let layout = diagram::layout(&diagram::column_units(network), width, height, scale);

@@ -5,8 +5,8 @@
 
 mod repeat;
 
-use super::canvas::{theme, Canvas};
-use super::convert::js_error;
+use super::canvas::{drawable, theme, Canvas, NO_2D_CONTEXT};
+use super::convert::{js_error, text};
 use super::heatmap::HeatmapCanvas;
 use super::link::strict_link;
 use crate::config::RaceState;
@@ -87,8 +87,8 @@ impl Race {
     /// A race from a link's fragment: the training keys give the shared
     /// settings, `race`, `target` and `seeds` the race (docs/link-keys.md).
     /// Throws an Error naming each bad key, or what makes the race impossible.
-    pub fn from_link(fragment: &str) -> Result<Race, JsError> {
-        let state = strict_link(fragment)?;
+    pub fn from_link(fragment: JsValue) -> Result<Race, JsError> {
+        let state = strict_link(&text(&fragment, "fragment")?)?;
         let config = RaceConfig {
             base: state.training,
             contestants: state.race.contestants,
@@ -120,8 +120,9 @@ impl Race {
 
     /// Sets the target: `measure` "loss" (a test loss from 0.001 to 10) or
     /// "accuracy" (a whole test-accuracy percentage from 1 to 100).
-    pub fn set_target(&mut self, measure: &str, value: f64) -> Result<(), JsError> {
-        let target = match measure {
+    pub fn set_target(&mut self, measure: JsValue, value: f64) -> Result<(), JsError> {
+        let measure = text(&measure, "measure")?;
+        let target = match measure.as_str() {
             "loss" => Target::Loss(value),
             "accuracy" if value.fract() == 0.0 && (1.0..=100.0).contains(&value) => {
                 Target::Accuracy(value as u32)
@@ -184,6 +185,7 @@ impl Race {
         scale: f64,
         dark: bool,
     ) -> Result<(), JsError> {
+        let canvas = drawable(canvas)?;
         let labels = self.labels();
         let entries: Vec<Entry> = (0..self.race.len())
             .filter_map(|i| self.race.session(i).map(|s| (i, s)))
@@ -215,6 +217,7 @@ impl Race {
         show_test: bool,
         dark: bool,
     ) -> Result<(), JsError> {
+        let canvas = drawable(canvas)?;
         let count = self.race.len();
         let session = self.race.session_mut(index as usize).ok_or_else(|| {
             JsError::new(&format!(
@@ -232,5 +235,5 @@ impl Race {
 }
 
 fn backend(canvas: HtmlCanvasElement) -> Result<Canvas, JsError> {
-    Canvas::new(canvas).ok_or_else(|| JsError::new("the canvas has no 2d context"))
+    Canvas::new(canvas).ok_or_else(|| JsError::new(NO_2D_CONTEXT))
 }

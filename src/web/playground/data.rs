@@ -5,6 +5,7 @@
 use super::{js_error, Playground};
 use crate::data::{CustomData, DatasetKind};
 use crate::session::Session;
+use crate::web::convert::text;
 use crate::web::data::CustomPoints;
 use crate::web::link::strict_link;
 use wasm_bindgen::prelude::*;
@@ -16,8 +17,8 @@ impl Playground {
     /// `points` keys are replaced by them. Throws as `from_link` does, and
     /// when there are fewer than 2 points. A batch larger than the training
     /// set shrinks to it.
-    pub fn with_points(fragment: &str, points: &CustomPoints) -> Result<Playground, JsError> {
-        let mut state = strict_link(fragment)?;
+    pub fn with_points(fragment: JsValue, points: &CustomPoints) -> Result<Playground, JsError> {
+        let mut state = strict_link(&text(&fragment, "fragment")?)?;
         state.training.dataset = DatasetKind::Custom;
         state.training.custom = points.data().clone();
         state.training.fit_batch_to_data();

@@ -5,6 +5,7 @@ use super::{js_error, Playground};
 use crate::features::{Feature, FeatureSet};
 use crate::plot::network::{column_units, layout};
 use crate::plot::network_edit::{cut_links, hit, label, parameter_index, Target};
+use crate::web::convert::text;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -29,9 +30,9 @@ pub fn input_features() -> Array {
 /// off. Throws on an unknown name or a bad list, and when `name` is the
 /// last feature left (the network needs one input).
 #[wasm_bindgen]
-pub fn toggle_feature(features: &str, name: &str) -> Result<String, JsError> {
-    let set: FeatureSet = features.parse().map_err(js_error)?;
-    let feature: Feature = name.parse().map_err(js_error)?;
+pub fn toggle_feature(features: JsValue, name: JsValue) -> Result<String, JsError> {
+    let set: FeatureSet = text(&features, "features")?.parse().map_err(js_error)?;
+    let feature: Feature = text(&name, "name")?.parse().map_err(js_error)?;
     let toggled = set.toggled(feature).map_err(|_| {
         let label = feature.label();
         JsError::new(&format!(

@@ -4,7 +4,7 @@
 use super::{js_error, Playground};
 use crate::config::{write_link, LinkState};
 use crate::export;
-use crate::web::convert::{finite_numbers, json_tree};
+use crate::web::convert::{finite_numbers, parse_json};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -18,12 +18,9 @@ impl Playground {
     /// A new run from a network file's text, starting from its weights
     /// (which Reset returns to). Throws an Error saying what is wrong with
     /// the text.
-    pub fn import_network(text: &str) -> Result<Playground, JsError> {
-        let parsed = js_sys::JSON::parse(text).map_err(|e| {
-            let message = js_sys::Error::from(e).message();
-            JsError::new(&format!("the network file is not valid JSON: {message}"))
-        })?;
-        let file = export::read_network_file(&json_tree(&parsed)).map_err(js_error)?;
+    pub fn import_network(text: JsValue) -> Result<Playground, JsError> {
+        let tree = parse_json(&text, "the network file")?;
+        let file = export::read_network_file(&tree).map_err(js_error)?;
         Ok(Playground::with_session(
             file.into_session().map_err(js_error)?,
         ))

@@ -6,7 +6,7 @@ use super::{js_error, theme, Playground};
 use crate::plot::{diagnostics as charts, heatmap, histograms, network as diagram};
 use crate::stage_view;
 use crate::train::Stage;
-use crate::web::canvas::Canvas;
+use crate::web::canvas::{drawable, Canvas, NO_2D_CONTEXT};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::prelude::*;
@@ -19,7 +19,7 @@ const PER_LAYER: usize = 8;
 fn area(canvas: HtmlCanvasElement) -> Result<DrawingArea<Canvas, Shift>, JsError> {
     Canvas::new(canvas)
         .map(IntoDrawingArea::into_drawing_area)
-        .ok_or_else(|| JsError::new("the canvas has no 2d context"))
+        .ok_or_else(|| JsError::new(NO_2D_CONTEXT))
 }
 
 fn drawn<E: std::fmt::Debug>(what: &str, result: Result<(), E>) -> Result<(), JsError> {
@@ -91,6 +91,7 @@ impl Playground {
         scale: f64,
         dark: bool,
     ) -> Result<(), JsError> {
+        let canvas = drawable(canvas)?;
         let diagnostics = self.session.diagnostics();
         let result = charts::draw_gradients(&area(canvas)?, diagnostics, scale, theme(dark));
         drawn("the gradient chart", result)
@@ -103,6 +104,7 @@ impl Playground {
         scale: f64,
         dark: bool,
     ) -> Result<(), JsError> {
+        let canvas = drawable(canvas)?;
         let diagnostics = self.session.diagnostics();
         let result = charts::draw_units(&area(canvas)?, diagnostics, scale, theme(dark));
         drawn("the dead-unit and saturation chart", result)
@@ -115,6 +117,7 @@ impl Playground {
         scale: f64,
         dark: bool,
     ) -> Result<(), JsError> {
+        let canvas = drawable(canvas)?;
         let diagnostics = self.session.diagnostics();
         let result = charts::draw_activations(&area(canvas)?, diagnostics, scale, theme(dark));
         drawn("the activation chart", result)
@@ -127,6 +130,7 @@ impl Playground {
         scale: f64,
         dark: bool,
     ) -> Result<(), JsError> {
+        let canvas = drawable(canvas)?;
         let diagnostics = self.session.diagnostics();
         let result = histograms::draw(&area(canvas)?, diagnostics, scale, theme(dark));
         drawn("the z histograms", result)
@@ -140,6 +144,7 @@ impl Playground {
         scale: f64,
         dark: bool,
     ) -> Result<(), JsError> {
+        let canvas = drawable(canvas)?;
         let batch = self.session.staged_batch();
         if batch.is_empty() {
             return Ok(());
@@ -156,6 +161,7 @@ impl Playground {
         scale: f64,
         dark: bool,
     ) -> Result<(), JsError> {
+        let canvas = drawable(canvas)?;
         let (width, height) = (f64::from(canvas.width()), f64::from(canvas.height()));
         let network = self.session.trainer().network();
         let layout = diagram::layout(&diagram::column_units(network), width, height, scale);

@@ -5,6 +5,7 @@
 use super::{js_error, Playground};
 use crate::config::PlaygroundConfig;
 use crate::train::{self, Optimizer};
+use crate::web::convert::text;
 use crate::web::link::strict_link;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -16,8 +17,8 @@ impl Playground {
     /// (docs/link-keys.md; keys left out take their defaults),
     /// keeping the weights and the step. Throws an Error naming each bad key
     /// and what it accepts; an error changes nothing.
-    pub fn retune(&mut self, fragment: &str) -> Result<(), JsError> {
-        let state = strict_link(fragment)?;
+    pub fn retune(&mut self, fragment: JsValue) -> Result<(), JsError> {
+        let state = strict_link(&text(&fragment, "fragment")?)?;
         self.session.retune(&state.training).map_err(js_error)
     }
 

@@ -5,6 +5,7 @@
 use super::{backend, comparison, js_error, steps, theme, Race, MAX_STEPS_PER_CALL};
 use crate::plot::dots::{self, DotRow};
 use crate::race::{Repeat, REPEAT_LIMIT};
+use crate::web::canvas::drawable;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -78,6 +79,7 @@ impl Race {
         scale: f64,
         dark: bool,
     ) -> Result<(), JsError> {
+        let canvas = drawable(canvas)?;
         let root = backend(canvas)?.into_drawing_area();
         let labels = self.labels();
         let (rows, limit) = match &self.repeat {
