@@ -64,6 +64,19 @@ impl Json {
         )
     }
 
+    /// The value as an error message shows what it got: its JSON text, but a
+    /// number too large for an f64 (1e999 parses as infinity, which JSON text
+    /// would write as null) is named as such.
+    pub fn shown(&self) -> String {
+        match self {
+            Json::Number(n) if n.is_nan() => "a number that is not a number (NaN)".into(),
+            Json::Number(n) if n.is_infinite() => {
+                "a number too large to hold (beyond ±1.8e308, read as infinity)".into()
+            }
+            other => other.to_string(),
+        }
+    }
+
     /// The member `key` of an object.
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {

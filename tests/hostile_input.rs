@@ -1,8 +1,9 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Input from anyone (a network file, a config, a CSV) is refused with a
 //! clear error when it is too deep or too big, and a BOM is not an error.
 
 use nnplay::data::csv;
-use nnplay::json::{check_text, parse_text, MAX_DEPTH, MAX_TEXT_BYTES};
+use nnplay::json::{check_text, parse_text, Json, MAX_DEPTH, MAX_TEXT_BYTES};
 use nnplay::network::NetworkConfig;
 
 #[test]
@@ -37,4 +38,19 @@ fn a_csv_beginning_with_a_byte_order_mark_is_read() {
     assert_eq!(data.len(), 3);
     let with_header = csv::parse("\u{feff}x1,x2,label\n1,0.5,0\n-1,0.5,1\n").unwrap();
     assert_eq!(with_header.len(), 2);
+}
+
+#[test]
+fn a_number_beyond_f64_is_named_not_shown_as_null() {
+    // The browser's JSON.parse reads 1e999 as Infinity.
+    let layer = Json::object([("units", 1.0.into()), ("activation", "identity".into())]);
+    let config = Json::object([
+        ("inputs", f64::INFINITY.into()),
+        ("layers", Json::Array(vec![layer])),
+    ]);
+    let error = NetworkConfig::from_tree(&config).unwrap_err().to_string();
+    assert!(
+        error.contains("too large to hold") && !error.contains("null"),
+        "{error}"
+    );
 }

@@ -5,6 +5,7 @@ import { PlotTexts } from "./js/describe.js";
 import { $ } from "./js/dom.js";
 import { DataPanel } from "./js/data.js";
 import { Explorer } from "./js/explorer.js";
+import { guard, keepLink, stopped } from "./js/guard.js";
 import { Keeper } from "./js/export.js";
 import { startKeys } from "./js/keys.js";
 import { startLinks } from "./js/link.js";
@@ -19,13 +20,18 @@ import { Training } from "./js/training.js";
 
 /** Shows an unexpected failure in the page's error panel, never a dead page. */
 function showFailure(error) {
+  if (stopped()) return; // the guard's panel already says what happened and keeps the link
   const panel = $("panic");
   panel.hidden = false;
   panel.textContent = `nnplay hit an error: ${error && error.message ? error.message : error}`;
 }
 
-/** Starts the page once the module's exports are available. */
-function start(api) {
+/** How often the link the stop panel would offer is refreshed, in ms. */
+const KEEP_LINK_EVERY = 1000;
+
+/** Starts the page once the module's exports are available (guarded: see guard.js). */
+function start(bindings) {
+  const api = guard(bindings);
   window.nnplay = api;
   try {
     loadSettings(api);
@@ -41,6 +47,17 @@ function start(api) {
     new NetworkEdit(api, training);
     const race = new RacePanel(api, training);
     const link = startLinks(api, { explorer, softmax, training, race });
+    // The run's link, kept while the module works, so a trap cannot lose it.
+    const keep = () => {
+      try {
+        if (!stopped()) keepLink(link.url());
+      } catch {
+        // A control mid-edit can make the link unwritable for a moment; the last one stays.
+      }
+    };
+    keep();
+    link.onSync(keep);
+    setInterval(keep, KEEP_LINK_EVERY);
     new PlotTexts(training, link);
     new Keeper(api, training);
     startKeys();

@@ -182,8 +182,8 @@ fn shown(value: Option<&Json>) -> String {
     let Some(value) = value else {
         return "nothing".into();
     };
-    let text = value.to_string();
-    match text.char_indices().nth(40) {
+    let text = value.shown();
+    match text.char_indices().nth(80) {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text,
     }

@@ -124,7 +124,7 @@ fn invalid(field: &str, accepts: &str, got: &Json) -> ConfigError {
         field,
         Problem::Invalid {
             accepts: accepts.to_owned(),
-            got: got.to_string(),
+            got: got.shown(),
         },
     )
 }

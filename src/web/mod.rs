@@ -20,6 +20,11 @@ use wasm_bindgen::prelude::*;
 /// load the module without them).
 #[wasm_bindgen(start)]
 pub fn start() {
+    // After a panic the module has aborted mid-call and counts as panicking:
+    // setting the hook again would panic in turn. The first hook stays.
+    if std::thread::panicking() {
+        return;
+    }
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_panic_panel(&info.to_string());

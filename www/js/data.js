@@ -197,7 +197,10 @@ class DataPanel {
     return $("value-field").hidden ? `class ${label}` : `value ${label}`;
   }
 
-  /** Replaces the drawn data with a CSV's, or shows every bad row and changes nothing. */
+  /**
+   * Replaces the drawn data with a CSV's, or shows every bad row and changes
+   * nothing; returns whether it loaded.
+   */
   loadCsv(text) {
     let next;
     try {
@@ -207,18 +210,19 @@ class DataPanel {
       next?.free();
       $("csv-alert").textContent = `The CSV was not loaded; the data is unchanged.\n${e.message}`;
       $("csv-alert").hidden = false;
-      return;
+      return false;
     }
     $("csv-alert").hidden = true;
     this.edit(() => { this.replace(next); return `Loaded ${next.count()} points from the CSV`; });
+    return true;
   }
 
-  /** Reads the chosen file into the CSV box and loads it. */
+  /** Loads the chosen file; only a file that loads replaces the CSV box's text. */
   async loadFile() {
     const file = $("csv-file").files[0];
     if (!file) return;
-    $("csv-text").value = await file.text();
-    this.loadCsv($("csv-text").value);
+    const text = await file.text();
+    if (this.loadCsv(text)) $("csv-text").value = text;
   }
 
   /** New data from a new data seed; the network's initial weights stay. */

@@ -4,6 +4,16 @@
 /** The element with this id. */
 export const $ = (id) => document.getElementById(id);
 
+/**
+ * A loss for a status line or a table cell: three decimals, in powers of ten
+ * from a million up (toFixed gives up at 1e21 and prints every digit), or a
+ * plain word when it overflowed.
+ */
+export function lossText(x) {
+  if (!Number.isFinite(x)) return "too large to compute";
+  return Math.abs(x) < 1e6 ? x.toFixed(3) : x.toExponential(3).replace("e+", " × 10^");
+}
+
 /** Formats a number for a table cell: short, with a sign, never "-0". */
 export function fmt(x) {
   if (Object.is(x, -0) || x === 0) return "0";

@@ -2,7 +2,7 @@
 // verdict sentences ("ReLU reached test loss 0.1 in 3.8× fewer steps than
 // Sigmoid") and the repeat's table. Every number comes from the wasm Race;
 // this module only words it.
-import { $ } from "./dom.js";
+import { $, lossText } from "./dom.js";
 
 /** Numbers per contestant in `Race.results()` and `Race.repeat_results()`. */
 export const FIELDS = 10;
@@ -18,7 +18,7 @@ const times = (r) => `${r >= 9.95 ? Math.round(r) : r.toFixed(1)}×`;
 /** A whole number of steps with thousands separated. */
 const steps = (n) => Math.round(n).toLocaleString("en-GB");
 /** A loss or an accuracy for a cell. */
-const loss = (x) => (Number.isFinite(x) ? x.toFixed(3) : "too large to compute");
+const loss = lossText;
 const percent = (x) => (Number.isNaN(x) ? "—" : `${(100 * x).toFixed(1)}%`);
 
 /** The speed-up cell: `kind` 0 times, 1 at least, 2 at most, 3 unknown (see Race.results). */

@@ -1,5 +1,5 @@
 // The training view: controls → Playground (wasm) → canvases and status.
-import { $, button, chooseNumber, fillSelect, fitCanvas, fmt, prefersDark } from "./dom.js";
+import { $, button, chooseNumber, fillSelect, fitCanvas, fmt, lossText, prefersDark } from "./dom.js";
 import { fragment } from "./link.js";
 import { setting } from "./settings.js";
 import { Tuning } from "./tuning.js";
@@ -304,5 +304,5 @@ class Training {
 
 /** A loss for the status line: three decimals, or a plain word when it overflowed. */
 function showLoss(loss) {
-  return Number.isFinite(loss) ? loss.toFixed(3) : "too large to compute";
+  return lossText(loss);
 }
