@@ -11,6 +11,9 @@ use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+/// Most curves one view draws (the explorer offers a dozen).
+const MAX_CURVES: usize = 32;
+
 /// Most bars the softmax chart draws (one per class).
 const MAX_BARS: usize = 100;
 
@@ -64,7 +67,17 @@ impl CurveView {
             optional_finite(&param, "param")?,
         )
         .map_err(|e| JsError::new(&e.to_string()))?;
-        self.plot.curves.push(Curve::Activation(activation));
+        self.push(Curve::Activation(activation))
+    }
+
+    /// Adds `curve` unless the view already holds `MAX_CURVES`.
+    fn push(&mut self, curve: Curve) -> Result<(), JsError> {
+        if self.plot.curves.len() >= MAX_CURVES {
+            return Err(JsError::new(&format!(
+                "the view holds at most {MAX_CURVES} curves; clear() it first"
+            )));
+        }
+        self.plot.curves.push(curve);
         Ok(())
     }
 
@@ -76,11 +89,10 @@ impl CurveView {
                 "maxout's w1, b1, w2, b2 must be finite numbers, got {values:?}"
             )));
         }
-        self.plot.curves.push(Curve::Maxout([
+        self.push(Curve::Maxout([
             Piece { w: w1, b: b1 },
             Piece { w: w2, b: b2 },
-        ]));
-        Ok(())
+        ]))
     }
 
     /// Sets the x range; `x_min < x_max`, both within ±1000.

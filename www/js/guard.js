@@ -5,7 +5,7 @@
 // call instead of pretending to work.
 
 /** What the guard knows: whether the module stopped, and the last link kept. */
-const state = { stopped: null, link: "", classes: new Set() };
+const state = { stopped: null, link: "", classes: new Map() };
 
 /** Whether `error` means the module itself broke (a trap or a panic), not a refused argument. */
 function isTrap(error) {
@@ -32,7 +32,8 @@ function checkArgs(what, args) {
       );
     }
     if (arg !== null && type === "object" && state.classes.has(arg.constructor) && arg.__wbg_ptr === 0) {
-      throw new Error(`${what}'s argument ${i + 1}, a ${arg.constructor.name}, was freed (free() was called on it); make a new one`);
+      const name = state.classes.get(arg.constructor);
+      throw new Error(`${what}'s argument ${i + 1}, a ${name}, was freed (free() was called on it); make a new one`);
     }
   });
 }
@@ -87,7 +88,7 @@ function showStopped() {
 
 /** Wraps the methods (and getters) of an exported class's prototype and its statics. */
 function guardClass(name, Class) {
-  state.classes.add(Class);
+  state.classes.set(Class, name);
   const proto = Class.prototype;
   for (const key of Object.getOwnPropertyNames(proto)) {
     if (key === "constructor") continue;

@@ -1,0 +1,371 @@
+// Browser tests of hostile input: every reproduction of "nothing a link, a
+// file, a message or a call can do breaks the page" (overflowing links,
+// deep JSON, wrong types, huge and sparse arrays, non-canvases, freed
+// objects, unbounded work, a CSP that blocks the loader), then a seeded,
+// bounded fuzz of every function on window.nnplay and a hostile links corpus.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, startSite, stopSite } from "./harness.js";
+import { fuzzApi, fuzzLinkDoors, hostileLinks } from "./fuzz.js";
+
+let server;
+let browser;
+before(async () => ({ server, browser } = await startSite()));
+after(() => stopSite({ server, browser }));
+
+const statusOf = (page) => page.locator("#train-status").textContent();
+const alertOf = (page) => page.locator("#train-alert").textContent();
+
+/** Runs `body` in a fresh page and returns what it returned, with the page's problems. */
+async function inPage(body, arg) {
+  const { page, problems } = await openPage(browser, server.url);
+  const result = await page.evaluate(body, arg);
+  const panic = await page.locator("#panic").evaluate((p) => (p.hidden ? "" : p.textContent));
+  await page.close();
+  return { result, problems, panic };
+}
+
+describe("overflowing numbers end in a clean stop, never a hang", () => {
+  test("#edits=0:0:1e308 and 3e307 become ready and train; ReLU's overflow stops as diverged", async () => {
+    for (const link of ["#edits=0:0:1e308&steps=5", "#edits=0:0:3e307&steps=5", "#edits=0:0:1e308&activation=relu&steps=5"]) {
+      const { page, problems } = await openPage(browser, server.url + link);
+      await page.waitForFunction(() => /^Step 5\b/.test(document.getElementById("train-status").textContent) ||
+        !document.getElementById("train-alert").hidden, null, { timeout: 20000 });
+      if (link.includes("relu")) assert.match(await alertOf(page), /^Diverged at step 1\b/, link);
+      else assert.match(await statusOf(page), /^Step 5\b/, link);
+      assert.equal(await page.evaluate(() => Array.from(window.nnplay.activate("relu", [2])).join()), "2", link);
+      assert.deepEqual(problems, [], link);
+      await page.close();
+    }
+  });
+
+  test("six maxout layers of 64 stepped 5 at a time stop as diverged and the page still answers", async () => {
+    const layers = Array(6).fill("64:maxout:4").join(",");
+    const { page, problems } = await openPage(browser, `${server.url}#layers=${layers}&steps=5`);
+    const step = page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true });
+    for (let i = 0; i < 40 && (await page.locator("#train-alert").isHidden()); i++) await step.click({ timeout: 20000 });
+    assert.match(await alertOf(page), /^Diverged at step \d+/);
+    assert.equal(await page.evaluate(() => Array.from(window.nnplay.activate("relu", [2])).join()), "2");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe("every door checks its arguments", () => {
+  test("deep JSON is refused with the limit named, and the module still answers", async () => {
+    const { result, problems, panic } = await inPage(() => {
+      const deep = "[".repeat(8000) + "]".repeat(8000);
+      const errors = [];
+      for (const call of [() => new window.nnplay.Model(deep), () => window.nnplay.Playground.import_network(deep)]) {
+        try {
+          call();
+          errors.push("no error");
+        } catch (e) {
+          errors.push(`${e.constructor.name}: ${e.message}`);
+        }
+      }
+      return { errors, answers: Array.from(window.nnplay.activate("relu", [-1, 3])).join() };
+    });
+    for (const error of result.errors) assert.match(error, /^Error: .*more than 64 levels deep/);
+    assert.equal(result.answers, "0,3");
+    assert.equal(panic, "");
+    assert.deepEqual(problems, []);
+  });
+
+  test("the thirteen string parameters refuse numbers, booleans, BigInt, objects, Symbols, null and arrays by name", async () => {
+    const { result } = await inPage(() => {
+      const api = window.nnplay;
+      const points = new api.CustomPoints(2);
+      const run = api.Playground.from_link("");
+      const race = api.Race.from_link("race=relu,tanh");
+      const doors = {
+        read_link: (v) => api.read_link(v),
+        write_link: (v) => api.write_link(v),
+        toggle_feature: (v) => api.toggle_feature(v, "x1"),
+        "toggle_feature name": (v) => api.toggle_feature("x1,x2", v),
+        "Playground.from_link": (v) => api.Playground.from_link(v),
+        "Playground.import_network": (v) => api.Playground.import_network(v),
+        "Playground.with_points": (v) => api.Playground.with_points(v, points),
+        "Race.from_link": (v) => api.Race.from_link(v),
+        retune: (v) => run.retune(v),
+        load_csv: (v) => points.load_csv(v),
+        "CustomPoints.from_code": (v) => api.CustomPoints.from_code(v),
+        set_target: (v) => race.set_target(v, 0.2),
+      };
+      const values = [3, true, 1n, { length: 3e9 }, Symbol("s"), null, ["a"], []];
+      const out = [];
+      for (const [door, call] of Object.entries(doors)) {
+        for (const value of values) {
+          try {
+            const got = call(value);
+            out.push(`${door}: returned ${String(got)}`);
+          } catch (e) {
+            out.push(`${door}: ${e.constructor.name}: ${e.message}`);
+          }
+        }
+      }
+      out.push(`still: ${api.write_link("lr=0.1")}`);
+      return out;
+    });
+    const last = result.pop();
+    assert.equal(last, "still: lr=0.1");
+    for (const line of result) {
+      assert.match(line, /: Error: .*(must be a string, got|is a (bigint|symbol); nnplay accepts)/, line);
+    }
+  });
+
+  test("huge and sparse arrays are refused before wasm memory grows; the object stays usable", async () => {
+    const { result, panic } = await inPage(() => {
+      const api = window.nnplay;
+      const model = new api.Model(JSON.stringify({ inputs: 1, layers: [{ units: 1, activation: "identity" }] }));
+      const tries = {
+        activate: () => api.activate("relu", new Array(3e8)),
+        softmax: () => api.softmax(new Array(2e8)),
+        predict: () => model.predict(new Array(3e8)),
+        set_params: () => model.set_params(new Array(3e8)),
+        fit: () => model.fit(new Array(3e8), [1], 0.1, 1, 1),
+        sparse: () => api.activate("relu", [, , 1]),
+        "params 1e999": () => model.set_params([1e999, 0]),
+      };
+      const out = {};
+      for (const [name, call] of Object.entries(tries)) {
+        try {
+          call();
+          out[name] = "no error";
+        } catch (e) {
+          out[name] = `${e.constructor.name}: ${e.message}`;
+        }
+      }
+      out.after = Array.from(model.predict([2])).length;
+      return out;
+    });
+    for (const name of ["activate", "softmax", "predict", "set_params", "fit"]) {
+      assert.match(result[name], /^Error: .* holds \d+ numbers; at most 4194304 are accepted/, name);
+    }
+    assert.match(result.sparse, /^Error: xs\[0\] is not a number/);
+    assert.match(result["params 1e999"], /^Error: params\[0\] is inf; params must hold finite numbers/);
+    assert.equal(result.after, 1);
+    assert.equal(panic, "");
+  });
+
+  test("non-canvases to draw functions throw a clear error and leave the object usable", async () => {
+    const { result, panic } = await inPage(() => {
+      const api = window.nnplay;
+      const run = api.Playground.from_link("");
+      const view = new api.CurveView();
+      view.add("relu");
+      const webgl = document.createElement("canvas");
+      webgl.getContext("webgl");
+      const out = [];
+      for (const bad of [document.createElement("div"), null, 3, webgl]) {
+        for (const call of [
+          () => api.draw_softmax(bad, [0.5, 0.5], 1, false),
+          () => view.draw(bad, 1, false),
+          () => run.draw_heatmap(bad, 1, false, false),
+          () => run.draw_histograms(bad, 1, false),
+        ]) {
+          try {
+            call();
+            out.push("no error");
+          } catch (e) {
+            out.push(`${e.constructor.name}: ${e.message}`);
+          }
+        }
+      }
+      const canvas = document.createElement("canvas");
+      canvas.width = 100;
+      canvas.height = 80;
+      run.draw_heatmap(canvas, 1, false, false);
+      run.run(1);
+      return { out, step: run.status()[0] };
+    });
+    for (const line of result.out) {
+      assert.match(line, /^Error: (canvas must be a <canvas> element, got (a <div> element|null|number)|the canvas has no 2d context)/, line);
+    }
+    assert.equal(result.step, 1);
+    assert.equal(panic, "");
+  });
+
+  test("freed objects say which class was freed; unbounded work is capped", async () => {
+    const { result } = await inPage(() => {
+      const api = window.nnplay;
+      const out = {};
+      const model = new api.Model(JSON.stringify({ inputs: 1, layers: [{ units: 1, activation: "identity" }] }));
+      const points = new api.CustomPoints(2);
+      model.free();
+      points.free();
+      for (const [name, call] of Object.entries({
+        model: () => model.params(),
+        points: () => points.count(),
+        argument: () => api.Playground.with_points("", points),
+        epochs: () => new api.Model(JSON.stringify({ inputs: 1, layers: [{ units: 1, activation: "identity" }] })).fit([1], [1], 0.1, 1, 1e9),
+        logits: () => api.draw_softmax(document.createElement("canvas"), new Float64Array(1e6).fill(1e-6), 1, false),
+      })) {
+        const start = performance.now();
+        try {
+          call();
+          out[name] = "no error";
+        } catch (e) {
+          out[name] = `${e.message} (${Math.round(performance.now() - start)} ms)`;
+        }
+      }
+      return out;
+    });
+    assert.match(result.model, /^this Model was freed \(free\(\) was called on it\)/);
+    assert.match(result.points, /^this CustomPoints was freed/);
+    assert.match(result.argument, /argument 2, a CustomPoints, was freed/);
+    assert.match(result.epochs, /^epochs × rows must be at most 10000000 per call/);
+    assert.match(result.logits, /at most 100 bars are drawn/);
+  });
+});
+
+describe("a trap never takes the run with it", () => {
+  test("after a trap the page names it, keeps the run's link with a reload button, and refuses later calls", async () => {
+    const { page } = await openPage(browser, `${server.url}#data=xor&lr=0.1`);
+    await page.waitForTimeout(1200); // the link is kept once a second
+    // No checked door traps any more, so the trap is raised from inside the
+    // module: an array whose length, read by Rust, throws a RuntimeError that
+    // unwinds through wasm as a real trap would.
+    const result = await page.evaluate(() => {
+      const api = window.nnplay;
+      const out = {};
+      const trapping = new Proxy([], {
+        get: (target, key) => {
+          if (key === "length") throw new WebAssembly.RuntimeError("unreachable");
+          return Reflect.get(target, key);
+        },
+      });
+      try {
+        api.activate("relu", trapping);
+        out.trap = "no error";
+      } catch (e) {
+        out.trap = `${e.constructor.name}: ${e.message}`;
+      }
+      for (const [name, call] of Object.entries({ later: () => api.activate("relu", [1]), start: () => api.start() })) {
+        try {
+          call();
+          out[name] = "ran";
+        } catch (e) {
+          out[name] = e.message;
+        }
+      }
+      return out;
+    });
+    assert.equal(result.trap, "RuntimeError: unreachable");
+    const panel = page.locator("#panic");
+    assert.match(await panel.textContent(), /nnplay stopped because of an internal error.*activate: unreachable/);
+    const link = await page.getByRole("link", { name: "Link to your run" }).getAttribute("href");
+    assert.match(link, /data=xor/);
+    assert.match(link, /lr=0\.1/);
+    assert.ok(await page.getByRole("button", { name: "Reload at this state" }).isVisible());
+    assert.match(result.later, /^nnplay stopped after an internal error/);
+    assert.match(result.start, /^nnplay stopped after an internal error/);
+    // The page's own controls do not pretend either: Step leaves the status alone.
+    const before = await statusOf(page);
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
+    assert.equal(await statusOf(page), before);
+    await page.getByRole("button", { name: "Reload at this state" }).click();
+    await page.waitForSelector("html[data-ready=true]", { timeout: 15000 });
+    assert.match(page.url(), /data=xor/);
+    assert.equal(await page.locator("#panic").isVisible(), false);
+    await page.close();
+  });
+});
+
+describe("a CSP that blocks the loader is named on the page", () => {
+  test("a stricter header without the loader's hash shows a visible, named error", async () => {
+    const page = await browser.newPage();
+    await page.route("**/*", async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      if (route.request().resourceType() === "document") {
+        headers["content-security-policy"] = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+      }
+      await route.fulfill({ response, headers });
+    });
+    await page.goto(server.url);
+    const panel = page.locator("#panic");
+    await panel.waitFor({ state: "visible", timeout: 10000 });
+    const text = await panel.textContent();
+    assert.match(text, /nnplay could not start: this page's Content-Security-Policy blocked its loader/);
+    assert.match(text, /script-src/);
+    assert.match(text, /csp-header\.txt/);
+    await page.close();
+  });
+
+  test("the page under the header the build writes starts normally", async () => {
+    const header = await (await fetch(`${server.url}csp-header.txt`)).text();
+    const policy = header.replace(/^Content-Security-Policy:\s*/, "").trim();
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+    const page = await browser.newPage();
+    await page.route("**/*", async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      if (route.request().resourceType() === "document") headers["content-security-policy"] = policy;
+      await route.fulfill({ response, headers });
+    });
+    await page.goto(server.url);
+    await page.waitForSelector("html[data-ready=true]", { timeout: 15000 });
+    assert.equal(await page.locator("#panic").isVisible(), false);
+    await page.close();
+  });
+});
+
+describe("fuzzing", () => {
+  test("a seeded fuzz of every function on window.nnplay: no trap, no panic, still answering", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    const counts = await page.evaluate(fuzzApi, { seed: 19, calls: Number(process.env.FUZZ_CALLS ?? 1500), slowMs: 5000 });
+    console.log(`fuzz: ${JSON.stringify(counts)}`);
+    assert.ok(counts.targets > 100, `${counts.targets} targets`);
+    assert.equal(counts.traps, 0, counts.samples.traps.join("\n"));
+    assert.equal(counts.panics, 0, counts.panicText);
+    assert.equal(counts.rawErrors, 0, counts.samples.rawErrors.join("\n"));
+    assert.equal(counts.slow, 0, counts.samples.slow.join("\n"));
+    assert.equal(counts.injected, 0);
+    assert.ok(counts.stillAnswers);
+    // The page's own run still trains.
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
+    assert.match(await statusOf(page), /^Step 1\b/);
+    assert.deepEqual(problems.filter((p) => !/^console: /.test(p)), []);
+    await page.close();
+  });
+
+  test("a hostile links corpus through every door a link takes: no trap, no hang", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    const links = hostileLinks(7, Number(process.env.FUZZ_LINK_DOORS ?? 300));
+    const counts = await page.evaluate(fuzzLinkDoors, { links, slowMs: 5000 });
+    console.log(`link doors: ${JSON.stringify(counts)}`);
+    assert.equal(counts.traps, 0, counts.samples.join("\n"));
+    assert.equal(counts.rawErrors, 0, counts.samples.join("\n"));
+    assert.equal(counts.slow, 0, counts.samples.join("\n"));
+    assert.ok(counts.built > 0 && counts.clean > 0, "both kinds of link are in the corpus");
+    assert.ok(counts.stillAnswers);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("a hostile links corpus: each opens to a ready page, runs nothing injected and keeps the module", async () => {
+    const links = hostileLinks(19, Number(process.env.FUZZ_LINKS ?? 25));
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    let opened = 0;
+    for (const link of links) {
+      await page.goto("about:blank");
+      await page.goto(`${server.url}#${link}`);
+      await page.waitForSelector("html[data-ready=true]", { timeout: 20000 });
+      const state = await page.evaluate(() => ({
+        injected: Boolean(window.__injected),
+        panic: document.getElementById("panic").hidden ? "" : document.getElementById("panic").textContent,
+        answers: Array.from(window.nnplay.activate("relu", [1])).join(),
+      }));
+      assert.equal(state.injected, false, link);
+      assert.equal(state.panic, "", link);
+      assert.equal(state.answers, "1", link);
+      opened += 1;
+    }
+    assert.equal(opened, links.length);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
