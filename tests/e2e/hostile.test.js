@@ -272,6 +272,40 @@ describe("a trap never takes the run with it", () => {
   });
 });
 
+describe("long catch-ups slice by time", () => {
+  test("a 6 × 64 race of four contestants catches up a frame's time at a time, with progress shown", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.evaluate(() => {
+      window.raceCalls = [];
+      const proto = window.nnplay.Race.prototype;
+      const run = proto.run;
+      proto.run = function (steps) {
+        const start = performance.now();
+        const out = run.call(this, steps);
+        window.raceCalls.push([steps, performance.now() - start]);
+        return out;
+      };
+      window.progress = new Set();
+      new MutationObserver(() => window.progress.add(document.getElementById("race-status").textContent))
+        .observe(document.getElementById("race-status"), { childList: true, characterData: true, subtree: true });
+    });
+    const layers = Array(6).fill("64").join(",");
+    await page.evaluate((hash) => { location.hash = hash; }, `layers=${layers}&race=relu,tanh,elu,sigmoid&batch=250&race_steps=40`);
+    await page.waitForFunction(() => /^Race at step 40\b/.test(document.getElementById("race-status").textContent), null, { timeout: 60000 });
+    const { calls, progress } = await page.evaluate(() => ({ calls: window.raceCalls, progress: [...window.progress] }));
+    const steps = calls.reduce((sum, [n]) => sum + n, 0);
+    assert.ok(steps >= 40, `${steps} steps`);
+    // One step of this race outlasts the frame's 12 ms budget, so each call
+    // runs one step (a fixed slice of 200 ran all 40 in one call of seconds).
+    // A single step is the floor: it took 35-250 ms on a loaded 2-core machine.
+    assert.equal(calls.length, 40, JSON.stringify(calls));
+    assert.ok(calls.every(([n]) => n === 1), JSON.stringify(calls));
+    assert.ok(progress.some((p) => /^Catching up to step 40: \d+ done$/.test(p)), progress.join(" | "));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
 describe("a CSP that blocks the loader is named on the page", () => {
   test("a stricter header without the loader's hash shows a visible, named error", async () => {
     const page = await browser.newPage();
