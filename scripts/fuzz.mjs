@@ -11,7 +11,7 @@ const linkCount = Number(process.argv[3] ?? 3000);
 const pageLoads = Number(process.argv[4] ?? 150);
 const server = await serveDist();
 const browser = await launch();
-const report = { api: { calls: 0, returned: 0, clean: 0, traps: 0, panics: 0, rawErrors: 0, slow: 0, freedCalls: 0 } };
+const report = { api: { calls: 0, returned: 0, clean: 0, traps: 0, panics: 0, rawErrors: 0, slow: 0, freedCalls: 0, injected: 0, stateLost: 0 } };
 try {
   // The API calls, in pages of 1000 calls each (a fresh page per seed).
   for (let seed = 1; report.api.calls < calls; seed++) {
@@ -19,9 +19,9 @@ try {
     await page.goto(server.url);
     await page.waitForSelector("html[data-ready=true]", { timeout: 20000 });
     const counts = await page.evaluate(fuzzApi, { seed, calls: Math.min(1000, calls - report.api.calls), slowMs: 2000 });
-    for (const key of Object.keys(report.api)) report.api[key] += counts[key];
-    report.api.injected = (report.api.injected ?? 0) + counts.injected;
-    report.api.stateLost = (report.api.stateLost ?? 0) + (counts.stillAnswers ? 0 : 1);
+    for (const key of ["calls", "returned", "clean", "traps", "panics", "rawErrors", "slow", "freedCalls"]) report.api[key] += counts[key];
+    report.api.injected += counts.injected;
+    report.api.stateLost += counts.stillAnswers ? 0 : 1;
     if (counts.traps || counts.rawErrors || counts.slow || counts.panics) console.error(JSON.stringify(counts.samples));
     await page.close();
   }
