@@ -3,8 +3,10 @@
 # prints every table — the page's transfer size and first curve
 # (bench/budget.mjs), training throughput beside plain JavaScript and the same
 # core natively (bench/fit.mjs --native), frame times while playing
-# (bench/frame.mjs) — and last, one table of the budgets with what was
-# measured and whether each holds (bench/summary.mjs). About 6 minutes.
+# (bench/frame.mjs), the start (bench/startup.mjs: long tasks, layout shift
+# and its sources, bytes before the first curve), Lighthouse's mobile run
+# (bench/lighthouse.mjs) — and last, one table of the budgets with what was
+# measured and whether each holds (bench/summary.mjs). About 12 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -19,4 +21,8 @@ printf '\n## Training throughput\n\n'
 node bench/fit.mjs --native
 printf '\n## Frames while playing\n\n'
 node bench/frame.mjs
+printf '\n## The start\n\n'
+node bench/startup.mjs
+printf '\n## Lighthouse\n\n'
+CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs
 node bench/summary.mjs "$results"

@@ -2,7 +2,7 @@
 // the time from navigation to the first drawn curve, in headless Chromium.
 // Run: bash bench/budget.sh (builds the release site first). Prints a table.
 import { gzipSync } from "node:zlib";
-import { launch, openPage, serveDist } from "../tests/e2e/harness.js";
+import { collectBodies, launch, openPage, serveDist } from "../tests/e2e/harness.js";
 import { record } from "./results.js";
 
 const RUNS = 7;
@@ -10,12 +10,7 @@ const RUNS = 7;
 /** Gzip size (level 9) of every response the page loads, by file. */
 async function transferSizes(browser, url) {
   const page = await browser.newPage();
-  const bodies = [];
-  page.on("response", async (response) => {
-    try {
-      bodies.push({ url: response.url(), body: await response.body() });
-    } catch { /* redirects have no body */ }
-  });
+  const bodies = collectBodies(page);
   await page.goto(url);
   await page.waitForSelector("html[data-ready=true]");
   await page.waitForTimeout(300);

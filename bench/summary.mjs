@@ -20,6 +20,8 @@ function read(name) {
 const budget = read("budget");
 const fit = read("fit");
 const frame = read("frame");
+const startup = read("startup");
+const lighthouse = read("lighthouse");
 const rows = [];
 
 /** One budget: `measured()` gives [text, holds] from the figures, or null if they are missing. */
@@ -57,7 +59,29 @@ row("6 × 64: heatmap refreshes/s", "≥ 5", frame?.["6x64"], (f) => [f.fps.toFi
 row("gzip transfer, whole page", "≤ 150 kB", budget, (b) => [`${(b.gzipBytes / 1000).toFixed(1)} kB`, b.gzipBytes <= 150_000]);
 row("first drawn curve, median", "< 300 ms", budget, (b) => [`${b.firstCurveMs.median.toFixed(0)} ms`, b.firstCurveMs.median < 300]);
 
-console.log("\n## Budgets (issue #4)\n");
+// The start (issue #18): unthrottled long tasks, layout shift and bytes, then Lighthouse's mobile run.
+const views = ["page", "#embed=curves", "#embed=train"];
+for (const view of views) {
+  row(`${view}: longest task before it is drawn (worst of runs)`, "≤ 50 ms", startup?.[view], (s) => [ms(s.longestBeforeMax), s.longestBeforeMax <= 50]);
+}
+for (const view of views) {
+  row(`${view}: layout shift, unthrottled (worst of runs)`, "≤ 0.02", startup?.[view], (s) => [s.clsMax.toFixed(3), s.clsMax <= 0.02]);
+}
+for (const view of ["page", "#embed=curves"]) {
+  row(`${view}: gzip bytes before the first curve`, "≤ 150 kB", startup?.[view], (s) => [`${(s.bytesBeforeCurve / 1000).toFixed(1)} kB`, s.bytesBeforeCurve <= 150_000]);
+}
+row("whole site, gzip (the page's every file)", "≤ 250 kB", startup?.page, (s) => [`${(s.bytesAll / 1000).toFixed(1)} kB`, s.bytesAll <= 250_000]);
+for (const view of views) {
+  const l = lighthouse?.[view];
+  row(`Lighthouse mobile ${view}: performance`, "≥ 90", l, (x) => [`${x.performance}`, x.performance >= 90]);
+  row(`Lighthouse mobile ${view}: total blocking time`, "≤ 200 ms", l, (x) => [ms(x.tbtMs), x.tbtMs <= 200]);
+  row(`Lighthouse mobile ${view}: CLS`, "≤ 0.02", l?.cls == null ? null : l, (x) => [x.cls.toFixed(3), x.cls <= 0.02]);
+  row(`Lighthouse mobile ${view}: accessibility, best practices, SEO`, "100, 100, 100", l, (x) => [
+    `${x.accessibility}, ${x.bestPractices}, ${x.seo}`, x.accessibility === 100 && x.bestPractices === 100 && x.seo === 100,
+  ]);
+}
+
+console.log("\n## Budgets (issues #4 and #18)\n");
 console.log("| budget | measured | limit | status |");
 console.log("| --- | --- | --- | --- |");
 for (const r of rows) console.log(`| ${r.join(" | ")} |`);

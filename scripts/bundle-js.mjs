@@ -8,16 +8,9 @@ import { createHash } from "node:crypto";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { build, transform } from "esbuild";
+import { stagedDir } from "./staging.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
-if (!dir) {
-  console.error("bundle-js: set TRUNK_STAGING_DIR (Trunk does) or pass the staged directory");
-  process.exit(1);
-}
-if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== "release") {
-  console.log("bundle-js: not a release build; scripts left as written");
-  process.exit(0);
-}
+const dir = stagedDir("bundle-js", { releaseOnly: "scripts left as written" });
 const page = join(dir, "index.html");
 let html = await readFile(page, "utf8");
 

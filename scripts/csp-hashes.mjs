@@ -6,13 +6,10 @@
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { stagedDir } from "./staging.mjs";
 
 const PLACEHOLDER = "{{inline-script-hashes}}";
-const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
-if (!dir) {
-  console.error("csp-hashes: set TRUNK_STAGING_DIR (Trunk does) or pass the directory holding index.html");
-  process.exit(1);
-}
+const dir = stagedDir("csp-hashes");
 const file = join(dir, "index.html");
 const html = await readFile(file, "utf8");
 

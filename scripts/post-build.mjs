@@ -1,4 +1,12 @@
-// Trunk post-build hook: runs the staging steps one after the other (Trunk
-// starts the hooks of one stage together, and these two edit the same file).
-await import("./bundle-js.mjs");
-await import("./csp-hashes.mjs");
+// Trunk post-build hook: runs the staging steps one after the other, each as
+// its own process (Trunk starts the hooks of one stage together, and these
+// edit the same files; a step that has nothing to do exits without stopping
+// the ones after it): bundle and minify the JavaScript (release builds),
+// allow Trunk's inline loader in the CSP by its hash, and last write
+// precompressed copies of every asset (release builds).
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+
+for (const step of ["bundle-js.mjs", "csp-hashes.mjs", "precompress.mjs"]) {
+  execFileSync(process.execPath, [join(import.meta.dirname, step)], { stdio: "inherit" });
+}

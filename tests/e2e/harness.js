@@ -17,10 +17,16 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".json": "application/json",
   ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".txt": "text/plain; charset=utf-8",
 };
 
-/** Starts a static server for dist/ and resolves to {url, close}. */
-export async function serveDist() {
+/**
+ * Starts a static server for dist/ and resolves to {url, close}. With
+ * `compressed`, it serves a file's precompressed `.br` or `.gz` copy when the
+ * browser accepts it, as a static host configured by docs/hosting.md does.
+ */
+export async function serveDist({ compressed = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (!path.startsWith(BASE)) {
@@ -34,8 +40,18 @@ export async function serveDist() {
       return;
     }
     try {
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      const accepted = compressed ? String(req.headers["accept-encoding"] ?? "") : "";
+      for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+        if (!accepted.includes(encoding)) continue;
+        const body = await readFile(file + suffix).catch(() => null);
+        if (!body) continue;
+        res.writeHead(200, { "content-type": type, "content-encoding": encoding, vary: "accept-encoding" });
+        res.end(body);
+        return;
+      }
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.writeHead(200, { "content-type": type });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");
@@ -47,6 +63,17 @@ export async function serveDist() {
     url: `http://127.0.0.1:${port}${BASE}`,
     close: () => new Promise((ok) => server.close(ok)),
   };
+}
+
+/** Collects every response body `page` receives, as {url, body}, into the array it returns. */
+export function collectBodies(page) {
+  const bodies = [];
+  page.on("response", async (response) => {
+    try {
+      bodies.push({ url: response.url(), body: await response.body() });
+    } catch { /* redirects have no body */ }
+  });
+  return bodies;
 }
 
 /** Launches headless Debian Chromium with the flags this machine needs. */
