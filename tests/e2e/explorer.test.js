@@ -131,7 +131,7 @@ describe("activation explorer", () => {
     const result = await page.evaluate(() => {
       const caught = [];
       for (const call of [
-        () => window.nnplay.activate("swish", new Float64Array([1])),
+        () => window.nnplay.activate("mish", new Float64Array([1])),
         () => window.nnplay.derivative("elu", new Float64Array([1]), Number.NaN),
         () => window.nnplay.activate("tanh", new Float64Array([])),
         () => window.nnplay.softmax([1, 2], -1),
@@ -141,7 +141,7 @@ describe("activation explorer", () => {
       caught.push(Array.from(window.nnplay.activate("relu", new Float64Array([-1, 3]))).join(","));
       return caught;
     });
-    assert.match(result[0], /^true:unknown activation "swish"; accepted: identity, sigmoid, tanh, relu, leaky_relu, prelu, elu, maxout, softmax$/);
+    assert.match(result[0], /^true:unknown activation "mish"; accepted: identity, sigmoid, tanh, relu, leaky_relu, prelu, elu, swish, gelu, maxout, softmax$/);
     assert.match(result[1], /^true:param is NaN; it must be a finite number$/);
     assert.match(result[2], /^true:xs is empty/);
     assert.match(result[3], /^true:temperature must be a finite number greater than 0, got -1$/);
