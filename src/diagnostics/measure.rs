@@ -2,7 +2,8 @@
 //! layer's numbers: gradient size, dead units, saturation, a histogram of z,
 //! and the mean and spread of a.
 
-use crate::activation::{Activation, Kind};
+use crate::activation::Activation;
+use crate::activation::Saturation::BothSides;
 use crate::network::{Layer, LayerKind};
 
 /// |f'(z)| below this counts as saturated: the gradient has (nearly) died.
@@ -70,13 +71,14 @@ pub fn dead_units(layer: &Layer, params: &[f64], z: &[f64], dead: &mut [bool]) -
     count
 }
 
-/// For sigmoid and tanh layers, the fraction of the z values (rows × units)
-/// where |f'(z)| < 0.01, the explorer's saturation threshold: where the
-/// gradient through the unit has all but died. `None` for other kinds (the
-/// ReLU family does not saturate on the positive side) or an empty `z`.
+/// For layers that saturate in both tails (sigmoid and tanh, as their
+/// definitions say), the fraction of the z values (rows × units) where
+/// |f'(z)| < 0.01, the explorer's saturation threshold: where the gradient
+/// through the unit has all but died. `None` for other kinds (the ReLU
+/// family, swish and gelu do not saturate on the positive side) or an empty `z`.
 pub fn saturated_fraction(layer: &Layer, z: &[f64]) -> Option<f64> {
     let f = match layer.kind() {
-        LayerKind::Elementwise(f) if matches!(f.kind(), Kind::Sigmoid | Kind::Tanh) => f,
+        LayerKind::Elementwise(f) if f.definition().properties.saturates == BothSides => f,
         _ => return None,
     };
     if z.is_empty() {
