@@ -47,8 +47,10 @@ pub fn unit_activation(layer: &Layer, params: &[f64], unit: usize) -> Option<Act
 /// `z` (rows × columns): on every row it outputs exactly 0 *and* its
 /// derivative is 0, so no gradient ever reaches its weights again. That is a
 /// ReLU unit whose z is negative on every row (ReLU'(0) = 1, as the notes
-/// say). Leaky ReLU (alpha > 0), PReLU (slope ≠ 0) and ELU keep a slope on the
-/// negative side and cannot die; maxout and softmax units are never marked.
+/// say). Leaky ReLU and ELU (alpha > 0) and PReLU (slope ≠ 0) keep a slope
+/// on the negative side and cannot die; swish and gelu only where e^z or
+/// Φ(z) falls below the smallest double (z below about −745 and −38); maxout
+/// and softmax units are never marked.
 /// Returns how many units are dead. An empty `z` marks nothing.
 pub fn dead_units(layer: &Layer, params: &[f64], z: &[f64], dead: &mut [bool]) -> usize {
     let units = layer.units();
