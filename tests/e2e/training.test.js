@@ -106,6 +106,15 @@ describe("training view", () => {
     await page.getByLabel("Activation", { exact: true }).selectOption("relu");
     assert.equal(stepOf(await statusOf(page)), 0, "a new run starts");
     assert.notEqual(await pixelHash(page, "#network"), network);
+    // The two modern activations are in the menu by their labels, and train.
+    for (const label of ["Swish (SiLU)", "GELU"]) {
+      await page.getByLabel("Activation", { exact: true }).selectOption({ label });
+      await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
+      assert.equal(stepOf(await statusOf(page)), 1, `${label} trains`);
+      assert.doesNotMatch(await statusOf(page), /NaN|Infinity/);
+    }
+    await page.waitForFunction(() => location.hash.includes("gelu"));
+    await page.getByLabel("Activation", { exact: true }).selectOption("relu");
     await page.getByRole("button", { name: "Add layer" }).click();
     assert.equal(await page.locator("#layer-count").textContent(), "3 hidden layers");
     await page.getByRole("button", { name: "Add a unit to layer 1" }).click();
