@@ -6,7 +6,7 @@
 
 use nnplay::activation::{tanh, Activation};
 
-fn elementwise() -> [Activation; 8] {
+fn elementwise() -> [Activation; 10] {
     [
         Activation::Identity,
         Activation::Sigmoid,
@@ -16,6 +16,8 @@ fn elementwise() -> [Activation; 8] {
         Activation::Prelu { slope: -0.5 },
         Activation::Elu { alpha: 1.0 },
         Activation::Elu { alpha: 0.3 },
+        Activation::Swish,
+        Activation::Gelu,
     ]
 }
 

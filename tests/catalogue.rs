@@ -1,9 +1,16 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Native tests of the settings catalogue: it names every link key once,
 //! its defaults and ranges are the ones links read, and the checked-in
-//! `docs/link-keys.md` is the one it writes.
+//! `docs/link-keys.md` is the one it writes; a setting checked in several
+//! places (the learning rate, an activation's parameter) has one range and
+//! one wording wherever it is refused.
 
+use nnplay::activation::{Activation, Kind};
+use nnplay::config::{learning_rates, HiddenLayer, PlaygroundConfig};
 use nnplay::config::{link_keys_markdown, parse_link, settings, write_link, LinkState, Values};
+use nnplay::network::{Network, LEARNING_RATE, LEARNING_RATE_ACCEPTS};
+use nnplay::session::Session;
+use nnplay::train::TrainSettings;
 
 #[test]
 fn every_key_is_listed_once_with_a_line_of_help() {
@@ -73,4 +80,123 @@ fn the_checked_in_link_keys_doc_is_the_catalogues() {
         "docs/link-keys.md differs from the catalogue; regenerate it with \
          `cargo run --example link_keys > docs/link-keys.md`"
     );
+}
+
+#[test]
+fn the_learning_rate_has_one_range_and_one_wording() {
+    assert_eq!(learning_rates().describe(), LEARNING_RATE_ACCEPTS);
+    let (lo, hi) = (*LEARNING_RATE.start(), *LEARNING_RATE.end());
+    for bad in [0.0, lo / 2.0, hi * 1.5, f64::NAN] {
+        let expected = format!("learning_rate must be {LEARNING_RATE_ACCEPTS}, got {bad}");
+        // The page's config.
+        let config = PlaygroundConfig {
+            learning_rate: bad,
+            ..PlaygroundConfig::default()
+        };
+        let session = Session::new(config).unwrap_err().to_string();
+        assert_eq!(session, expected);
+        // The JS API's Model.
+        let mut model = Network::from_json(
+            r#"{"inputs": 1, "layers": [{"units": 1, "activation": "identity"}]}"#,
+        )
+        .unwrap();
+        let fit = model
+            .fit(&[1.0], &[1.0], bad, 1, 1)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(fit, expected);
+        // The trainer's settings.
+        let settings = TrainSettings {
+            learning_rate: bad,
+            ..TrainSettings::default()
+        };
+        assert_eq!(settings.validate(10).unwrap_err().to_string(), expected);
+        // The link key: its own form, with the same words for the range.
+        let (_, problems) = parse_link(&format!("lr={bad}"));
+        let link = problems[0].to_string();
+        assert_eq!(
+            link,
+            format!("lr accepts {LEARNING_RATE_ACCEPTS}; got \"{bad}\"")
+        );
+    }
+    for good in [lo, 0.03, hi] {
+        assert!(parse_link(&format!("lr={good}")).1.is_empty());
+        let config = PlaygroundConfig {
+            learning_rate: good,
+            ..PlaygroundConfig::default()
+        };
+        assert!(Session::new(config).is_ok());
+    }
+}
+
+#[test]
+fn each_activation_parameter_has_one_range_and_one_wording() {
+    for kind in Kind::ALL {
+        let Some(spec) = kind.param() else { continue };
+        let words = spec.describe();
+        assert_eq!(Values::number(spec.min..=spec.max).describe(), words);
+        // Just outside each end: refused by the JS API and Model configs, layers, the race.
+        for bad in [spec.min - spec.step, spec.max + spec.step] {
+            let api = Activation::new(kind, Some(bad)).unwrap_err().to_string();
+            assert_eq!(
+                api,
+                format!("{} for {kind} must be {words}, got {bad}", spec.name)
+            );
+            let json = format!(
+                r#"{{"inputs": 2, "layers": [{{"units": 2, "activation": "{kind}", "param": {bad}}}, {{"units": 2, "activation": "softmax"}}]}}"#
+            );
+            let model = Network::from_json(&json).unwrap_err().to_string();
+            assert!(model.contains(&api), "{model}");
+            for link in [
+                format!("layers=3:{kind}:{bad}"),
+                format!("race=relu,{kind}:{bad}"),
+            ] {
+                let (_, problems) = parse_link(&link);
+                let text = problems[0].to_string();
+                assert!(
+                    text.contains(&format!("{} for {kind}, {words}", spec.name))
+                        || text.contains("param as in layers"),
+                    "{text}"
+                );
+            }
+        }
+        // Both ends are accepted everywhere, the explorer's slider key included.
+        for good in [spec.min, spec.max] {
+            assert!(Activation::new(kind, Some(good)).is_ok());
+            let layer = HiddenLayer {
+                param: Some(good),
+                ..HiddenLayer::new(3, kind)
+            };
+            let link = write_link(&LinkState {
+                training: PlaygroundConfig {
+                    hidden: vec![layer],
+                    ..PlaygroundConfig::default()
+                },
+                ..LinkState::default()
+            });
+            assert!(parse_link(&link).1.is_empty(), "{link}");
+            assert!(parse_link(&format!("race=relu,{kind}:{good}")).1.is_empty());
+        }
+    }
+    // The explorer's keys: the same range on the slider's grid.
+    for (key, kind) in [
+        ("leaky", Kind::LeakyRelu),
+        ("prelu", Kind::Prelu),
+        ("elu", Kind::Elu),
+    ] {
+        let spec = kind.param().unwrap();
+        let setting = settings().into_iter().find(|s| s.key == key).unwrap();
+        assert_eq!(
+            setting.accepts,
+            format!("{} in steps of {}", spec.describe(), spec.step)
+        );
+        for good in [spec.min, spec.max] {
+            assert!(
+                parse_link(&format!("{key}={good}")).1.is_empty(),
+                "{key}={good}"
+            );
+        }
+        let (_, problems) = parse_link(&format!("{key}={}", spec.max + spec.step));
+        assert_eq!(problems.len(), 1, "{key}");
+    }
 }

@@ -21,7 +21,7 @@ const FLOOR: f64 = 1e-4;
 const KINK_MARGIN: f64 = 1e-4;
 
 /// The hidden layers under test, as JSON fragments (units filled in).
-const HIDDEN: [&str; 10] = [
+const HIDDEN: [&str; 12] = [
     r#""activation": "identity""#,
     r#""activation": "sigmoid""#,
     r#""activation": "tanh""#,
@@ -30,6 +30,8 @@ const HIDDEN: [&str; 10] = [
     r#""activation": "leaky_relu", "param": 0.2"#,
     r#""activation": "prelu""#,
     r#""activation": "elu""#,
+    r#""activation": "swish""#,
+    r#""activation": "gelu""#,
     r#""activation": "maxout", "pieces": 2"#,
     r#""activation": "maxout", "pieces": 3"#,
 ];
@@ -307,11 +309,11 @@ fn bad_configs_give_errors_naming_the_field_and_what_it_accepts() {
     };
     let cases: [(String, &[&str]); 13] = [
         (
-            layers(r#"{"units": 3, "activation": "swish"}"#),
+            layers(r#"{"units": 3, "activation": "mish"}"#),
             &[
                 "layers[0].activation",
-                "\"swish\"",
-                "identity, sigmoid, tanh, relu, leaky_relu, prelu, elu, maxout, softmax",
+                "\"mish\"",
+                "identity, sigmoid, tanh, relu, leaky_relu, prelu, elu, swish, gelu, maxout, softmax",
             ],
         ),
         (
@@ -707,9 +709,11 @@ mod never_panics {
             "leaky_relu",
             "prelu",
             "elu",
+            "swish",
+            "gelu",
             "maxout",
             "softmax",
-            "swish",
+            "mish",
         ];
         let param = prop::option::of(prop::sample::select(vec![-1.0, 0.0, 0.01, 0.25, 0.99, 2.0]));
         (

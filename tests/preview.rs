@@ -54,6 +54,8 @@ fn every_layer_kind_agrees_with_the_f64_pass() {
         r#""activation":"elu","param":1.5"#,
         r#""activation":"prelu""#,
         r#""activation":"maxout","pieces":3"#,
+        r#""activation":"swish""#,
+        r#""activation":"gelu""#,
     ];
     for kind in hidden {
         for output in [r#""activation":"softmax""#, r#""activation":"identity""#] {

@@ -58,7 +58,7 @@ fn bad_race_values_are_named_and_fall_back_to_the_defaults() {
         ("race=relu,relu", "race", "distinct"),
         ("race=leaky_relu,leaky_relu:0.01", "race", "distinct"),
         ("race=relu,tanh,sigmoid,elu,prelu", "race", "2 to 4"),
-        ("race=relu,swish", "race", "identity, sigmoid, tanh"),
+        ("race=relu,mish", "race", "identity, sigmoid, tanh"),
         ("race=relu,softmax", "race", "identity, sigmoid, tanh"),
         ("race=relu,elu:9", "race", "param as in layers"),
         ("race=relu,maxout:7", "race", "activation[:param]"),

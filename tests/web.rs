@@ -41,6 +41,8 @@ fn activations_lists_every_function_with_properties() {
             "leaky_relu",
             "prelu",
             "elu",
+            "swish",
+            "gelu",
             "maxout",
             "softmax"
         ]
@@ -48,6 +50,20 @@ fn activations_lists_every_function_with_properties() {
     let leaky = list.get(4);
     assert_eq!(get(&leaky, "label").as_string().unwrap(), "Leaky ReLU");
     assert_eq!(get(&get(&leaky, "param"), "default").as_f64(), Some(0.01));
+    assert_eq!(get(&get(&leaky, "param"), "max").as_f64(), Some(1.0));
+    assert_eq!(get(&get(&leaky, "param"), "step").as_f64(), Some(0.01));
+    for (i, label, color, cost) in [
+        (7, "Swish (SiLU)", "#a000f0", "costly: needs exp()"),
+        (8, "GELU", "#dc003c", "costly: needs erfc() and exp()"),
+    ] {
+        let entry = list.get(i);
+        assert_eq!(get(&entry, "label").as_string().unwrap(), label);
+        assert_eq!(get(&entry, "color").as_string().unwrap(), color);
+        assert_eq!(get(&entry, "cost").as_string().unwrap(), cost);
+        assert_eq!(get(&entry, "monotonic").as_bool(), Some(false));
+        assert_eq!(get(&entry, "elementwise").as_bool(), Some(true));
+        assert!(get(&entry, "param").is_undefined());
+    }
     let sigmoid = list.get(1);
     assert_eq!(get(&sigmoid, "zero_centered").as_bool(), Some(false));
     assert_eq!(get(&sigmoid, "range").as_string().unwrap(), "(0, 1)");
@@ -66,14 +82,27 @@ fn activate_and_derivative_accept_typed_and_plain_arrays() {
     let plain: JsValue = Array::of2(&0.0.into(), &1000.0.into()).into();
     let sigmoid = activate("sigmoid".into(), plain, JsValue::UNDEFINED).unwrap();
     assert_eq!(sigmoid, vec![0.5, 1.0]);
+    // Swish and GELU in wasm, against the 60-digit references of
+    // tests/modern_activations.rs (the same bits as native: libm in both).
+    let xs = numbers(&[-1000.0, -10.0, 1.0]);
+    let swish = activate("swish".into(), xs.clone(), JsValue::UNDEFINED).unwrap();
+    let gelu = activate("gelu".into(), xs.clone(), JsValue::UNDEFINED).unwrap();
+    let gelu_slope = derivative("gelu".into(), xs, JsValue::UNDEFINED).unwrap();
+    let close = |got: f64, want: f64| (got - want).abs() <= 1e-9 * want.abs();
+    assert!(swish[0] == 0.0 && gelu[0] == 0.0 && gelu_slope[0] == 0.0);
+    assert!(close(swish[1], -0.00045397868702434395) && close(swish[2], 0.7310585786300049));
+    assert!(close(gelu[1], -7.619853024160526e-23) && close(gelu[2], 0.8413447460685429));
+    assert!(
+        close(gelu_slope[1], -7.618400096464814e-22) && close(gelu_slope[2], 1.0833154705876864)
+    );
 }
 
 #[wasm_bindgen_test]
 fn bad_names_parameters_and_arrays_throw_clear_errors() {
     let xs = numbers(&[1.0]);
-    let unknown = message(activate("swish".into(), xs.clone(), JsValue::UNDEFINED).unwrap_err());
+    let unknown = message(activate("mish".into(), xs.clone(), JsValue::UNDEFINED).unwrap_err());
     assert!(
-        unknown.contains("\"swish\"") && unknown.contains("accepted: identity"),
+        unknown.contains("\"mish\"") && unknown.contains("accepted: identity"),
         "{unknown}"
     );
     let layer = message(activate("maxout".into(), xs.clone(), JsValue::UNDEFINED).unwrap_err());
@@ -227,9 +256,9 @@ mod training {
             dataset.contains("mnist") && dataset.contains("circle"),
             "{dataset}"
         );
-        let activation = playground("xor", "swish", 0.03).err().unwrap();
+        let activation = playground("xor", "mish", 0.03).err().unwrap();
         assert!(
-            activation.contains("swish") && activation.contains("relu"),
+            activation.contains("mish") && activation.contains("relu"),
             "{activation}"
         );
         let lr = playground("xor", "tanh", 100.0).err().unwrap();

@@ -1,4 +1,5 @@
-//! tanh by one branch-free formula: a loop over a batch compiles to two lanes
+//! tanh, (e^x − e^(−x)) / (e^x + e^(−x)), and its derivative 1 − tanh², by
+//! one branch-free formula: a loop over a batch compiles to two lanes
 //! at a time (wasm `simd128`, SSE2), and every target computes the same bits.
 //!
 //! tanh x = sign(x) · E / (E + 2) with E = e^(2|x|) − 1, |x| capped at 20
@@ -7,6 +8,39 @@
 //! series up to r^13/13! (the rest is below 2^−55 of it). Within 3 units in
 //! the last place of the platform's tanh (tests/batch_paths.rs checks it), and
 //! never above 1 in magnitude.
+
+use super::{Cost, Definition, Init, Properties, Saturation};
+
+pub const DEFINITION: Definition = Definition {
+    name: "tanh",
+    param: None,
+    properties: Properties {
+        label: "tanh",
+        range: "(−1, 1)",
+        zero_centered: true,
+        monotonic: true,
+        smooth: true,
+        saturates: Saturation::BothSides,
+        cost: Cost::Exp,
+    },
+    color: (0, 114, 178),
+    init: Init::Glorot,
+    formula: "tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))",
+    derivative: "tanh'(z) = 1 − tanh²(z)",
+};
+
+/// tanh(x) beside tanh'(x) = 1 − tanh²(x).
+#[inline(always)]
+pub fn value_and_derivative(x: f64) -> (f64, f64) {
+    let t = tanh(x);
+    (t, derivative_from_output(t))
+}
+
+/// tanh' written in terms of the output z = tanh(x): 1 − z² (the notes' z(1 − z²) is a slip).
+#[inline(always)]
+pub fn derivative_from_output(z: f64) -> f64 {
+    1.0 - z * z
+}
 
 /// ln 2 in two parts: the high part has 21 trailing zero bits, so k·LN2_HI is
 /// exact for every k used here (k ≤ 58).

@@ -10,15 +10,27 @@ use crate::network::{HIDDEN_LAYERS, HIDDEN_UNITS, PIECES};
 pub fn layers_accepts() -> String {
     format!(
         "up to {} comma-separated hidden layers, each units:activation[:param] with {} to {} units and an activation from {} \
-         (param: alpha for leaky_relu, 0 ≤ alpha < 1, and elu, 0 < alpha ≤ 5; the initial slope for prelu, -1 to 1; \
-         pieces for maxout, {} to {}); empty for none",
+         (param: {}; pieces for maxout, {} to {}); empty for none",
         HIDDEN_LAYERS.end(),
         HIDDEN_UNITS.start(),
         HIDDEN_UNITS.end(),
         hidden_names(),
+        param_ranges(),
         PIECES.start(),
         PIECES.end()
     )
+}
+
+/// "alpha for leaky_relu, a number from 0 to 1; slope for prelu, …", from each activation's range.
+fn param_ranges() -> String {
+    let ranges: Vec<String> = Kind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let spec = kind.param()?;
+            Some(format!("{} for {kind}, {}", spec.name, spec.describe()))
+        })
+        .collect();
+    ranges.join("; ")
 }
 
 /// `4`, `4:relu`, `4:leaky_relu:0.1` or `3:maxout:3` (the activation is tanh when left out).
@@ -60,10 +72,9 @@ pub fn read_activation(text: &str) -> Option<(Kind, Option<f64>)> {
     Some((activation, param))
 }
 
-/// A parameter the network accepts for `kind`, inside the range its slider offers.
+/// A parameter the network accepts for `kind`: in its one range, as `Activation::new` checks it.
 fn layer_param(kind: Kind, text: &str) -> Option<f64> {
-    let spec = kind.param()?;
-    let value = finite(text).filter(|v| (spec.min..=spec.max).contains(v))?;
+    let value = finite(text)?;
     Activation::new(kind, Some(value)).ok().map(|_| value)
 }
 

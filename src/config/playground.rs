@@ -9,7 +9,8 @@ use crate::activation::Kind;
 use crate::data::{self, DatasetKind};
 use crate::edits::Edit;
 use crate::features::FeatureSet;
-use crate::network::{ConfigError, LayerConfig, NetworkConfig, HIDDEN_LAYERS, HIDDEN_UNITS};
+use crate::network::{check_learning_rate, ConfigError, LayerConfig, NetworkConfig};
+use crate::network::{HIDDEN_LAYERS, HIDDEN_UNITS, LEARNING_RATE_ACCEPTS};
 use crate::train::{Optimizer, Regularization, Schedule, TrainError};
 
 /// The learning rates the page accepts, as everywhere (its slider is logarithmic).
@@ -143,10 +144,9 @@ impl PlaygroundConfig {
                 got,
             })
         };
-        let rates = learning_rates();
-        if !rates.contains(self.learning_rate) {
+        if check_learning_rate(self.learning_rate).is_err() {
             let got = self.learning_rate.to_string();
-            return fail("learning rate", &rates.describe(), got);
+            return fail("learning_rate", LEARNING_RATE_ACCEPTS, got);
         }
         let tuning = self.regularization.validate();
         let tuning = tuning.and(self.optimizer.validate());

@@ -8,15 +8,22 @@ use super::state::{LinkState, X_LIMIT};
 use super::values::{self, list, name_set, number};
 use crate::activation::Kind;
 
+/// An activation's parameter slider: the parameter's one range (the same
+/// everywhere it is accepted) on the slider's grid.
+fn param_values(kind: Kind) -> Values {
+    let spec = kind.param().expect("a kind with a parameter");
+    Values::grid(spec.min, spec.max, spec.step)
+}
+
 /// The explorer's sliders and the softmax panel's, each on its grid.
 fn leaky() -> Values {
-    Values::grid(0.0, 0.3, 0.01)
+    param_values(Kind::LeakyRelu)
 }
 fn prelu() -> Values {
-    Values::grid(-1.0, 1.0, 0.05)
+    param_values(Kind::Prelu)
 }
 fn elu() -> Values {
-    Values::grid(0.1, 3.0, 0.1)
+    param_values(Kind::Elu)
 }
 fn maxout_w() -> Values {
     Values::grid(-2.0, 2.0, 0.05)

@@ -2,7 +2,8 @@
 //! layer's numbers: gradient size, dead units, saturation, a histogram of z,
 //! and the mean and spread of a.
 
-use crate::activation::{Activation, Kind};
+use crate::activation::Activation;
+use crate::activation::Saturation::BothSides;
 use crate::network::{Layer, LayerKind};
 
 /// |f'(z)| below this counts as saturated: the gradient has (nearly) died.
@@ -46,8 +47,10 @@ pub fn unit_activation(layer: &Layer, params: &[f64], unit: usize) -> Option<Act
 /// `z` (rows × columns): on every row it outputs exactly 0 *and* its
 /// derivative is 0, so no gradient ever reaches its weights again. That is a
 /// ReLU unit whose z is negative on every row (ReLU'(0) = 1, as the notes
-/// say). Leaky ReLU (alpha > 0), PReLU (slope ≠ 0) and ELU keep a slope on the
-/// negative side and cannot die; maxout and softmax units are never marked.
+/// say). Leaky ReLU and ELU (alpha > 0) and PReLU (slope ≠ 0) keep a slope
+/// on the negative side and cannot die; swish and gelu only where e^z or
+/// Φ(z) falls below the smallest double (z below about −745 and −38); maxout
+/// and softmax units are never marked.
 /// Returns how many units are dead. An empty `z` marks nothing.
 pub fn dead_units(layer: &Layer, params: &[f64], z: &[f64], dead: &mut [bool]) -> usize {
     let units = layer.units();
@@ -70,13 +73,14 @@ pub fn dead_units(layer: &Layer, params: &[f64], z: &[f64], dead: &mut [bool]) -
     count
 }
 
-/// For sigmoid and tanh layers, the fraction of the z values (rows × units)
-/// where |f'(z)| < 0.01, the explorer's saturation threshold: where the
-/// gradient through the unit has all but died. `None` for other kinds (the
-/// ReLU family does not saturate on the positive side) or an empty `z`.
+/// For layers that saturate in both tails (sigmoid and tanh, as their
+/// definitions say), the fraction of the z values (rows × units) where
+/// |f'(z)| < 0.01, the explorer's saturation threshold: where the gradient
+/// through the unit has all but died. `None` for other kinds (the ReLU
+/// family, swish and gelu do not saturate on the positive side) or an empty `z`.
 pub fn saturated_fraction(layer: &Layer, z: &[f64]) -> Option<f64> {
     let f = match layer.kind() {
-        LayerKind::Elementwise(f) if matches!(f.kind(), Kind::Sigmoid | Kind::Tanh) => f,
+        LayerKind::Elementwise(f) if f.definition().properties.saturates == BothSides => f,
         _ => return None,
     };
     if z.is_empty() {

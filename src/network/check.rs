@@ -43,8 +43,10 @@ pub(crate) fn finite(what: &'static str, values: &[f64]) -> Result<(), ModelErro
     }
 }
 
-/// The learning rate must be within `LEARNING_RATE` (1e-5 to 10).
-pub(crate) fn learning_rate(value: f64) -> Result<(), ModelError> {
+/// The one check of a learning rate: within `LEARNING_RATE` (1e-5 to 10),
+/// or `ModelError::LearningRate`, "learning_rate must be a number from
+/// 0.00001 to 10, got …", for the JS API, the trainer and the page's config.
+pub fn check_learning_rate(value: f64) -> Result<(), ModelError> {
     if LEARNING_RATE.contains(&value) {
         Ok(())
     } else {

@@ -17,8 +17,13 @@ pub const HIDDEN_UNITS: RangeInclusive<usize> = 1..=64;
 pub const SOFTMAX_UNITS: RangeInclusive<usize> = 2..=8;
 /// Units of an identity (regression) output layer.
 pub const IDENTITY_UNITS: RangeInclusive<usize> = 1..=8;
-/// Learning rates accepted everywhere: the page, links and the JS API's `step`/`fit`.
+/// Learning rates accepted everywhere: the page, links and the JS API's
+/// `step`/`fit`. Every door checks it with `check_learning_rate`, except the
+/// link key, which reads it through the catalogue (`Values::number`).
 pub const LEARNING_RATE: RangeInclusive<f64> = 1e-5..=10.0;
+/// `LEARNING_RATE` in words, as every refusal of a learning rate says it
+/// (the catalogue's words for the range; tests/links.rs checks they agree).
+pub const LEARNING_RATE_ACCEPTS: &str = "a number from 0.00001 to 10";
 /// Linear pieces per maxout unit.
 pub const PIECES: RangeInclusive<usize> = 2..=4;
 /// Pieces of a maxout unit when the config does not say.

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::config::LEARNING_RATE_ACCEPTS;
 use crate::activation::{accepted_names, ActivationError, Kind};
 
 /// A config the network cannot be built from: which field, and what is wrong.
@@ -162,10 +163,9 @@ impl fmt::Display for ModelError {
                 f,
                 "{what}[{index}] is {value}; every number in {what} must be finite"
             ),
-            ModelError::LearningRate(value) => write!(
-                f,
-                "learning_rate must be a number from 0.00001 to 10, got {value}"
-            ),
+            ModelError::LearningRate(value) => {
+                write!(f, "learning_rate must be {LEARNING_RATE_ACCEPTS}, got {value}")
+            }
             ModelError::BatchSize { batch_size, rows } => write!(
                 f,
                 "batch_size must be a whole number from 1 to {rows} (the rows of xs), got {batch_size}"

@@ -1,12 +1,12 @@
-//! Initial parameters from the config's seed: Xavier/Glorot for sigmoid, tanh,
-//! identity and softmax layers, He for the ReLU family; biases 0; PReLU slopes
-//! at their initial value. The same config and seed give the same bits.
+//! Initial parameters from the config's seed: Xavier/Glorot or He, as each
+//! activation's `Definition::init` asks (He for the ReLU family, maxout, swish
+//! and gelu); biases 0; PReLU slopes at their initial value. The same config and seed give the same bits.
 
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
 use super::layer::{Layer, LayerKind};
-use crate::activation::Activation;
+use crate::activation::Init;
 
 /// Fills `params` (the whole parameter vector) for `layers`, drawing every `W`
 /// in layout order from one generator seeded with `seed`.
@@ -37,14 +37,8 @@ pub fn uniform_limit(layer: &Layer) -> f64 {
     }
 }
 
-/// Whether the layer belongs to the ReLU family (relu, leaky_relu, prelu, elu, maxout).
+/// Whether the layer's activation asks for He's scheme (`Definition::init`:
+/// the ReLU family, maxout, swish, gelu).
 fn uses_he(kind: LayerKind) -> bool {
-    match kind {
-        LayerKind::Prelu { .. } | LayerKind::Maxout { .. } => true,
-        LayerKind::Elementwise(f) => matches!(
-            f,
-            Activation::Relu | Activation::LeakyRelu { .. } | Activation::Elu { .. }
-        ),
-        LayerKind::Softmax => false,
-    }
+    kind.activation().definition().init == Init::He
 }

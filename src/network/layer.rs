@@ -10,7 +10,7 @@ use crate::activation::{softmax_in_place, Activation, Kind};
 /// What a layer does to its pre-activations z.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum LayerKind {
-    /// `a = f(z)`, one number at a time (identity, sigmoid, tanh, relu, leaky_relu, elu).
+    /// `a = f(z)`, one number at a time (every element-wise kind of `activation`).
     Elementwise(Activation),
     /// `a = z` for z > 0, `slope_j · z` otherwise, with one learned slope per unit.
     Prelu { initial_slope: f64 },
@@ -18,6 +18,18 @@ pub enum LayerKind {
     Maxout { pieces: usize },
     /// `a = softmax(z)` across the row (output layer only).
     Softmax,
+}
+
+impl LayerKind {
+    /// The activation this kind of layer applies.
+    pub fn activation(self) -> Kind {
+        match self {
+            LayerKind::Elementwise(f) => f.kind(),
+            LayerKind::Prelu { .. } => Kind::Prelu,
+            LayerKind::Maxout { .. } => Kind::Maxout,
+            LayerKind::Softmax => Kind::Softmax,
+        }
+    }
 }
 
 /// A layer's shape and the offset of its parameters: `W` (fan_in × columns,

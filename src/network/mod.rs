@@ -19,9 +19,10 @@ mod workspace;
 mod fast;
 pub use fast::preview;
 
+pub use check::check_learning_rate;
 pub use config::{
     LayerConfig, NetworkConfig, DEFAULT_PIECES, HIDDEN_LAYERS, HIDDEN_UNITS, IDENTITY_UNITS,
-    INPUTS, LEARNING_RATE, PIECES, SOFTMAX_UNITS,
+    INPUTS, LEARNING_RATE, LEARNING_RATE_ACCEPTS, PIECES, SOFTMAX_UNITS,
 };
 pub use error::{ConfigError, ModelError, Problem};
 pub use init::uniform_limit;

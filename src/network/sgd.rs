@@ -2,14 +2,14 @@
 //! `Model.step` and `Model.fit`): rows in order, no shuffling, `params −=
 //! learning_rate·gradient` through `Network::descend`.
 
-use super::{check, ModelError, Network, Workspace};
+use super::{check_learning_rate, ModelError, Network, Workspace};
 
 impl Network {
     /// One SGD update on this batch; returns the loss before it. If the loss
     /// or a parameter would become non-finite, returns `Diverged` and leaves
     /// the parameters unchanged.
     pub fn step(&mut self, xs: &[f64], ys: &[f64], learning_rate: f64) -> Result<f64, ModelError> {
-        check::learning_rate(learning_rate)?;
+        check_learning_rate(learning_rate)?;
         self.check_batch(xs, ys)?;
         self.with_own_workspace(|network, ws| network.step_checked(ws, xs, ys, learning_rate, 1))
     }
@@ -25,7 +25,7 @@ impl Network {
         batch_size: usize,
         epochs: usize,
     ) -> Result<f64, ModelError> {
-        check::learning_rate(learning_rate)?;
+        check_learning_rate(learning_rate)?;
         let rows = self.check_batch(xs, ys)?;
         if !(1..=rows).contains(&batch_size) {
             return Err(ModelError::BatchSize { batch_size, rows });

@@ -51,20 +51,12 @@ pub fn font(size: f64) -> plotters::style::FontDesc<'static> {
     (FontFamily::SansSerif, size).into_font()
 }
 
-/// One colour per activation, from the Okabe–Ito palette, which stays
-/// distinguishable under the common forms of colour blindness.
+/// One colour per activation, from its own file (`Definition::color`): the
+/// Okabe–Ito palette, which stays distinguishable under the common forms of
+/// colour blindness, and further colours chosen to stay apart from it.
 pub fn color_of(kind: Kind) -> RGBColor {
-    match kind {
-        Kind::Identity => RGBColor(136, 136, 136),
-        Kind::Sigmoid => RGBColor(213, 94, 0),
-        Kind::Tanh => RGBColor(0, 114, 178),
-        Kind::Relu => RGBColor(0, 158, 115),
-        Kind::LeakyRelu => RGBColor(204, 121, 167),
-        Kind::Prelu => RGBColor(86, 180, 233),
-        Kind::Elu => RGBColor(230, 159, 0),
-        Kind::Maxout => RGBColor(100, 60, 160),
-        Kind::Softmax => RGBColor(0, 0, 0),
-    }
+    let (r, g, b) = kind.definition().color;
+    RGBColor(r, g, b)
 }
 
 /// `#rrggbb` for a colour, for the page's legend swatches.

@@ -2,7 +2,6 @@
 //! each activation written out beside its derivative, and the notes' slips
 //! with their corrections.
 
-use crate::activation::Activation;
 use crate::network::LayerKind;
 
 use super::matrix::short;
@@ -27,35 +26,15 @@ pub fn output_name(i: usize, last: usize) -> String {
 
 /// The function's name in an equation: `tanh`, `relu`, …
 pub fn name(kind: LayerKind) -> &'static str {
-    match kind {
-        LayerKind::Elementwise(f) => f.kind().name(),
-        LayerKind::Prelu { .. } => "prelu",
-        LayerKind::Maxout { .. } => "maxout",
-        LayerKind::Softmax => "softmax",
-    }
+    kind.activation().name()
 }
 
-/// What the function computes, in terms of z: `f(z) = …`.
+/// What the function computes, in terms of z: `f(z) = …`, from the
+/// activation's own file (a learned PReLU's slope is no one number).
 pub fn definition(kind: LayerKind) -> String {
     match kind {
-        LayerKind::Elementwise(f) => match f {
-            Activation::Identity => "identity(z) = z (a linear layer)".into(),
-            Activation::Sigmoid => "sigmoid(z) = 1 / (1 + e^(−z))".into(),
-            Activation::Tanh => "tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))".into(),
-            Activation::Relu => "relu(z) = max(0, z)".into(),
-            Activation::LeakyRelu { alpha } => {
-                format!("leaky_relu(z) = max({}·z, z)", short(alpha))
-            }
-            Activation::Elu { alpha } => {
-                format!("elu(z) = z if z ≥ 0, else {}·(e^z − 1)", short(alpha))
-            }
-            Activation::Prelu { slope } => format!("prelu(z) = max({}·z, z)", short(slope)),
-        },
         LayerKind::Prelu { .. } => "prelu(z) = max(a·z, z), with a slope a learned per unit".into(),
-        LayerKind::Maxout { pieces } => {
-            format!("maxout: each unit outputs the largest of its {pieces} pieces of z")
-        }
-        LayerKind::Softmax => "softmax(z)_j = e^(z_j) / Σ_k e^(z_k)".into(),
+        _ => written(kind, kind.activation().definition().formula),
     }
 }
 
@@ -63,22 +42,21 @@ pub fn definition(kind: LayerKind) -> String {
 /// conventions at z = 0: relu'(0) = 1, leaky_relu'(0) = alpha, elu'(0) = 1.
 pub fn derivative(kind: LayerKind) -> String {
     match kind {
-        LayerKind::Elementwise(f) => match f {
-            Activation::Identity => "identity'(z) = 1".into(),
-            Activation::Sigmoid => "sigmoid'(z) = sigmoid(z)·(1 − sigmoid(z))".into(),
-            Activation::Tanh => "tanh'(z) = 1 − tanh²(z)".into(),
-            Activation::Relu => "relu'(z) = 1 if z ≥ 0, else 0".into(),
-            Activation::LeakyRelu { alpha } => {
-                format!("leaky_relu'(z) = 1 if z > 0, else {}", short(alpha))
-            }
-            Activation::Elu { alpha } => format!("elu'(z) = 1 if z ≥ 0, else {}·e^z", short(alpha)),
-            Activation::Prelu { slope } => format!("prelu'(z) = 1 if z > 0, else {}", short(slope)),
-        },
         LayerKind::Prelu { .. } => "prelu'(z) = 1 if z > 0, else the unit's slope a".into(),
-        LayerKind::Maxout { .. } => {
-            "maxout passes the gradient to each unit's winning piece, 0 to the others".into()
-        }
-        LayerKind::Softmax => "softmax with cross-entropy: dL/dz = y_hat − y".into(),
+        _ => written(kind, kind.activation().definition().derivative),
+    }
+}
+
+/// `text` with `{param}` replaced by the layer's parameter (or pieces).
+fn written(kind: LayerKind, text: &str) -> String {
+    let param = match kind {
+        LayerKind::Elementwise(f) => f.param().map(short),
+        LayerKind::Maxout { pieces } => Some(pieces.to_string()),
+        LayerKind::Prelu { .. } | LayerKind::Softmax => None,
+    };
+    match param {
+        Some(value) => text.replace("{param}", &value),
+        None => text.to_owned(),
     }
 }
 

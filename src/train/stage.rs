@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::{Optimizer, Regularization, Schedule};
-use crate::network::{ModelError, LEARNING_RATE};
+use crate::network::{check_learning_rate, ModelError};
 
 /// One stage of the loop: sample a batch, forward, backward, update, repeat.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -171,10 +171,7 @@ impl TrainSettings {
             accepts: accepts.to_owned(),
             got,
         };
-        if !LEARNING_RATE.contains(&self.learning_rate) {
-            let got = self.learning_rate.to_string();
-            return Err(setting("learning_rate", "a number from 0.00001 to 10", got));
-        }
+        check_learning_rate(self.learning_rate)?;
         if !(1..=train_len).contains(&self.batch_size) {
             let accepts = format!("a whole number from 1 to {train_len} (the training set's size)");
             return Err(setting("batch_size", &accepts, self.batch_size.to_string()));

@@ -15,7 +15,7 @@ fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
 
 /// Every activation of the notes with its properties:
 /// `{name, label, range, zero_centered, monotonic, smooth, saturates, cost,
-///   elementwise, color, param?: {name, default, min, max}}`.
+///   elementwise, color, param?: {name, default, min, max, step}}`.
 #[wasm_bindgen]
 pub fn activations() -> Array {
     Kind::ALL
@@ -39,6 +39,7 @@ pub fn activations() -> Array {
                 set(&param, "default", spec.default);
                 set(&param, "min", spec.min);
                 set(&param, "max", spec.max);
+                set(&param, "step", spec.step);
                 set(&entry, "param", param);
             }
             JsValue::from(entry)

@@ -100,6 +100,36 @@ describe("activation explorer", () => {
     await page.close();
   });
 
+  test("Swish and GELU are drawn, read out, listed with their properties and kept in the link", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    const before = await canvasPixels(page, "#curve-canvas");
+    await page.getByRole("checkbox", { name: "Swish (SiLU)" }).check();
+    await page.getByRole("checkbox", { name: "GELU" }).check();
+    await page.getByRole("checkbox", { name: "Sigmoid" }).uncheck();
+    await page.getByRole("checkbox", { name: "ReLU", exact: true }).uncheck();
+    assert.notEqual((await canvasPixels(page, "#curve-canvas")).hash, before.hash, "the canvas changed");
+    assert.deepEqual(await readout(page), { "Swish (SiLU)": ["0", "0.5"], GELU: ["0", "0.5"] });
+    const plot = page.getByRole("slider", { name: "Curve cursor" });
+    await plot.focus();
+    await page.keyboard.press("Home");
+    // swish(−10) = −4.54e−4, swish′(−10) = −4.09e−4; gelu(−10) = −7.62e−23 (from erfc, not 0), gelu′(−10) = −7.62e−22.
+    assert.deepEqual(await readout(page), { "Swish (SiLU)": ["-4.54e-4", "-4.09e-4"], GELU: ["-7.62e-23", "-7.62e-22"] });
+    await page.keyboard.press("End");
+    assert.deepEqual(await readout(page), { "Swish (SiLU)": ["10", "1"], GELU: ["10", "1"] });
+    const table = page.getByRole("table", { name: "Properties" });
+    assert.match(await table.getByRole("row", { name: /^Swish \(SiLU\)/ }).textContent(), /^Swish \(SiLU\)\[−0\.278…, ∞\)nonoyesfor x < 0costly: needs exp\(\)/);
+    assert.match(await table.getByRole("row", { name: /^GELU/ }).textContent(), /^GELU\[−0\.170…, ∞\)nonoyesfor x < 0costly: needs erfc\(\) and exp\(\)/);
+    await page.waitForFunction(() => location.hash.includes("curves=swish,gelu"));
+    const opened = await openPage(browser, page.url());
+    assert.equal(await opened.page.getByRole("checkbox", { name: "GELU" }).isChecked(), true);
+    assert.equal(await opened.page.getByRole("checkbox", { name: "Swish (SiLU)" }).isChecked(), true);
+    assert.equal(await opened.page.getByRole("checkbox", { name: "Sigmoid" }).isChecked(), false);
+    assert.deepEqual(opened.problems, []);
+    await opened.page.close();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("a bad x range names the problem and keeps the last good plot", async () => {
     const { page, problems } = await openPage(browser, server.url);
     await page.getByLabel("x from").fill("5");
@@ -120,7 +150,7 @@ describe("activation explorer", () => {
     assert.match(await sigmoid.textContent(), /\(0, 1\)noyesyesboth tailscostly: needs exp\(\)/);
     await page.waitForFunction(() => [...document.querySelectorAll("[data-cost]")].every((c) => c.textContent.endsWith(" ns")), null, { timeout: 20000 });
     const costs = await page.$$eval("[data-cost]", (cells) => cells.map((c) => Number.parseFloat(c.textContent)));
-    assert.equal(costs.length, 8);
+    assert.equal(costs.length, 10);
     assert.ok(costs.every((ns) => Number.isFinite(ns) && ns >= 0), `${costs}`);
     assert.deepEqual(problems, []);
     await page.close();
@@ -131,7 +161,7 @@ describe("activation explorer", () => {
     const result = await page.evaluate(() => {
       const caught = [];
       for (const call of [
-        () => window.nnplay.activate("swish", new Float64Array([1])),
+        () => window.nnplay.activate("mish", new Float64Array([1])),
         () => window.nnplay.derivative("elu", new Float64Array([1]), Number.NaN),
         () => window.nnplay.activate("tanh", new Float64Array([])),
         () => window.nnplay.softmax([1, 2], -1),
@@ -141,7 +171,7 @@ describe("activation explorer", () => {
       caught.push(Array.from(window.nnplay.activate("relu", new Float64Array([-1, 3]))).join(","));
       return caught;
     });
-    assert.match(result[0], /^true:unknown activation "swish"; accepted: identity, sigmoid, tanh, relu, leaky_relu, prelu, elu, maxout, softmax$/);
+    assert.match(result[0], /^true:unknown activation "mish"; accepted: identity, sigmoid, tanh, relu, leaky_relu, prelu, elu, swish, gelu, maxout, softmax$/);
     assert.match(result[1], /^true:param is NaN; it must be a finite number$/);
     assert.match(result[2], /^true:xs is empty/);
     assert.match(result[3], /^true:temperature must be a finite number greater than 0, got -1$/);

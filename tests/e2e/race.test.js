@@ -116,6 +116,22 @@ describe("activation race", () => {
     await page.close();
   });
 
+  test("Swish and GELU race in their own colours", async () => {
+    const { page, problems } = await openPage(browser, `${server.url}#${QUICK}&view=race`);
+    await page.getByLabel("Contestant 2", { exact: true }).selectOption({ label: "Swish (SiLU)" });
+    await page.getByLabel("Contestant 3", { exact: true }).selectOption({ label: "GELU" });
+    await page.waitForFunction(() => location.hash.includes("race=relu,swish,gelu"));
+    await playPast(page, 100);
+    const chart = page.getByRole("img", { name: /^Every contestant's test loss/ });
+    // ReLU green, swish violet, gelu crimson: the colours of src/activation/swish.rs and gelu.rs.
+    for (const color of ["#009e73", "#a000f0", "#dc003c"]) {
+      assert.ok(await pixelsOf(chart, color) > 50, `a curve in ${color}`);
+    }
+    assert.equal((await resultRows(page)).length, 3);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("the race's link reproduces the race, also embedded", async () => {
     const { page, problems } = await openPage(browser, `${server.url}#${QUICK}&view=race`);
     await page.getByLabel("Contestant 3", { exact: true }).selectOption("leaky_relu");

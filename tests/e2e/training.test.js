@@ -106,6 +106,15 @@ describe("training view", () => {
     await page.getByLabel("Activation", { exact: true }).selectOption("relu");
     assert.equal(stepOf(await statusOf(page)), 0, "a new run starts");
     assert.notEqual(await pixelHash(page, "#network"), network);
+    // The two modern activations are in the menu by their labels, and train.
+    for (const label of ["Swish (SiLU)", "GELU"]) {
+      await page.getByLabel("Activation", { exact: true }).selectOption({ label });
+      await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
+      assert.equal(stepOf(await statusOf(page)), 1, `${label} trains`);
+      assert.doesNotMatch(await statusOf(page), /NaN|Infinity/);
+    }
+    await page.waitForFunction(() => location.hash.includes("gelu"));
+    await page.getByLabel("Activation", { exact: true }).selectOption("relu");
     await page.getByRole("button", { name: "Add layer" }).click();
     assert.equal(await page.locator("#layer-count").textContent(), "3 hidden layers");
     await page.getByRole("button", { name: "Add a unit to layer 1" }).click();
@@ -172,7 +181,7 @@ describe("Model API", () => {
       const errors = [];
       for (const bad of [
         () => new Model('{"inputs": 2, "layers": [{"units": 999, "activation": "tanh"}, {"units": 2, "activation": "softmax"}]}'),
-        () => new Model('{"inputs": 2, "layers": [{"units": 3, "activation": "swish"}, {"units": 2, "activation": "softmax"}]}'),
+        () => new Model('{"inputs": 2, "layers": [{"units": 3, "activation": "mish"}, {"units": 2, "activation": "softmax"}]}'),
         () => new Model("not json"),
         () => model.set_params(new Float64Array(3)),
         () => model.predict(new Float64Array(3)),
@@ -191,7 +200,7 @@ describe("Model API", () => {
     assert.ok(result.after < result.before / 4, `fit learns XOR: ${result.before} → ${result.after}`);
     for (const e of result.errors) assert.match(e, /^true:/, e);
     assert.match(result.errors[0], /layers\[0\]\.units/);
-    assert.match(result.errors[1], /swish/);
+    assert.match(result.errors[1], /mish/);
     assert.match(result.errors[3], /params.*3.*42|42.*3/);
     assert.match(result.errors[4], /xs.*3|3.*xs/);
     assert.match(result.errors[5], /batch_size must be a whole number from 1 to 4 \(the rows of xs\), got 0/);

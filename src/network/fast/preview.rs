@@ -81,6 +81,9 @@ fn activate(layer: &Layer, slopes: &[f32], z: &[f32], a: &mut [f32]) {
                 let alpha = alpha as f32;
                 map(z, a, |z| if z > 0.0 { z } else { alpha * math::exp_m1(z) });
             }
+            // Any other (swish, gelu, …) through its f64 function: exact to
+            // f32, without an f32 version of its own to keep in step.
+            other => map(z, a, |z| other.f(z as f64) as f32),
         },
         LayerKind::Prelu { .. } => {
             let units = layer.units();
