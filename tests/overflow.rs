@@ -144,6 +144,46 @@ fn adam_with_beta1_near_one_and_rate_10_is_stopped_as_diverged() {
 }
 
 #[test]
+fn adam_with_beta1_near_one_and_rate_10_on_the_default_network_never_blows_up_unstopped() {
+    // The issue's own setting on the default network (circle, 4 and 2 tanh
+    // units, softmax): played 25 steps a frame as the page plays batch 10,
+    // every batch's loss either stays under the divergence limit or the run
+    // stops as diverged at that step: it cannot end at 1.1e13 unstopped.
+    let (state, problems) = parse_link("opt=adam&beta1=0.999999999&lr=10");
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut run = Session::new(state.training).unwrap();
+    let mut first = f64::NAN;
+    let mut highest = 0.0_f64;
+    while run.trainer().step_count() < 20_000 {
+        for _ in 0..25 {
+            let before = run.trainer().step_count();
+            match run.trainer_mut().step() {
+                Ok(loss) => {
+                    first = if first.is_nan() { loss } else { first };
+                    highest = highest.max(loss);
+                    assert!(
+                        !diverged(loss, first),
+                        "step {before}: {loss} went on unstopped"
+                    );
+                }
+                Err(TrainError::Diverged { step }) => {
+                    assert_eq!(step, before + 1);
+                    return;
+                }
+                Err(e) => panic!("{e}"),
+            }
+        }
+        let _ = run.run(0);
+        let latest = run.latest();
+        assert!(
+            latest.train_loss.is_finite() && latest.train_loss < 1e13,
+            "{latest:?}"
+        );
+    }
+    assert!(highest < LOSS_GROWTH_LIMIT * first.max(1.0), "{highest}");
+}
+
+#[test]
 fn the_divergence_rule_stops_blow_ups_and_leaves_noisy_training_alone() {
     assert!(diverged(f64::INFINITY, 0.7) && diverged(f64::NAN, 0.7));
     assert!(diverged(1.1e13, 0.7), "Adam's blow-up");

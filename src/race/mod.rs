@@ -6,6 +6,7 @@
 
 mod contestant;
 mod repeat;
+mod run;
 mod start;
 mod target;
 
@@ -15,60 +16,12 @@ pub use target::{Progress, Target, ACCURACY_TARGET, LOSS_TARGET};
 
 use crate::session::{Session, SessionError};
 use crate::train::TrainError;
+use run::{Piece, Run};
 
 /// Steps between the checks of each run's test loss and accuracy. Checks
 /// fall on whole multiples, however the race is stepped, so steps-to-target
 /// is the same whether a race runs in one call or many.
 pub const CHECK_EVERY: u64 = 10;
-
-/// One contestant's run: its session and its progress towards any target.
-#[derive(Clone, Debug)]
-struct Run {
-    session: Session,
-    progress: Progress,
-}
-
-impl Run {
-    /// Runs up to `steps` SGD steps, checking the test set at every multiple
-    /// of `CHECK_EVERY`; stops early if the run diverges.
-    fn advance(&mut self, steps: u64) {
-        let mut left = steps;
-        while left > 0 {
-            let trainer = self.session.trainer_mut();
-            let now = trainer.step_count();
-            let chunk = (CHECK_EVERY - now % CHECK_EVERY).min(left);
-            for _ in 0..chunk {
-                if trainer.step().is_err() {
-                    return;
-                }
-            }
-            left -= chunk;
-            if trainer.step_count().is_multiple_of(CHECK_EVERY) {
-                self.check();
-            }
-        }
-    }
-
-    /// Measures the test loss and accuracy now and offers them to `progress`.
-    fn check(&mut self) {
-        let (trainer, test) = self.session.trainer_and_test();
-        let loss = trainer.test_loss(test).unwrap_or(f64::NAN);
-        let accuracy = if trainer.network().is_classifier() {
-            trainer.accuracy(test).unwrap_or(f64::NAN)
-        } else {
-            f64::NAN
-        };
-        self.progress.offer(trainer.step_count(), loss, accuracy);
-    }
-
-    fn diverged_at(&self) -> Option<u64> {
-        self.session.trainer().diverged_at()
-    }
-
-    fn steps(&self) -> u64 {
-        self.session.trainer().step_count()
-    }
-}
 
 /// How much faster a run reached the target than the first contestant:
 /// the first's steps divided by this one's (above 1: this one was faster).
@@ -102,7 +55,10 @@ pub fn compare(first: Option<f64>, this: Option<f64>, first_ran: f64, this_ran: 
 pub struct Race {
     config: RaceConfig,
     runs: Vec<Run>,
+    /// Steps every contestant has taken (or stopped before, diverged).
     steps: u64,
+    /// The contestant whose part of step `steps + 1` is under way.
+    cursor: usize,
 }
 
 impl Race {
@@ -120,17 +76,13 @@ impl Race {
             let params = start::shared_params(session.trainer().network(), &reference);
             let model = |e| failed(SessionError::Train(TrainError::Model(e)));
             session.start_from(&params).map_err(model)?;
-            let mut run = Run {
-                session,
-                progress: Progress::default(),
-            };
-            run.check();
-            runs.push(run);
+            runs.push(Run::new(session));
         }
         Ok(Race {
             config,
             runs,
             steps: 0,
+            cursor: 0,
         })
     }
 
@@ -166,9 +118,38 @@ impl Race {
     /// Runs `steps` SGD steps in every contestant that has not diverged,
     /// then records each one's losses once (for the chart and the table).
     pub fn run(&mut self, steps: u64) {
-        self.steps += steps;
-        for run in &mut self.runs {
-            run.advance(steps);
+        self.work(self.steps + steps, u64::MAX);
+        for i in 0..self.runs.len() {
+            self.record(i);
+        }
+    }
+
+    /// Does at most `pieces` pieces of the work of reaching step `target`,
+    /// and returns how many it did (0 once the race is there). A piece is
+    /// one stage of one contestant's step, or its check of the test set
+    /// after a step at a multiple of `CHECK_EVERY`: the contestants take each
+    /// step in turn, and the race's step counts once all have taken it. So a
+    /// call can be kept short however wide the network, and the runs end
+    /// with the same bits however the work is cut. Nothing is recorded:
+    /// `record` each contestant before showing its losses.
+    pub fn work(&mut self, target: u64, pieces: u64) -> u64 {
+        let mut done = 0;
+        while done < pieces && self.steps < target {
+            done += 1;
+            if self.runs[self.cursor].piece() != Piece::Stage {
+                self.cursor += 1;
+                if self.cursor == self.runs.len() {
+                    (self.cursor, self.steps) = (0, self.steps + 1);
+                }
+            }
+        }
+        done
+    }
+
+    /// Records contestant `i`'s losses now, for the chart and the table (a
+    /// contestant part-way through a step is recorded as of its last one).
+    pub fn record(&mut self, i: usize) {
+        if let Some(run) = self.runs.get_mut(i) {
             // Records without further steps; a diverged run reports it, as its status shows.
             let _ = run.session.run(0);
         }
@@ -176,10 +157,11 @@ impl Race {
 
     /// Back to step 0: every contestant at the shared start again.
     pub fn reset(&mut self) {
-        self.steps = 0;
+        (self.steps, self.cursor) = (0, 0);
         for run in &mut self.runs {
             run.session.reset();
             run.progress.clear();
+            run.check_due = false;
             run.check();
         }
     }
