@@ -133,30 +133,30 @@ function timeInPage({ config, sizes, xs, ys, lr, batch, runs, warmupMs, targetMs
     trainer.fit(calls);
     return performance.now() - start;
   };
-  // Warm-up (lets the JIT optimise PlainSgd), then epochs per run sized from
+  // Warm-up (lets the JIT optimise the JS), then calls per run sized from
   // runs of that length, so each timed run lasts about targetMs.
-  const epochs = {};
+  const calls = {};
   for (const [name, trainer] of Object.entries(trainers)) {
     let done = 0, spent = 0;
     while (spent < warmupMs) {
       spent += timed(trainer, 1);
       done += 1;
     }
-    epochs[name] = Math.max(1, Math.ceil((targetMs * done) / spent));
+    calls[name] = Math.max(1, Math.ceil((targetMs * done) / spent));
     for (let trial = 0; trial < 3; trial++) {
-      const ms = timed(trainer, epochs[name]);
+      const ms = timed(trainer, calls[name]);
       if (ms >= 0.9 * targetMs) break;
-      epochs[name] = Math.ceil((epochs[name] * targetMs) / ms);
+      calls[name] = Math.ceil((calls[name] * targetMs) / ms);
     }
   }
   const names = Object.keys(trainers);
-  const result = { wasm: [], js: [], unit: [], ms: { wasm: [], js: [], unit: [] }, epochs };
+  const result = { wasm: [], js: [], unit: [], ms: { wasm: [], js: [], unit: [] }, calls };
   for (let r = 0; r < runs; r++) {
     const order = names.map((_, i) => names[(i + r) % names.length]);
     for (const name of order) {
-      const ms = timed(trainers[name], epochs[name]);
+      const ms = timed(trainers[name], calls[name]);
       result.ms[name].push(ms);
-      result[name].push((points * perCall * epochs[name] * 1000) / ms);
+      result[name].push((points * perCall * calls[name] * 1000) / ms);
     }
   }
   model.free();
@@ -297,7 +297,7 @@ async function measure(run, data) {
     lines.push(`| ${name} | ${cell(result.wasm)} | ${cell(result.js)} | ${cell(result.unit)} | ${ratio.toFixed(2)}× vs ${label} (${spread.min.toFixed(2)}–${spread.max.toFixed(2)}) |${nativeCells}`);
     rows.push({ shape: name, wasm, js: rival, rival: faster, batched: summary(result.js).median, unit: summary(result.unit).median, ratioMin: spread.min, ratioMax: spread.max, native: native[i] });
     const shortest = Math.min(...result.ms.wasm, ...result.ms.js, ...result.ms.unit);
-    notes.push(`[${sizes.join(", ")}]: ${result.epochs.wasm} / ${result.epochs.js} / ${result.epochs.unit} calls per run (wasm / batched / per sample), shortest run ${shortest.toFixed(0)} ms`);
+    notes.push(`[${sizes.join(", ")}]: ${result.calls.wasm} / ${result.calls.js} / ${result.calls.unit} calls per run (wasm / batched / per sample), shortest run ${shortest.toFixed(0)} ms`);
     if (shortest < MIN_RUN_MS) notes.push(`  warning: a run took under ${MIN_RUN_MS} ms`);
   }
   console.log(`\n${RUNS} timed runs each (the three in turn, the order rotating, a fresh page per shape) after ${WARMUP_MS} ms of warm-up; fit() of ${EPOCHS_PER_CALL} epochs a call on every side; ${POINTS} points on [−${DOMAIN}, ${DOMAIN}]², batch ${BATCH}, lr ${LR}, tanh hidden layers, identity output; samples = points × epochs.`);

@@ -27,12 +27,9 @@ pub const DEFINITION: Definition = Definition {
     derivative: "prelu'(z) = 1 if z > 0, else {param}",
 };
 
-/// x for x > 0, else a·x, beside its slope (a at the kink).
+/// x for x > 0, else a·x, beside its slope (a at the kink): Leaky ReLU's
+/// formula, with a slope the network may be given rather than a fixed α.
 #[inline(always)]
 pub fn value_and_derivative(x: f64, slope: f64) -> (f64, f64) {
-    if x > 0.0 {
-        (x, 1.0)
-    } else {
-        (slope * x, slope)
-    }
+    super::leaky_relu::value_and_derivative(x, slope)
 }
