@@ -90,6 +90,7 @@ function checkInPage({ config, sizes, xs, ys, lr, batches }) {
   const rivals = { js: new globalThis.PlainSgd(sizes, initial), unit: new globalThis.PlainSgdUnit(sizes, initial) };
   const rows = [];
   for (const [name, plain] of Object.entries(rivals)) {
+    model.set_params(initial);
     rows.push({ what: `${name}: initial loss`, wasm: model.loss(x, y), js: plain.loss(x, y) });
     for (const batch of batches) {
       model.set_params(initial);
