@@ -3,20 +3,20 @@
 // the JS API and write text.
 import { PlotTexts } from "./js/describe.js";
 import { $ } from "./js/dom.js";
-import { DataPanel } from "./js/data.js";
+import { DataPanel } from "./js/training/data.js";
 import { Explorer } from "./js/explorer.js";
 import { guard, keepLink, stopped } from "./js/guard.js";
 import { Keeper } from "./js/export.js";
 import { startKeys } from "./js/keys.js";
 import { startLinks } from "./js/link.js";
 import { loadSettings } from "./js/settings.js";
-import { Metrics } from "./js/metrics.js";
-import { NetworkEdit } from "./js/network-edit.js";
-import { RacePanel } from "./js/race.js";
+import { Metrics } from "./js/training/metrics.js";
+import { NetworkEdit } from "./js/training/network-edit.js";
+import { RacePanel } from "./js/race/race.js";
 import { SoftmaxPanel } from "./js/softmax.js";
-import { Stages } from "./js/stages.js";
+import { Stages } from "./js/stages/stages.js";
 import { startTheme } from "./js/theme.js";
-import { Training } from "./js/training.js";
+import { Training } from "./js/training/training.js";
 
 /** Shows an unexpected failure in the page's error panel, never a dead page. */
 function showFailure(error) {

@@ -2,7 +2,7 @@
 // click on an input unit), and a form to set one weight or bias — opened by a
 // click on a link or unit, or from the keyboard by "Edit a weight". Rust finds
 // what a click hit, names it, and checks and sets the value.
-import { $, fillSelect } from "./dom.js";
+import { $, fillSelect } from "../dom.js";
 
 /** Kinds of target, as `Playground.network_target` returns them. */
 const INPUT = 0;

@@ -3,9 +3,9 @@
 // replaces the points all or nothing, Clear data empties them; Regenerate
 // draws new data with a new data seed, Discretize output paints hard regions.
 // Rust (CustomPoints) checks and holds the points; this module moves events.
-import { $, fillSelect } from "./dom.js";
-import { fragment } from "./link.js";
-import { setting } from "./settings.js";
+import { $, fillSelect } from "../dom.js";
+import { fragment } from "../link.js";
+import { setting } from "../settings.js";
 
 /** Milliseconds a press must last to remove the nearest point. */
 const LONG_PRESS = 500;

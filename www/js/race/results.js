@@ -2,7 +2,7 @@
 // verdict sentences ("ReLU reached test loss 0.1 in 3.8× fewer steps than
 // Sigmoid") and the repeat's table. Every number comes from the wasm Race;
 // this module only words it.
-import { $, lossText } from "./dom.js";
+import { $, lossText } from "../dom.js";
 
 /** Numbers per contestant in `Race.results()` and `Race.repeat_results()`. */
 export const FIELDS = 10;

@@ -1,7 +1,7 @@
 // The stage stepper: the four stage buttons, and each stage's equations with
 // the batch's matrices as tables. Rust builds the stage view (one JSON string
 // per click); this module only renders it.
-import { $, fitCanvas, fmt, prefersDark } from "./dom.js";
+import { $, fitCanvas, fmt, prefersDark } from "../dom.js";
 import { Diagnostics } from "./diagnostics.js";
 
 /** The stages: button, panel and the Playground method that runs each. */

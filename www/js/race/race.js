@@ -2,10 +2,10 @@
 // each with another hidden activation, trained side by side (wasm `Race`).
 // This module reads the race's controls, owns its animation frames and the
 // repeat's, and draws; race-results.js words the numbers.
-import { $, fillSelect, fitCanvas, prefersDark } from "./dom.js";
-import { fragment } from "./link.js";
-import { showRepeat, showResults, targetText } from "./race-results.js";
-import { VisibleFrames } from "./visible.js";
+import { $, fillSelect, fitCanvas, prefersDark } from "../dom.js";
+import { fragment } from "../link.js";
+import { showRepeat, showResults, targetText } from "./results.js";
+import { VisibleFrames } from "../visible.js";
 
 /** Contestant rows offered; the first two are always in the race. */
 const ROWS = 4;

@@ -1,7 +1,7 @@
 // The training view's Metrics: the confusion matrix of the test set for a
 // classifier (rows the true class, columns the predicted one) and R² for
 // regression, refreshed with each redraw. Rust measures (Playground.metrics).
-import { $ } from "./dom.js";
+import { $ } from "../dom.js";
 
 export /** The Metrics area, following the training view's redraws. */
 class Metrics {

@@ -1,7 +1,7 @@
 // The live diagnostics: four charts drawn by Rust, and a table of the latest
 // numbers (a Float64Array per frame) as their text alternative.
-import { $, fitCanvas, fmt } from "./dom.js";
-import { VisibleFrames } from "./visible.js";
+import { $, fitCanvas, fmt } from "../dom.js";
+import { VisibleFrames } from "../visible.js";
 
 /** Numbers per layer in `Playground.diagnostics()`. */
 const PER_LAYER = 8;

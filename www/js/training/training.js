@@ -1,7 +1,7 @@
 // The training view: controls → Playground (wasm) → canvases and status.
-import { $, button, chooseNumber, fillSelect, fitCanvas, fmt, lossText, prefersDark } from "./dom.js";
-import { fragment } from "./link.js";
-import { setting } from "./settings.js";
+import { $, button, chooseNumber, fillSelect, fitCanvas, fmt, lossText, prefersDark } from "../dom.js";
+import { fragment } from "../link.js";
+import { setting } from "../settings.js";
 import { Tuning } from "./tuning.js";
 import { Player, timed } from "./playing.js";
 

@@ -2,8 +2,8 @@
 // controls: menus, the hyper-parameters of the current choice, and their
 // link keys. Rust checks every value (Playground.retune); this module only
 // moves values between the controls and the keys.
-import { $, chooseNumber } from "./dom.js";
-import { setting } from "./settings.js";
+import { $, chooseNumber } from "../dom.js";
+import { setting } from "../settings.js";
 
 /** The hyper-parameters (link keys) each optimiser has. */
 const HYPER = { sgd: [], momentum: ["momentum"], nesterov: ["momentum"], adagrad: ["eps"], rmsprop: ["rho", "eps"], adam: ["beta1", "beta2", "eps"] };

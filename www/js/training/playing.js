@@ -1,8 +1,8 @@
 // Playing a run: Play's animation frames (a frame's budget of training, then
 // a redraw), a link's catch-up to its `steps`, and Pause. With `?bench` in
 // the page's URL, each played frame and its parts are timed.
-import { $ } from "./dom.js";
-import { VisibleFrames } from "./visible.js";
+import { $ } from "../dom.js";
+import { VisibleFrames } from "../visible.js";
 
 /** Samples trained per animation frame while playing (as TensorFlow Playground does). */
 const SAMPLES_PER_FRAME = 250;
