@@ -1,8 +1,9 @@
 // Text alternatives for the plots: beside each canvas a visually hidden,
 // polite live region says what the plot shows now, and the canvas names it
 // in aria-describedby. While training plays they are rewritten at most every
-// few seconds, so a screen reader is not flooded; otherwise at once.
-import { $, fmt } from "./dom.js";
+// few seconds, so a screen reader is not flooded; otherwise at once. Each
+// panel names its plots and their texts (`plots()`), from the words here.
+import { fmt } from "./dom.js";
 
 /** Milliseconds between rewrites while training plays. */
 const QUIET = 5000;
@@ -20,18 +21,16 @@ function perLayer(playground, item) {
     .filter(Boolean).join("; ");
 }
 
-/** The explorer's curves. */
-function curvesText() {
-  const names = [...document.querySelectorAll("#curve-choices input:checked")].map((i) => i.parentElement.textContent.trim());
+/** The explorer's curves: the `names` drawn, for x from `from` to `to`. */
+export function curvesText(names, from, to) {
   if (names.length === 0) return "No functions are drawn: tick one under Functions to draw.";
-  return `${names.join(", ")}: f(x) drawn above and f′(x) below, for x from ${$("x-min").value} to ${$("x-max").value}; ` +
+  return `${names.join(", ")}: f(x) drawn above and f′(x) below, for x from ${from} to ${to}; ` +
     "shaded where |f′(x)| < 0.01, where the gradient dies.";
 }
 
-/** The decision boundary and the data. */
-function heatmapText(playground) {
+/** The decision boundary and the `data` (the dataset's name). */
+export function heatmapText(playground, data) {
   const [step, , trainLoss, testLoss, trainAcc, testAcc, , trainSize] = playground.status();
-  const data = $("dataset").selectedOptions[0]?.textContent ?? $("dataset").value;
   const start = `The network's output over the input plane for the ${data} data at step ${step}`;
   if (Number.isNaN(trainAcc)) {
     return `${start}: half the mean squared error is ${num(trainLoss)} on the ${trainSize} training points and ${num(testLoss)} on the test points.`;
@@ -41,14 +40,14 @@ function heatmapText(playground) {
 }
 
 /** The loss chart, from its first record to its last. */
-function lossText(playground) {
+export function lossText(playground) {
   const [, s0, train0, test0, s1, train1, test1] = playground.loss_summary();
   if (s0 === s1) return `Train loss ${num(train0)} and test loss ${num(test0)} at step ${s0}; the chart grows as training goes on.`;
   return `Loss from step ${s0} to step ${s1}: train loss ${num(train0)} to ${num(train1)}, test loss ${num(test0)} to ${num(test1)}.`;
 }
 
 /** The network drawing: its layers and any dead units. */
-function networkText(playground) {
+export function networkText(playground) {
   const layers = perLayer(playground, (label, d) => `${label} with ${d[2]} units`);
   const dead = perLayer(playground, (label, d) => (d[1] > 0 ? `${d[1]} of ${d[2]} in ${label}` : ""));
   const cut = playground.cut_links();
@@ -57,8 +56,8 @@ function networkText(playground) {
     `${dead ? ` Dead units, crossed out: ${dead}.` : ""}`;
 }
 
-/** The four diagnostics charts, each from the latest record. */
-const DIAGNOSTICS = {
+/** The four diagnostics charts (by canvas id), each from the latest record. */
+export const DIAGNOSTICS = {
   "gradient-chart": (p) => `Mean |dL/dW| at step ${p.status()[0]}: ${perLayer(p, (label, d) => `${label} ${num(d[0])}`)}.`,
   "unit-chart": (p) => {
     const dead = perLayer(p, (label, d) => (Number.isNaN(d[1]) ? "" : `${label} ${d[1]} of ${d[2]}`));
@@ -73,30 +72,18 @@ const DIAGNOSTICS = {
 
 export /** The plots' live text alternatives. */
 class PlotTexts {
-  /** `training` is the training view; `link` (www/js/link.js) tells when other controls settled. */
-  constructor(training, link) {
-    this.training = training;
+  /** `playing()` says whether training plays (the texts then wait QUIET between rewrites). */
+  constructor(playing) {
+    this.playing = playing;
     this.entries = [];
     this.last = -Infinity;
     this.timer = 0;
-    const run = (text) => () => (training.playground ? text(training.playground) : "");
-    this.add("curve-canvas", curvesText);
-    this.add("heatmap", run(heatmapText));
-    this.add("loss-chart", run(lossText));
-    this.add("network", run(networkText));
-    for (const [id, text] of Object.entries(DIAGNOSTICS)) this.add(id, run(text));
-    training.onDraw(() => this.update());
-    link.onSync(() => this.update());
-    $("play").addEventListener("click", () => this.update());
-    this.write();
   }
 
-  /** A hidden live region after the canvas `id`, which the canvas's description names. */
-  add(id, text) {
-    const canvas = $(id);
-    if (!canvas) return;
+  /** A hidden live region after `canvas`, which the canvas's description names; `text()` is what it says. */
+  add(canvas, text) {
     const region = document.createElement("p");
-    region.id = `${id}-text`;
+    region.id = `${canvas.id}-text`;
     region.className = "visually-hidden";
     region.setAttribute("aria-live", "polite");
     canvas.after(region);
@@ -107,7 +94,7 @@ class PlotTexts {
 
   /** Rewrites the texts now, or while training plays once QUIET has passed since the last time. */
   update() {
-    if (!this.training.playing) return this.write();
+    if (!this.playing()) return this.write();
     const wait = this.last + QUIET - performance.now();
     if (wait <= 0) this.write();
     else if (!this.timer) this.timer = setTimeout(() => this.write(), wait);

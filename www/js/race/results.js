@@ -1,8 +1,8 @@
 // The race's results as text: the status line, the results table, the
 // verdict sentences ("ReLU reached test loss 0.1 in 3.8× fewer steps than
 // Sigmoid") and the repeat's table. Every number comes from the wasm Race;
-// this module only words it.
-import { $, lossText } from "../dom.js";
+// this module only words it, in the race panel's elements (`$` finds them).
+import { lossText, row } from "../dom.js";
 
 /** Numbers per contestant in `Race.results()` and `Race.repeat_results()`. */
 export const FIELDS = 10;
@@ -42,25 +42,8 @@ function verdict(labels, i, kind, value, target) {
   return null;
 }
 
-/** A table row with a colour swatch before the first cell's text. */
-function swatchRow(color, cells) {
-  const tr = document.createElement("tr");
-  cells.forEach((text, i) => {
-    const cell = document.createElement(i === 0 ? "th" : "td");
-    if (i === 0) {
-      cell.scope = "row";
-      const swatch = document.createElement("span");
-      swatch.className = "swatch";
-      swatch.style.background = color;
-      cell.append(swatch, document.createTextNode(text));
-    } else cell.textContent = text;
-    tr.append(cell);
-  });
-  return tr;
-}
-
 /** Fills the status line, the results table and the verdicts from `race`. */
-export function showResults(race, labels, colors, target) {
+export function showResults($, race, labels, colors, target) {
   const results = race.results();
   const step = race.step_count();
   const rows = [];
@@ -72,7 +55,7 @@ export function showResults(race, labels, colors, target) {
     if (!Number.isNaN(at)) reached++;
     const finish = !Number.isNaN(at) ? `step ${steps(at)}`
       : !Number.isNaN(diverged) ? `diverged at step ${steps(diverged)}` : "not yet";
-    rows.push(swatchRow(colors[i], [label, finish, loss(testLoss), percent(testAcc), `${dead} of ${units}`, speedup(kind, value, i === 0)]));
+    rows.push(row([label, finish, loss(testLoss), percent(testAcc), `${dead} of ${units}`, speedup(kind, value, i === 0)], { color: colors[i] }));
     const sentence = i > 0 && verdict(labels, i, kind, value, target);
     if (sentence) verdicts.push(sentence);
   });
@@ -83,7 +66,7 @@ export function showResults(race, labels, colors, target) {
 }
 
 /** Fills the repeat's table and its status from `race` (after `repeat_step` or a cancel). */
-export function showRepeat(race, labels, colors, target, cancelled = false) {
+export function showRepeat($, race, labels, colors, target, cancelled = false) {
   const status = race.repeat_status();
   if (status.length === 0) {
     $("race-repeat-rows").replaceChildren();
@@ -102,6 +85,6 @@ export function showRepeat(race, labels, colors, target, cancelled = false) {
     const [median, fastest, slowest, reached, runs, kind, value] = results.slice(i * REPEAT_FIELDS, (i + 1) * REPEAT_FIELDS);
     const show = (x) => (Number.isNaN(x) ? never : steps(x));
     const range = runs === 0 ? "—" : reached === 0 ? never : `${show(fastest)} – ${show(slowest)}`;
-    return swatchRow(colors[i], [label, runs === 0 ? "—" : show(median), range, `${reached} of ${runs}`, speedup(kind, value, i === 0)]);
+    return row([label, runs === 0 ? "—" : show(median), range, `${reached} of ${runs}`, speedup(kind, value, i === 0)], { color: colors[i] });
   }));
 }

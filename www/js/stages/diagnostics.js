@@ -1,6 +1,6 @@
 // The live diagnostics: four charts drawn by Rust, and a table of the latest
 // numbers (a Float64Array per frame) as their text alternative.
-import { $, fitCanvas, fmt } from "../dom.js";
+import { fitCanvas, fmt, row } from "../dom.js";
 import { VisibleFrames } from "../visible.js";
 
 /** Numbers per layer in `Playground.diagnostics()`. */
@@ -16,13 +16,15 @@ const CHARTS = [
 /** A number for the table, or a dash when there is none. */
 const num = (x) => (Number.isFinite(x) ? fmt(x) : "—");
 
-export /** The diagnostics charts and table. */
+export /** The diagnostics charts and table. Part of the stage panel. */
 class Diagnostics {
-  constructor() {
+  /** `$` finds the stage panel's elements inside its section `root`. */
+  constructor($, root) {
+    this.$ = $;
     this.playground = null;
     this.labels = [];
     /** The charts are drawn only while the stage panel can be seen; the table always. */
-    this.frames = new VisibleFrames($("stages"));
+    this.frames = new VisibleFrames(root);
   }
 
   /** Draws the charts and fills the table for `playground`'s latest record. */
@@ -39,22 +41,16 @@ class Diagnostics {
   drawCharts(playground, dark) {
     if (playground !== this.playground) return; // a newer run has replaced it
     for (const [id, method] of CHARTS) {
-      const canvas = $(id);
+      const canvas = this.$(id);
       if (canvas.clientWidth > 0) playground[method](canvas, fitCanvas(canvas), dark);
     }
   }
 
   /** One row per layer: gradient size, dead units, saturation, mean ± spread of a, range of z. */
   fill(numbers) {
-    const body = $("diagnostics-rows");
+    const body = this.$("diagnostics-rows");
     if (body.rows.length !== this.labels.length) {
-      body.replaceChildren(...this.labels.map(() => {
-        const tr = document.createElement("tr");
-        const th = document.createElement("th");
-        th.scope = "row";
-        tr.append(th, ...Array.from({ length: 5 }, () => document.createElement("td")));
-        return tr;
-      }));
+      body.replaceChildren(...this.labels.map(() => row(Array(6).fill(""))));
     }
     this.labels.forEach((label, l) => {
       const [gradient, dead, units, saturated, mean, spread, zMin, zMax] = numbers.subarray(l * PER_LAYER, (l + 1) * PER_LAYER);

@@ -1,57 +1,69 @@
-// The training view: controls → Playground (wasm) → canvases and status.
-import { $, button, chooseNumber, fillSelect, fitCanvas, fmt, lossText, prefersDark } from "../dom.js";
-import { fragment } from "../link.js";
-import { setting } from "../settings.js";
+// The training view: controls → Playground (wasm) → canvases and status. A
+// panel (docs/architecture.md): it finds its elements inside its section,
+// gives and takes the run's link keys (keys() / apply(state)), presses its
+// own keys (Space, S, R), and composes its parts: the data (data.js), the
+// layers (layers.js), the optimiser (tuning.js), the input features and
+// weights (network-edit.js), the network's drawing (network-drawing.js), the
+// metrics (metrics.js), Play (playing.js) and Save and Load (keep.js). Other
+// panels follow the run through what `shared()` hands them.
+import { fillSelect, fitCanvas, fmt, lossText, onControls, prefersDark, within } from "../dom.js";
+import { heatmapText, lossText as lossChartText, networkText } from "../describe.js";
+import { applySettings, fragment, settingKeys } from "../settings.js";
+import { DataPanel } from "./data.js";
+import { Keep } from "./keep.js";
+import { Layers } from "./layers.js";
+import { Metrics } from "./metrics.js";
+import { NetworkDrawing } from "./network-drawing.js";
+import { NetworkEdit } from "./network-edit.js";
 import { Tuning } from "./tuning.js";
 import { Player, timed } from "./playing.js";
 
-/** Links above which a playing network's diagram is redrawn every other frame (two layers of 64 have 4 352). */
-const DENSE_LINKS = 2000;
-/** The Activation menu's entry while the layers differ. */
-const MIXED = "mixed";
-/** One hidden layer as the controls hold it; `param` is null for the default. */
-const hiddenLayer = (units, activation = "tanh", param = null) => ({ units, activation, param });
-
 export /** The training view: controls → Playground (wasm) → canvases and status. */
 class Training {
-  constructor(api) {
+  /** `root` is the training section; its frames also run while `seenWith` (the stage panel, which follows it) shows. */
+  constructor(api, root, seenWith = null) {
     this.api = api;
-    this.layers = [hiddenLayer(4), hiddenLayer(2)];
+    this.root = root;
+    const $ = (this.$ = within(root));
     /** The input features fed to the network, as the `features` key writes them. */
     this.features = "x1,x2";
     /** A link's weight edits, used by the next rebuild only (any other rebuild starts without edits). */
     this.linkEdits = "";
-    /** Whether a network drawing waits in a task of its own, and whether the last frame's was skipped (see drawNetwork). */
-    this.networkPending = false;
-    this.networkSkipped = false;
     /** Play, a link's catch-up and Pause. */
-    this.player = new Player(this);
-    /** Called with this view after every redraw (other panels follow the run). */
-    this.listeners = [];
-    this.buildControls();
+    this.player = new Player(this, $, [root, seenWith]);
+    this.network = new NetworkDrawing($("network"), () => this.playground, () => this.playing);
+    /** Called with this view after every redraw, after the Play button, and after a control of the run changes. */
+    this.listeners = { draw: [], toggle: [], settings: [] };
+    fillSelect($("dataset"), this.api.datasets().map((d) => [d.name, d.label]), "circle");
+    const hiddenKinds = this.api.activations().filter((a) => a.name !== "softmax").map((a) => [a.name, a.label]);
+    this.layers = new Layers($, hiddenKinds, () => this.rebuild());
     /** Optimiser, schedule and regularisation: changed between steps, as the learning rate is. */
-    this.tuning = new Tuning(() => this.retune());
+    this.tuning = new Tuning($("sgd-extras"), () => this.retune());
+    const run = {
+      playground: () => this.playground, runKeys: () => this.runKeys(), rebuild: () => this.rebuild(), draw: () => this.draw(),
+      pause: () => this.pause(), status: () => this.status(), showAlert: (message) => this.showAlert(message),
+      features: () => this.features, setFeatures: (names) => { this.features = names; },
+      adopt: (playground, state) => this.adopt(playground, state),
+    };
+    this.data = new DataPanel(api, $, run);
+    this.metrics = new Metrics($);
+    this.edit = new NetworkEdit(api, $, run);
+    this.keep = new Keep(api, $, run);
     this.bind();
     this.rebuild();
   }
 
-  /** Fills the menus from the module's lists. */
-  buildControls() {
-    fillSelect($("dataset"), this.api.datasets().map((d) => [d.name, d.label]), "circle");
-    this.hiddenKinds = this.api.activations().filter((a) => a.name !== "softmax").map((a) => [a.name, a.label]);
-    fillSelect($("activation"), [...this.hiddenKinds, [MIXED, "Mixed (set per layer)"]], "tanh");
-  }
-
   /** Wires the buttons and controls. */
   bind() {
+    const $ = this.$;
     $("step").addEventListener("click", () => { this.pause(); this.train(() => this.playground.run(1)); });
     $("epoch").addEventListener("click", () => { this.pause(); this.train(() => this.playground.epoch()); });
-    $("play").addEventListener("click", () => (this.playing ? this.pause() : this.play()));
+    $("play").addEventListener("click", () => {
+      if (this.playing) this.pause(); else this.play();
+      for (const listener of this.listeners.toggle) listener();
+    });
     $("reset").addEventListener("click", () => { this.pause(); this.playground.reset(); this.hideAlert(); this.draw(); });
     $("new-seed").addEventListener("click", () => { $("seed").value = String(Number($("seed").value) + 1); this.rebuild(); });
-    $("add-layer").addEventListener("click", () => { this.layers.push(hiddenLayer(4, this.newLayerActivation())); this.rebuild(); });
-    $("remove-layer").addEventListener("click", () => { this.layers.pop(); this.rebuild(); });
-    $("activation").addEventListener("change", () => this.setEveryLayer($("activation").value));
     for (const id of ["dataset", "noise", "split", "seed"]) {
       $(id).addEventListener("change", () => this.rebuild());
     }
@@ -61,67 +73,23 @@ class Training {
     }
     $("show-test").addEventListener("change", () => this.draw());
     $("train-controls").addEventListener("submit", (e) => e.preventDefault());
+    $("train-controls").addEventListener("change", () => { for (const listener of this.listeners.settings) listener(); });
     window.addEventListener("resize", () => this.draw());
   }
 
   /** Mirrors the sliders' values into their outputs. */
   mirror() {
-    $("noise-value").textContent = $("noise").value;
-    $("split-value").textContent = $("split").value;
-  }
-
-  /** The Activation menu sets every hidden layer (its "mixed" entry changes nothing). */
-  setEveryLayer(activation) {
-    if (activation === MIXED) return;
-    for (const layer of this.layers) Object.assign(layer, { activation, param: null });
-    this.rebuild();
-  }
-
-  /** A new layer takes the layers' shared activation, else the last layer's. */
-  newLayerActivation() {
-    const chosen = $("activation").value;
-    return chosen !== MIXED ? chosen : this.layers.at(-1)?.activation ?? "tanh";
-  }
-
-  /** The layer list: one row per hidden layer with its unit buttons and activation. */
-  renderLayers() {
-    const items = this.layers.map((layer, i) => {
-      const n = layer.units;
-      const li = document.createElement("li");
-      const label = document.createElement("span");
-      label.className = "units";
-      label.textContent = `${n} unit${n === 1 ? "" : "s"}`;
-      const less = button("−", `Remove a unit from layer ${i + 1}`, n <= 1, () => { layer.units--; this.rebuild(); });
-      const more = button("+", `Add a unit to layer ${i + 1}`, n >= setting("layers.units").max, () => { layer.units++; this.rebuild(); });
-      const menu = document.createElement("select");
-      menu.setAttribute("aria-label", `Activation of layer ${i + 1}`);
-      fillSelect(menu, this.hiddenKinds, layer.activation);
-      menu.addEventListener("change", () => { Object.assign(layer, { activation: menu.value, param: null }); this.rebuild(); });
-      li.append(label, less, more, menu);
-      if (layer.param !== null) {
-        const param = document.createElement("span");
-        param.className = "layer-param";
-        param.textContent = layer.activation === "maxout" ? `${layer.param} pieces` : `param ${layer.param}`;
-        li.append(param);
-      }
-      return li;
-    });
-    $("layers").replaceChildren(...items);
-    const kinds = new Set(this.layers.map((l) => l.activation));
-    if (kinds.size > 0) $("activation").value = kinds.size === 1 ? [...kinds][0] : MIXED;
-    const count = this.layers.length;
-    $("layer-count").textContent = `${count} hidden layer${count === 1 ? "" : "s"}`;
-    $("add-layer").disabled = count >= setting("layers.layers").max;
-    $("remove-layer").disabled = count === 0;
+    this.$("noise-value").textContent = this.$("noise").value;
+    this.$("split-value").textContent = this.$("split").value;
   }
 
   /** Builds a new run from every control (new data, new initial weights), or shows `imported`. */
   rebuild(imported = null) {
     this.pause();
     this.mirror();
-    this.renderLayers();
+    this.layers.render();
     try {
-      const next = imported ?? (this.data ? this.data.build() : this.api.Playground.from_link(fragment(this.runKeys())));
+      const next = imported ?? this.data.build();
       this.playground?.free();
       this.playground = next;
       this.linkEdits = "";
@@ -135,24 +103,24 @@ class Training {
 
   /** The keys that define a run (docs/link-keys.md), as the controls hold them. */
   runKeys() {
-    const layers = this.layers.map((l) => [l.units, l.activation, l.param].filter((v) => v !== null).join(":"));
+    const own = settingKeys(this.root, this.tuning.root); // noise, split, seed, lr, batch
     return {
-      data: $("dataset").value, noise: $("noise").value, split: $("split").value, seed: $("seed").value, ...this.data?.keys(),
-      layers: layers.join(","), features: this.features, edits: this.linkEdits, lr: $("learning-rate").value, batch: $("batch-size").value,
-      ...this.tuning.keys(),
+      data: this.$("dataset").value, ...own, ...this.data.keys(),
+      layers: this.layers.key(), features: this.features, edits: this.linkEdits, ...this.tuning.keys(),
     };
   }
 
   /** Every key of the training view: the run's, whether test data shows, and the steps taken. */
-  linkKeys() {
+  keys() {
     return {
       ...this.runKeys(), edits: this.playground ? this.playground.edits() : "",
-      test: $("show-test").checked ? "1" : "0", discrete: $("discretize").checked ? "1" : "0", steps: this.playground ? String(this.status()[0]) : "0",
+      test: this.$("show-test").checked ? "1" : "0", discrete: this.$("discretize").checked ? "1" : "0",
+      steps: this.playground ? String(this.status()[0]) : "0",
     };
   }
 
   /** Sets every control from a link's state (from `read_link`), builds the run and trains `steps`. */
-  applyLink(state) {
+  apply(state) {
     this.setControls(state);
     this.rebuild();
     if (state.steps > 0 && this.playground) this.catchUp(state.steps);
@@ -166,24 +134,25 @@ class Training {
 
   /** Sets the training controls from a link's state. */
   setControls(state) {
-    $("dataset").value = state.data;
-    $("noise").value = String(state.noise);
-    $("split").value = String(state.split);
-    $("seed").value = String(state.seed);
-    this.data?.setControls(state); // www/js/data.js: drawn points and the data seed
-    $("show-test").checked = state.test;
-    $("discretize").checked = state.discrete;
-    this.layers = state.layers.map((l) => hiddenLayer(l.units, l.activation, l.param));
+    this.$("dataset").value = state.data;
+    applySettings(this.root, state, this.tuning.root); // noise, split, seed, lr, batch
+    this.data.setControls(state); // drawn points and the data seed
+    this.$("show-test").checked = state.test;
+    this.$("discretize").checked = state.discrete;
+    this.layers.set(state.layers);
     this.features = state.features;
     this.linkEdits = state.edits;
-    chooseNumber($("learning-rate"), state.lr);
-    $("batch-size").value = String(state.batch);
     this.tuning.apply(state);
   }
 
   /** Whether the run is playing (or catching up with a link). */
   get playing() {
     return this.player.playing;
+  }
+
+  /** Whether frames are running, during which the link waits. */
+  busy() {
+    return this.playing;
   }
 
   play() {
@@ -202,7 +171,7 @@ class Training {
   /** Applies learning rate, batch size, optimiser, schedule and regularisation to the current run. */
   retune() {
     try {
-      const keys = { lr: $("learning-rate").value, batch: $("batch-size").value, ...this.tuning.keys() };
+      const keys = { lr: this.$("learning-rate").value, batch: this.$("batch-size").value, ...this.tuning.keys() };
       this.playground.retune(fragment(keys));
       this.hideAlert();
     } catch (e) {
@@ -231,78 +200,81 @@ class Training {
   }
 
   showAlert(message) {
-    $("train-alert").textContent = message;
-    $("train-alert").hidden = false;
+    this.$("train-alert").textContent = message;
+    this.$("train-alert").hidden = false;
   }
 
   hideAlert() {
-    $("train-alert").hidden = true;
+    this.$("train-alert").hidden = true;
   }
 
   /** Redraws the three canvases and the status line. */
   draw() {
     if (!this.playground) return;
     const dark = prefersDark();
-    const ratio = fitCanvas($("heatmap"));
-    timed("heatmap", () => this.playground.draw_heatmap($("heatmap"), ratio, $("show-test").checked, dark));
-    timed("loss", () => this.playground.draw_loss($("loss-chart"), fitCanvas($("loss-chart")), dark));
-    this.drawNetwork(dark);
+    const heatmap = this.$("heatmap");
+    const ratio = fitCanvas(heatmap);
+    timed("heatmap", () => this.playground.draw_heatmap(heatmap, ratio, this.$("show-test").checked, dark));
+    // The batch a stage of the stage panel sampled, ringed.
+    this.playground.draw_batch_marks(heatmap, ratio, dark);
+    timed("loss", () => this.playground.draw_loss(this.$("loss-chart"), fitCanvas(this.$("loss-chart")), dark));
+    this.network.draw(dark);
     const [step, , train, test, trainAcc, testAcc] = this.status();
     const rate = this.tuning.scheduled() ? ` · learning rate ${fmt(this.playground.learning_rate_now())}` : "";
-    $("train-status").textContent = `Step ${step} · train loss ${showLoss(train)} · test loss ${showLoss(test)}${rate}`;
+    this.$("train-status").textContent = `Step ${step} · train loss ${lossText(train)} · test loss ${lossText(test)}${rate}`;
     // Every digit, for tools and tests that compare runs bit for bit.
-    Object.assign($("train-status").dataset, { trainLoss: String(train), testLoss: String(test) });
-    $("accuracy").textContent = Number.isNaN(testAcc)
+    Object.assign(this.$("train-status").dataset, { trainLoss: String(train), testLoss: String(test) });
+    this.$("accuracy").textContent = Number.isNaN(testAcc)
       ? "Regression: the loss is half the mean squared error."
       : `Accuracy: train ${(100 * trainAcc).toFixed(1)}% · test ${(100 * testAcc).toFixed(1)}%`;
     timed("follow", () => {
-      for (const listener of this.listeners) listener(this);
+      this.data.update();
+      this.metrics.update(this.playground);
+      this.edit.showPressed();
+      for (const listener of this.listeners.draw) listener(this);
     });
   }
 
   /**
-   * Draws the network and crosses out its dead units. While a dense network
-   * (over DENSE_LINKS links) plays, that happens every other frame; while a
-   * wide one plays (tens of thousands of links), in a task of its own right
-   * after this one, rasterised there, so a click or a key waits for one of
-   * the two, never both.
+   * What other panels may use of the run, handed to them by the composer
+   * (app.js): the Playground shown (or none), whether it plays, Pause, a
+   * redraw, the run's keys and batch size, and three events: after every
+   * redraw, after the Play button, and after a control of the run changes.
    */
-  drawNetwork(dark) {
-    if (this.playing && this.playground.link_count() > DENSE_LINKS && !this.playground.is_wide()) {
-      // A dense network's diagram changes little from one frame to the next:
-      // it is redrawn every other frame, so the heatmap keeps its full rate.
-      this.networkSkipped = !this.networkSkipped;
-      if (this.networkSkipped) return;
-    }
-    if (!this.playing || !this.playground.is_wide()) {
-      this.paintNetwork(dark);
-    } else if (!this.networkPending) {
-      this.networkPending = true;
-      setTimeout(() => {
-        this.networkPending = false;
-        this.paintNetwork(prefersDark());
-        // Reading a pixel makes the browser draw the lines now, not in the next frame.
-        $("network").getContext("2d").getImageData(0, 0, 1, 1);
-      }, 0);
-    }
-  }
-
-  paintNetwork(dark) {
-    if (!this.playground) return;
-    timed("network", () => {
-      const ratio = fitCanvas($("network"));
-      this.playground.draw_network($("network"), ratio, dark);
-      this.playground.draw_dead_units($("network"), ratio, dark);
+  shared() {
+    return Object.freeze({
+      playground: () => this.playground, playing: () => this.playing, pause: () => this.pause(), draw: () => this.draw(),
+      runKeys: () => this.runKeys(), batchSize: () => Number(this.$("batch-size").value),
+      onDraw: (listener) => this.listeners.draw.push(listener),
+      onPlayButton: (listener) => this.listeners.toggle.push(listener),
+      onSettings: (listener) => this.listeners.settings.push(listener),
     });
   }
 
-  /** Calls `listener(view)` after every redraw. */
-  onDraw(listener) {
-    this.listeners.push(listener);
+  /** Calls `listener()` whenever the reader may have changed a control, and after every redraw. */
+  onChange(listener) {
+    onControls(this.root, listener);
+    this.listeners.draw.push(() => listener());
   }
-}
 
-/** A loss for the status line: three decimals, or a plain word when it overflowed. */
-function showLoss(loss) {
-  return lossText(loss);
+  /** The keys this panel presses: Space plays or pauses, S steps, R resets. */
+  shortcuts() {
+    return { " ": { button: this.$("play") }, s: { button: this.$("step") }, r: { button: this.$("reset") } };
+  }
+
+  /** Its plots and the texts that say what they show (describe.js). */
+  plots() {
+    const text = (words) => () => (this.playground ? words(this.playground) : "");
+    const data = () => this.$("dataset").selectedOptions[0]?.textContent ?? this.$("dataset").value;
+    return [
+      { canvas: this.$("heatmap"), text: text((p) => heatmapText(p, data())) },
+      { canvas: this.$("loss-chart"), text: text(lossChartText) },
+      { canvas: this.$("network"), text: text(networkText) },
+    ];
+  }
+
+  /** Says what a Save button did, in the Save and Load status line. */
+  saySaved(text) {
+    this.keep.say(text);
+  }
 }
