@@ -66,12 +66,17 @@ before(async () => ({ server, browser } = await startSite()));
 after(() => stopSite({ server, browser }));
 
 describe("the house", () => {
-  test("panel modules find their elements only through their own panel's finder", async () => {
+  test("panel modules find their elements only through their own panel's finder, and use others only by calls", async () => {
     for (const { path, source } of await modules()) {
       if (!panelOf(path)) continue;
       const body = code(source);
       assert.doesNotMatch(body, /document\s*\.\s*(getElementById|getElementsBy\w+|querySelector(All)?)\s*\(/, `${path} looks up elements in the whole document`);
       assert.doesNotMatch(body, /import\s*\{[^}]*(?<![\w.])\$(?![\w])[^}]*\}\s*from/, `${path} imports the page-wide $ lookup`);
+      // What one panel hands another (training.shared()), or a panel its parts (`run`), is functions:
+      // each use is a call, never a field read or written.
+      for (const m of body.matchAll(/(?<![\w.])(?:this\.)?(training|run)\.(\w+)(?!\w)(?!\s*\()/g)) {
+        assert.fail(`${path} reads or writes ${m[1]}.${m[2]}, a field of another module, not a call`);
+      }
     }
   });
 
