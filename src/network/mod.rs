@@ -1,5 +1,6 @@
 //! A small multi-layer network: its layers, one flat parameter vector, and
-//! forward, loss, gradient and SGD over row-major batches.
+//! forward, loss, gradient and the SGD update over row-major batches (the
+//! loop that trains it is the trainer's, `crate::train`).
 //!
 //! Parameters, layer by layer: `W` (fan_in × columns, row-major), `b`
 //! (columns), then PReLU slopes (units). Gradients share that layout.
@@ -11,7 +12,6 @@ mod init;
 mod layer;
 mod linalg;
 mod parse;
-mod sgd;
 mod stages;
 mod workspace;
 
@@ -123,7 +123,7 @@ impl Network {
         Ok(())
     }
 
-    /// What the network's own last call (predict, loss, gradient, step) left behind.
+    /// What the network's own last call (predict, loss, gradient) left behind.
     pub fn workspace(&self) -> &Workspace {
         &self.workspace
     }
@@ -193,7 +193,9 @@ impl Network {
         Ok((loss, accuracy))
     }
 
-    fn check_batch(&self, xs: &[f64], ys: &[f64]) -> Result<usize, ModelError> {
+    /// The rows of the batch `xs` (rows × inputs), `ys` (rows × outputs), or
+    /// why it does not fit the network (a wrong length, a non-finite number).
+    pub fn check_batch(&self, xs: &[f64], ys: &[f64]) -> Result<usize, ModelError> {
         let rows = check::rows_of(xs, self.inputs())?;
         check::targets(ys, rows, self.outputs())?;
         Ok(rows)

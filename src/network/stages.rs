@@ -101,21 +101,29 @@ impl Network {
         }
     }
 
-    /// `params −= learning_rate·gradient` (`param_count()` numbers). Returns
-    /// false, changing nothing, if the gradient has the wrong length or the
-    /// update would make any parameter non-finite.
-    pub fn descend(&mut self, gradient: &[f64], learning_rate: f64) -> bool {
+    /// `params −= learning_rate·gradient` (`param_count()` numbers), leaving
+    /// the parameters as they were in `before` (for the page's Update view
+    /// and L1's cut). The new parameters are written into `before`'s memory,
+    /// which then swaps in, so keeping the old ones copies nothing. Returns
+    /// false, changing no parameter, if the gradient has the wrong length or
+    /// the update would make any parameter non-finite; `before` then holds
+    /// the parameters as they are.
+    pub fn descend(&mut self, gradient: &[f64], learning_rate: f64, before: &mut Vec<f64>) -> bool {
+        before.resize(self.params.len(), 0.0);
         if gradient.len() != self.params.len() {
+            before.copy_from_slice(&self.params);
             return false;
         }
-        // A fold, not `all`: without the early exit the check runs in SIMD lanes.
-        let finite = self.params.iter().zip(gradient).fold(true, |ok, (&w, &g)| {
-            ok & (w - learning_rate * g).is_finite()
-        });
+        let mut finite = true;
+        // `&`, not an early exit: the loop stays one pass in SIMD lanes.
+        for ((new, &w), &g) in before.iter_mut().zip(&self.params).zip(gradient) {
+            *new = w - learning_rate * g;
+            finite &= new.is_finite();
+        }
         if finite {
-            for (w, &g) in self.params.iter_mut().zip(gradient) {
-                *w -= learning_rate * g;
-            }
+            std::mem::swap(&mut self.params, before);
+        } else {
+            before.copy_from_slice(&self.params);
         }
         finite
     }

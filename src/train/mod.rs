@@ -3,6 +3,7 @@
 //! stage buttons) and leaves its results readable (see `views`).
 
 mod divergence;
+mod model;
 mod optimizer;
 mod regularization;
 mod schedule;
@@ -11,6 +12,7 @@ mod stage;
 mod views;
 
 pub use divergence::{diverged, LOSS_GROWTH_LIMIT};
+pub use model::Model;
 pub use optimizer::{
     Limit, Optimizer, OptimizerState, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_DECAY, DEFAULT_EPSILON,
     DEFAULT_MOMENTUM, EPSILON, FRACTION,
@@ -68,6 +70,8 @@ pub struct Trainer {
     /// The first batch's loss since the last reset (NaN before it), against
     /// which a blow-up is measured.
     first_loss: f64,
+    /// Which losses end the run.
+    divergence: divergence::Rule,
     /// The parameters as they were before the last update (for the page's Update view).
     params_before: Vec<f64>,
     /// The optimiser's memory, one number per parameter in each buffer.
@@ -98,11 +102,23 @@ impl Trainer {
         let train_x = features.transform(&train.x);
         fits(&mut network, &train_x, &train.y, features, "training set")?;
         settings.validate(train.len())?;
+        Ok(Trainer::build(network, train, train_x, features, settings))
+    }
+
+    /// A trainer at step 0 on `train_x` (rows × inputs), `train.y`, its
+    /// sampler seeded from the network's config seed; nothing checked.
+    fn build(
+        network: Network,
+        train: Dataset,
+        train_x: Vec<f64>,
+        features: FeatureSet,
+        settings: TrainSettings,
+    ) -> Trainer {
         let seed = network.config().seed;
         let optimizer = OptimizerState::new(network.param_count());
-        Ok(Trainer {
+        Trainer {
             initial_params: network.params().to_vec(),
-            order: (0..train.len()).collect(),
+            order: (0..train.y.len() / network.outputs()).collect(),
             network,
             train,
             train_x,
@@ -121,9 +137,10 @@ impl Trainer {
             updated: false,
             diverged: None,
             first_loss: f64::NAN,
+            divergence: divergence::Rule::default(),
             params_before: Vec::new(),
             optimizer,
-        })
+        }
     }
 
     /// Stage 1: takes the next `batch_size` examples of the epoch's
@@ -134,7 +151,7 @@ impl Trainer {
             self.order.shuffle(&mut self.sampler);
         }
         let end = (self.cursor + self.settings.batch_size).min(self.order.len());
-        let (inputs, outputs) = (self.features.len(), self.train.outputs());
+        let (inputs, outputs) = (self.network.inputs(), self.network.outputs());
         let batch = &mut self.batch;
         batch.indices.clear();
         batch.x.clear();
@@ -163,7 +180,7 @@ impl Trainer {
         if self.first_loss.is_nan() {
             self.first_loss = loss;
         }
-        if divergence::diverged(loss, self.first_loss) {
+        if self.divergence.diverged(loss, self.first_loss) {
             return Err(self.diverge());
         }
         self.next = Stage::Backward;
@@ -189,12 +206,12 @@ impl Trainer {
     /// parameters stay as they were and the trainer diverges.
     pub fn update(&mut self) -> Result<(), TrainError> {
         self.expect(Stage::Update)?;
-        self.params_before.clear();
-        self.params_before.extend_from_slice(self.network.params());
         let rate = self.next_learning_rate();
         let gradient = self.workspace.gradient();
         let direction = self.optimizer.direction(self.settings.optimizer, gradient);
-        let finite = self.network.descend(direction, rate);
+        let finite = self
+            .network
+            .descend(direction, rate, &mut self.params_before);
         if finite {
             let regularization = self.settings.regularization;
             regularization.cut(&mut self.network, &self.params_before, gradient);
@@ -243,6 +260,11 @@ impl Trainer {
     /// cleared optimiser state, and no divergence.
     pub fn reset(&mut self) {
         let _ = self.network.set_params(&self.initial_params);
+        self.rewind();
+    }
+
+    /// `reset` but for the parameters, which stay as they are.
+    fn rewind(&mut self) {
         self.sampler = Pcg64Mcg::seed_from_u64(self.network.config().seed ^ SAMPLER_SALT);
         self.order.iter_mut().enumerate().for_each(|(i, o)| *o = i);
         self.cursor = 0;

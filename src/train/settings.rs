@@ -17,7 +17,7 @@ impl Trainer {
     /// different optimiser starts from a cleared state; new hyper-parameters
     /// of the same one keep its state.
     pub fn set_settings(&mut self, settings: TrainSettings) -> Result<(), TrainError> {
-        settings.validate(self.train.len())?;
+        settings.validate(self.order.len())?;
         if !settings.optimizer.same_rule(self.settings.optimizer) {
             self.optimizer.clear();
         }
