@@ -10,6 +10,7 @@ mod config;
 mod error;
 mod init;
 mod layer;
+mod limits;
 mod linalg;
 mod parse;
 mod stages;
@@ -20,13 +21,14 @@ mod fast;
 pub use fast::preview;
 
 pub use check::check_learning_rate;
-pub use config::{
-    LayerConfig, NetworkConfig, DEFAULT_PIECES, HIDDEN_LAYERS, HIDDEN_UNITS, IDENTITY_UNITS,
-    INPUTS, LEARNING_RATE, LEARNING_RATE_ACCEPTS, PIECES, SOFTMAX_UNITS,
-};
+pub use config::{LayerConfig, NetworkConfig};
 pub use error::{ConfigError, ModelError, Problem};
 pub use init::uniform_limit;
 pub use layer::{Layer, LayerKind};
+pub use limits::{
+    DEFAULT_PIECES, HIDDEN_LAYERS, HIDDEN_UNITS, IDENTITY_UNITS, INPUTS, LEARNING_RATE,
+    LEARNING_RATE_ACCEPTS, PIECES, SOFTMAX_UNITS,
+};
 pub use workspace::Workspace;
 
 use crate::loss::Loss;

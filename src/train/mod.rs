@@ -3,6 +3,7 @@
 //! stage buttons) and leaves its results readable (see `views`).
 
 mod divergence;
+mod error;
 mod model;
 mod optimizer;
 mod regularization;
@@ -12,6 +13,7 @@ mod stage;
 mod views;
 
 pub use divergence::{diverged, LOSS_GROWTH_LIMIT};
+pub use error::TrainError;
 pub use model::Model;
 pub use optimizer::{
     Limit, Optimizer, OptimizerState, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_DECAY, DEFAULT_EPSILON,
@@ -19,7 +21,8 @@ pub use optimizer::{
 };
 pub use regularization::{Regularization, DEFAULT_RATE, RATE as REGULARIZATION_RATE};
 pub use schedule::{factor_ok, Schedule, DEFAULT_EVERY, DEFAULT_FACTOR, EVERY, FACTOR_ACCEPTS};
-pub use stage::{Stage, StageError, TrainError, TrainSettings};
+pub use settings::TrainSettings;
+pub use stage::{Stage, StageError};
 
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
@@ -27,7 +30,7 @@ use rand_pcg::Pcg64Mcg;
 
 use crate::data::Dataset;
 use crate::features::FeatureSet;
-use crate::network::{ModelError, Network, Workspace};
+use crate::network::{Network, Workspace};
 
 /// Mixed into the config's seed for the batch sampler, so sampling draws
 /// from a different stream than the initial weights.
@@ -254,45 +257,6 @@ impl Trainer {
                 return Ok(steps);
             }
         }
-    }
-
-    /// Back to the start: initial parameters, step 0, the sampler's seed, a
-    /// cleared optimiser state, and no divergence.
-    pub fn reset(&mut self) {
-        let _ = self.network.set_params(&self.initial_params);
-        self.rewind();
-    }
-
-    /// `reset` but for the parameters, which stay as they are.
-    fn rewind(&mut self) {
-        self.sampler = Pcg64Mcg::seed_from_u64(self.network.config().seed ^ SAMPLER_SALT);
-        self.order.iter_mut().enumerate().for_each(|(i, o)| *o = i);
-        self.cursor = 0;
-        self.batch.indices.clear();
-        self.batch.x.clear();
-        self.batch.y.clear();
-        self.params_before.clear();
-        self.optimizer.clear();
-        self.next = Stage::SampleBatch;
-        (self.steps, self.epochs) = (0, 0);
-        self.first_loss = f64::NAN;
-        (
-            self.loss_before,
-            self.loss_after,
-            self.updated,
-            self.diverged,
-        ) = (None, None, false, None);
-    }
-
-    /// Makes `params` the run's starting point (what `reset` restores) and
-    /// resets to it. `params` must fit the network (`param_count()` finite
-    /// numbers); an error changes nothing.
-    pub fn restart_from(&mut self, params: &[f64]) -> Result<(), ModelError> {
-        self.network.set_params(params)?;
-        self.initial_params.clear();
-        self.initial_params.extend_from_slice(params);
-        self.reset();
-        Ok(())
     }
 
     fn expect(&self, stage: Stage) -> Result<(), TrainError> {
