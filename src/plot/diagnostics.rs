@@ -4,6 +4,7 @@
 //! `histograms`. What the three share is here too: the layers' colours, the
 //! recorded points, the mesh and the legend.
 
+use super::palette::OKABE_ITO;
 use super::{legend, Theme};
 use crate::diagnostics::{Diagnostics, FIELDS};
 use plotters::coord::Shift;
@@ -21,16 +22,10 @@ pub enum Field {
     Spread = 4,
 }
 
-/// One colour per layer (Okabe–Ito, then the theme's foreground for the output).
+/// One colour per layer (six of Okabe–Ito's, then the theme's foreground
+/// for the output).
 pub fn layer_color(layer: usize, layers: usize, theme: Theme) -> RGBColor {
-    const COLORS: [RGBColor; 6] = [
-        RGBColor(0, 114, 178),
-        RGBColor(213, 94, 0),
-        RGBColor(0, 158, 115),
-        RGBColor(204, 121, 167),
-        RGBColor(230, 159, 0),
-        RGBColor(86, 180, 233),
-    ];
+    const COLORS: &[RGBColor] = OKABE_ITO.as_slice().split_at(6).0;
     if layer + 1 == layers {
         theme.foreground
     } else {
@@ -54,6 +49,25 @@ fn last_step(diagnostics: &Diagnostics) -> f64 {
 
 pub(super) fn font(scale: f64, theme: Theme) -> TextStyle<'static> {
     super::font(11.0 * scale).color(&theme.foreground)
+}
+
+/// A chart over the steps on `area`, `caption` above in its font's size
+/// (relative to the labels'), and `y_labels` pixels (at scale 1) for the y
+/// labels beside.
+fn builder<'a, 'b, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    (caption, size): (&str, f64),
+    y_labels: f64,
+    scale: f64,
+    theme: Theme,
+) -> ChartBuilder<'a, 'b, DB> {
+    let mut builder = ChartBuilder::on(area);
+    builder
+        .margin((6.0 * scale) as i32)
+        .caption(caption, font(scale * size, theme))
+        .x_label_area_size((20.0 * scale) as i32)
+        .y_label_area_size((y_labels * scale) as i32);
+    builder
 }
 
 /// Grid, axes and labels of a chart over the steps; `$y_format` formats the y labels.
@@ -95,14 +109,8 @@ pub fn draw_gradients<DB: DrawingBackend>(
         .map(|line| line.into_iter().filter(|p| p.1 > 0.0).collect::<Vec<_>>())
         .collect();
     let (lo, hi) = decades(lines.iter().flatten().map(|p| p.1));
-    let mut chart = ChartBuilder::on(root)
-        .margin((6.0 * scale) as i32)
-        .caption(
-            "mean |dL/dW| per layer (log scale)",
-            font(scale * 1.15, theme),
-        )
-        .x_label_area_size((20.0 * scale) as i32)
-        .y_label_area_size((52.0 * scale) as i32)
+    let caption = "mean |dL/dW| per layer (log scale)";
+    let mut chart = builder(root, (caption, 1.15), 52.0, scale, theme)
         .build_cartesian_2d(0.0..last_step(diagnostics), (lo..hi).log_scale())?;
     mesh!(chart, scale, theme, |y: &f64| format!("{y:.0e}"))?;
     let mut entries = Vec::new();

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{draw_line, finish, font, last_step, layer_color, points, Field, PlotResult};
+use super::{builder, draw_line, finish, font, last_step, layer_color, points, Field, PlotResult};
 use crate::diagnostics::Diagnostics;
 use crate::plot::span::span;
 use crate::plot::Theme;
@@ -58,14 +58,8 @@ pub fn draw_activations<DB: DrawingBackend>(
     let layers = diagnostics.labels().len();
     let bands = bands(diagnostics);
     let (lo, hi) = band_range(&bands);
-    let mut chart = ChartBuilder::on(root)
-        .margin((6.0 * scale) as i32)
-        .caption(
-            "mean of a per layer, ± one spread",
-            font(scale * 1.15, theme),
-        )
-        .x_label_area_size((20.0 * scale) as i32)
-        .y_label_area_size((40.0 * scale) as i32)
+    let caption = "mean of a per layer, ± one spread";
+    let mut chart = builder(root, (caption, 1.15), 40.0, scale, theme)
         .build_cartesian_2d(0.0..last_step(diagnostics), span(lo, hi))?;
     mesh!(chart, scale, theme, |y: &f64| format!("{y:.2}"))?;
     let zero = vec![(0.0, 0.0), (last_step(diagnostics), 0.0)];

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{draw_line, font, last_step, layer_color, points, Field, PlotResult};
+use super::{builder, draw_line, font, last_step, layer_color, points, Field, PlotResult};
 use crate::diagnostics::Diagnostics;
 use crate::plot::span::span;
 use crate::plot::{legend, Theme};
@@ -61,11 +61,7 @@ fn over_time<DB: DrawingBackend>(
     theme: Theme,
 ) -> PlotResult<DB> {
     let layers = diagnostics.labels().len();
-    let mut chart = ChartBuilder::on(area)
-        .margin((6.0 * scale) as i32)
-        .caption(caption, font(scale * 1.1, theme))
-        .x_label_area_size((20.0 * scale) as i32)
-        .y_label_area_size((40.0 * scale) as i32)
+    let mut chart = builder(area, (caption, 1.1), 40.0, scale, theme)
         .build_cartesian_2d(0.0..last_step(diagnostics), span(0.0, top * 1.05))?;
     mesh!(chart, scale, theme, |y: &f64| format!("{y}"))?;
     let mut entries = Vec::new();
