@@ -49,6 +49,23 @@ impl Network {
         Ok(())
     }
 
+    /// `forward`, `batch_loss` and `backward` for a batch known to fit: the
+    /// trainer's, drawn from rows it checked when they came in, so that a
+    /// step does not look at every number of its batch three times more.
+    pub(crate) fn forward_known(&self, workspace: &mut Workspace, xs: &[f64]) {
+        workspace.forward(&self.layers, &self.params, xs);
+    }
+
+    /// `batch_loss` of the batch last run `forward_known` in `workspace`.
+    pub(crate) fn batch_loss_known(&self, workspace: &Workspace, ys: &[f64]) -> f64 {
+        workspace.loss(self.loss, ys)
+    }
+
+    /// `backward` after `forward_known(workspace, xs)` with the same `xs`.
+    pub(crate) fn backward_known(&self, workspace: &mut Workspace, xs: &[f64], ys: &[f64]) {
+        workspace.backward(&self.layers, &self.params, self.loss, xs, ys);
+    }
+
     /// `workspace` must hold this network's forward pass of `rows` rows.
     fn check_pass(&self, workspace: &Workspace, rows: usize) -> Result<(), ModelError> {
         let fits = workspace.holds_pass_of(&self.layers)

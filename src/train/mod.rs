@@ -31,6 +31,7 @@ use rand_pcg::Pcg64Mcg;
 use crate::data::Dataset;
 use crate::features::FeatureSet;
 use crate::network::{Network, Workspace};
+use settings::fits;
 
 /// Mixed into the config's seed for the batch sampler, so sampling draws
 /// from a different stream than the initial weights.
@@ -159,14 +160,19 @@ impl Trainer {
         batch.indices.clear();
         batch.x.clear();
         batch.y.clear();
-        for &i in &self.order[self.cursor..end] {
-            batch.indices.push(i);
-            batch
-                .x
-                .extend_from_slice(&self.train_x[i * inputs..(i + 1) * inputs]);
+        let picked = &self.order[self.cursor..end];
+        batch.indices.extend_from_slice(picked);
+        // A run of consecutive examples is one copy (a whole batch, unshuffled).
+        let mut rest = picked;
+        while let Some(&first) = rest.first() {
+            let run = 1 + rest.windows(2).take_while(|w| w[1] == w[0] + 1).count();
+            let rows = first..first + run;
+            let x = &self.train_x[rows.start * inputs..rows.end * inputs];
+            batch.x.extend_from_slice(x);
             batch
                 .y
-                .extend_from_slice(&self.train.y[i * outputs..(i + 1) * outputs]);
+                .extend_from_slice(&self.train.y[rows.start * outputs..rows.end * outputs]);
+            rest = &rest[run..];
         }
         self.cursor = if end == self.order.len() { 0 } else { end };
         (self.loss_before, self.loss_after, self.updated) = (None, None, false);
@@ -177,8 +183,11 @@ impl Trainer {
     /// Stage 2: z and a of every layer for the batch; returns the batch's loss.
     pub fn forward(&mut self) -> Result<f64, TrainError> {
         self.expect(Stage::Forward)?;
-        self.network.forward(&mut self.workspace, &self.batch.x)?;
-        let loss = self.network.batch_loss(&self.workspace, &self.batch.y)?;
+        // The batch's rows were checked as they came in (`with_features`,
+        // `Model`), so the passes need not check them again.
+        let (network, batch) = (&self.network, &self.batch);
+        network.forward_known(&mut self.workspace, &batch.x);
+        let loss = network.batch_loss_known(&self.workspace, &batch.y);
         self.loss_before = Some(loss);
         if self.first_loss.is_nan() {
             self.first_loss = loss;
@@ -194,8 +203,8 @@ impl Trainer {
     /// regularisation's gradient, `λ·W` or `λ·sign(W)`, added to the weights' part).
     pub fn backward(&mut self) -> Result<(), TrainError> {
         self.expect(Stage::Backward)?;
-        self.network
-            .backward(&mut self.workspace, &self.batch.x, &self.batch.y)?;
+        let (network, batch) = (&self.network, &self.batch);
+        network.backward_known(&mut self.workspace, &batch.x, &batch.y);
         let gradient = self.workspace.gradient_mut();
         let regularization = self.settings.regularization;
         regularization.add_gradient(&self.network, gradient)?;
@@ -278,22 +287,4 @@ impl Trainer {
         self.diverged = Some(step);
         TrainError::Diverged { step }
     }
-}
-
-/// The loss of `network` over the feature rows `x` and targets `y`, or why
-/// they do not fit it.
-fn fits(
-    network: &mut Network,
-    x: &[f64],
-    y: &[f64],
-    features: FeatureSet,
-    set: &'static str,
-) -> Result<f64, TrainError> {
-    if network.inputs() != features.len() {
-        let inputs = network.inputs();
-        return Err(TrainError::Inputs { inputs });
-    }
-    network
-        .loss(x, y)
-        .map_err(|error| TrainError::Data { set, error })
 }

@@ -7,10 +7,10 @@
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 
-use super::{fits, Optimizer, Regularization, Schedule, Stage, TrainError, Trainer, SAMPLER_SALT};
+use super::{Optimizer, Regularization, Schedule, Stage, TrainError, Trainer, SAMPLER_SALT};
 use crate::data::Dataset;
 use crate::features::FeatureSet;
-use crate::network::{check_learning_rate, ModelError};
+use crate::network::{check_learning_rate, ModelError, Network};
 
 /// How the trainer runs SGD (and the optimisers beyond it).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -227,4 +227,22 @@ impl Trainer {
         params[index] = value;
         self.network.set_params(&params).map_err(TrainError::Model)
     }
+}
+
+/// The loss of `network` over the feature rows `x` and targets `y`, or why
+/// they do not fit it.
+pub(super) fn fits(
+    network: &mut Network,
+    x: &[f64],
+    y: &[f64],
+    features: FeatureSet,
+    set: &'static str,
+) -> Result<f64, TrainError> {
+    if network.inputs() != features.len() {
+        let inputs = network.inputs();
+        return Err(TrainError::Inputs { inputs });
+    }
+    network
+        .loss(x, y)
+        .map_err(|error| TrainError::Data { set, error })
 }
