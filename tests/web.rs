@@ -486,6 +486,7 @@ mod race {
 mod same_bits_as_native {
     use nnplay::activation::{tanh, Kind};
     use nnplay::network::{LayerConfig, Network, NetworkConfig};
+    use nnplay::train::Model;
     use wasm_bindgen_test::*;
 
     fn fingerprint(values: &[f64]) -> u64 {
@@ -517,10 +518,10 @@ mod same_bits_as_native {
             seed: 11,
             layers,
         };
-        let mut net = Network::new(config).unwrap();
+        let mut net = Model::new(Network::new(config).unwrap());
         let loss = net.fit(&x, &y, 0.05, 7, 3).unwrap();
         assert_eq!(loss.to_bits(), 0x3fae_bf85_4696_3dc4);
-        assert_eq!(fingerprint(net.params()), 0xd65d_0ab7_6509_b9d5);
+        assert_eq!(fingerprint(net.network().params()), 0xd65d_0ab7_6509_b9d5);
     }
 }
 

@@ -3,6 +3,8 @@
 //! stage buttons) and leaves its results readable (see `views`).
 
 mod divergence;
+mod error;
+mod model;
 mod optimizer;
 mod regularization;
 mod schedule;
@@ -11,13 +13,16 @@ mod stage;
 mod views;
 
 pub use divergence::{diverged, LOSS_GROWTH_LIMIT};
+pub use error::TrainError;
+pub use model::Model;
 pub use optimizer::{
     Limit, Optimizer, OptimizerState, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_DECAY, DEFAULT_EPSILON,
     DEFAULT_MOMENTUM, EPSILON, FRACTION,
 };
 pub use regularization::{Regularization, DEFAULT_RATE, RATE as REGULARIZATION_RATE};
 pub use schedule::{factor_ok, Schedule, DEFAULT_EVERY, DEFAULT_FACTOR, EVERY, FACTOR_ACCEPTS};
-pub use stage::{Stage, StageError, TrainError, TrainSettings};
+pub use settings::TrainSettings;
+pub use stage::{Stage, StageError};
 
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
@@ -25,7 +30,8 @@ use rand_pcg::Pcg64Mcg;
 
 use crate::data::Dataset;
 use crate::features::FeatureSet;
-use crate::network::{ModelError, Network, Workspace};
+use crate::network::{Network, Workspace};
+use settings::fits;
 
 /// Mixed into the config's seed for the batch sampler, so sampling draws
 /// from a different stream than the initial weights.
@@ -68,6 +74,8 @@ pub struct Trainer {
     /// The first batch's loss since the last reset (NaN before it), against
     /// which a blow-up is measured.
     first_loss: f64,
+    /// Which losses end the run.
+    divergence: divergence::Rule,
     /// The parameters as they were before the last update (for the page's Update view).
     params_before: Vec<f64>,
     /// The optimiser's memory, one number per parameter in each buffer.
@@ -98,11 +106,23 @@ impl Trainer {
         let train_x = features.transform(&train.x);
         fits(&mut network, &train_x, &train.y, features, "training set")?;
         settings.validate(train.len())?;
+        Ok(Trainer::build(network, train, train_x, features, settings))
+    }
+
+    /// A trainer at step 0 on `train_x` (rows × inputs), `train.y`, its
+    /// sampler seeded from the network's config seed; nothing checked.
+    fn build(
+        network: Network,
+        train: Dataset,
+        train_x: Vec<f64>,
+        features: FeatureSet,
+        settings: TrainSettings,
+    ) -> Trainer {
         let seed = network.config().seed;
         let optimizer = OptimizerState::new(network.param_count());
-        Ok(Trainer {
+        Trainer {
             initial_params: network.params().to_vec(),
-            order: (0..train.len()).collect(),
+            order: (0..train.y.len() / network.outputs()).collect(),
             network,
             train,
             train_x,
@@ -121,9 +141,10 @@ impl Trainer {
             updated: false,
             diverged: None,
             first_loss: f64::NAN,
+            divergence: divergence::Rule::default(),
             params_before: Vec::new(),
             optimizer,
-        })
+        }
     }
 
     /// Stage 1: takes the next `batch_size` examples of the epoch's
@@ -134,19 +155,24 @@ impl Trainer {
             self.order.shuffle(&mut self.sampler);
         }
         let end = (self.cursor + self.settings.batch_size).min(self.order.len());
-        let (inputs, outputs) = (self.features.len(), self.train.outputs());
+        let (inputs, outputs) = (self.network.inputs(), self.network.outputs());
         let batch = &mut self.batch;
         batch.indices.clear();
         batch.x.clear();
         batch.y.clear();
-        for &i in &self.order[self.cursor..end] {
-            batch.indices.push(i);
-            batch
-                .x
-                .extend_from_slice(&self.train_x[i * inputs..(i + 1) * inputs]);
+        let picked = &self.order[self.cursor..end];
+        batch.indices.extend_from_slice(picked);
+        // A run of consecutive examples is one copy (a whole batch, unshuffled).
+        let mut rest = picked;
+        while let Some(&first) = rest.first() {
+            let run = 1 + rest.windows(2).take_while(|w| w[1] == w[0] + 1).count();
+            let rows = first..first + run;
+            let x = &self.train_x[rows.start * inputs..rows.end * inputs];
+            batch.x.extend_from_slice(x);
             batch
                 .y
-                .extend_from_slice(&self.train.y[i * outputs..(i + 1) * outputs]);
+                .extend_from_slice(&self.train.y[rows.start * outputs..rows.end * outputs]);
+            rest = &rest[run..];
         }
         self.cursor = if end == self.order.len() { 0 } else { end };
         (self.loss_before, self.loss_after, self.updated) = (None, None, false);
@@ -157,13 +183,16 @@ impl Trainer {
     /// Stage 2: z and a of every layer for the batch; returns the batch's loss.
     pub fn forward(&mut self) -> Result<f64, TrainError> {
         self.expect(Stage::Forward)?;
-        self.network.forward(&mut self.workspace, &self.batch.x)?;
-        let loss = self.network.batch_loss(&self.workspace, &self.batch.y)?;
+        // The batch's rows were checked as they came in (`with_features`,
+        // `Model`), so the passes need not check them again.
+        let (network, batch) = (&self.network, &self.batch);
+        network.forward_known(&mut self.workspace, &batch.x);
+        let loss = network.batch_loss_known(&self.workspace, &batch.y);
         self.loss_before = Some(loss);
         if self.first_loss.is_nan() {
             self.first_loss = loss;
         }
-        if divergence::diverged(loss, self.first_loss) {
+        if self.divergence.diverged(loss, self.first_loss) {
             return Err(self.diverge());
         }
         self.next = Stage::Backward;
@@ -174,8 +203,8 @@ impl Trainer {
     /// regularisation's gradient, `λ·W` or `λ·sign(W)`, added to the weights' part).
     pub fn backward(&mut self) -> Result<(), TrainError> {
         self.expect(Stage::Backward)?;
-        self.network
-            .backward(&mut self.workspace, &self.batch.x, &self.batch.y)?;
+        let (network, batch) = (&self.network, &self.batch);
+        network.backward_known(&mut self.workspace, &batch.x, &batch.y);
         let gradient = self.workspace.gradient_mut();
         let regularization = self.settings.regularization;
         regularization.add_gradient(&self.network, gradient)?;
@@ -189,12 +218,12 @@ impl Trainer {
     /// parameters stay as they were and the trainer diverges.
     pub fn update(&mut self) -> Result<(), TrainError> {
         self.expect(Stage::Update)?;
-        self.params_before.clear();
-        self.params_before.extend_from_slice(self.network.params());
         let rate = self.next_learning_rate();
         let gradient = self.workspace.gradient();
         let direction = self.optimizer.direction(self.settings.optimizer, gradient);
-        let finite = self.network.descend(direction, rate);
+        let finite = self
+            .network
+            .descend(direction, rate, &mut self.params_before);
         if finite {
             let regularization = self.settings.regularization;
             regularization.cut(&mut self.network, &self.params_before, gradient);
@@ -239,40 +268,6 @@ impl Trainer {
         }
     }
 
-    /// Back to the start: initial parameters, step 0, the sampler's seed, a
-    /// cleared optimiser state, and no divergence.
-    pub fn reset(&mut self) {
-        let _ = self.network.set_params(&self.initial_params);
-        self.sampler = Pcg64Mcg::seed_from_u64(self.network.config().seed ^ SAMPLER_SALT);
-        self.order.iter_mut().enumerate().for_each(|(i, o)| *o = i);
-        self.cursor = 0;
-        self.batch.indices.clear();
-        self.batch.x.clear();
-        self.batch.y.clear();
-        self.params_before.clear();
-        self.optimizer.clear();
-        self.next = Stage::SampleBatch;
-        (self.steps, self.epochs) = (0, 0);
-        self.first_loss = f64::NAN;
-        (
-            self.loss_before,
-            self.loss_after,
-            self.updated,
-            self.diverged,
-        ) = (None, None, false, None);
-    }
-
-    /// Makes `params` the run's starting point (what `reset` restores) and
-    /// resets to it. `params` must fit the network (`param_count()` finite
-    /// numbers); an error changes nothing.
-    pub fn restart_from(&mut self, params: &[f64]) -> Result<(), ModelError> {
-        self.network.set_params(params)?;
-        self.initial_params.clear();
-        self.initial_params.extend_from_slice(params);
-        self.reset();
-        Ok(())
-    }
-
     fn expect(&self, stage: Stage) -> Result<(), TrainError> {
         if let Some(step) = self.diverged {
             return Err(TrainError::Diverged { step });
@@ -292,22 +287,4 @@ impl Trainer {
         self.diverged = Some(step);
         TrainError::Diverged { step }
     }
-}
-
-/// The loss of `network` over the feature rows `x` and targets `y`, or why
-/// they do not fit it.
-fn fits(
-    network: &mut Network,
-    x: &[f64],
-    y: &[f64],
-    features: FeatureSet,
-    set: &'static str,
-) -> Result<f64, TrainError> {
-    if network.inputs() != features.len() {
-        let inputs = network.inputs();
-        return Err(TrainError::Inputs { inputs });
-    }
-    network
-        .loss(x, y)
-        .map_err(|error| TrainError::Data { set, error })
 }

@@ -1,11 +1,65 @@
-//! What may change between a `Trainer`'s steps (settings, a student's edit
-//! of one parameter) and what it measures over whole sets (loss, accuracy,
-//! predictions), with the input features it feeds the network.
+//! How a `Trainer` runs (`TrainSettings`), what may change between its
+//! steps (settings, a student's edit of one parameter, a reset to a start)
+//! and what it measures
+//! over whole sets (loss, accuracy, predictions), with the input features it
+//! feeds the network.
 
-use super::{fits, Stage, TrainError, TrainSettings, Trainer};
+use rand::SeedableRng;
+use rand_pcg::Pcg64Mcg;
+
+use super::{Optimizer, Regularization, Schedule, Stage, TrainError, Trainer, SAMPLER_SALT};
 use crate::data::Dataset;
 use crate::features::FeatureSet;
-use crate::network::ModelError;
+use crate::network::{check_learning_rate, ModelError, Network};
+
+/// How the trainer runs SGD (and the optimisers beyond it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrainSettings {
+    /// Step size of each update; a finite number above 0.
+    pub learning_rate: f64,
+    /// Examples per batch, 1 to the training set's size.
+    pub batch_size: usize,
+    /// The penalty on the weights (not biases or slopes) and its rate, 0 to 10.
+    pub regularization: Regularization,
+    /// How each update turns the gradient into a step.
+    pub optimizer: Optimizer,
+    /// The learning rate of each update, from `learning_rate`.
+    pub schedule: Schedule,
+    /// Shuffle the training set at the start of every epoch.
+    pub shuffle: bool,
+}
+
+impl Default for TrainSettings {
+    fn default() -> Self {
+        TrainSettings {
+            learning_rate: 0.03,
+            batch_size: 10,
+            regularization: Regularization::None,
+            optimizer: Optimizer::Sgd,
+            schedule: Schedule::Constant,
+            shuffle: true,
+        }
+    }
+}
+
+impl TrainSettings {
+    /// Checks every setting for a training set of `train_len` examples.
+    pub fn validate(&self, train_len: usize) -> Result<(), TrainError> {
+        let setting = |name, accepts: &str, got: String| TrainError::Setting {
+            name,
+            accepts: accepts.to_owned(),
+            got,
+        };
+        check_learning_rate(self.learning_rate)?;
+        if !(1..=train_len).contains(&self.batch_size) {
+            let accepts = format!("a whole number from 1 to {train_len} (the training set's size)");
+            return Err(setting("batch_size", &accepts, self.batch_size.to_string()));
+        }
+        self.regularization.validate()?;
+        self.optimizer.validate()?;
+        self.schedule.validate()
+    }
+}
 
 /// Settings that may change between steps, and losses over whole sets.
 impl Trainer {
@@ -17,7 +71,7 @@ impl Trainer {
     /// different optimiser starts from a cleared state; new hyper-parameters
     /// of the same one keep its state.
     pub fn set_settings(&mut self, settings: TrainSettings) -> Result<(), TrainError> {
-        settings.validate(self.train.len())?;
+        settings.validate(self.order.len())?;
         if !settings.optimizer.same_rule(self.settings.optimizer) {
             self.optimizer.clear();
         }
@@ -92,6 +146,48 @@ impl Trainer {
     }
 }
 
+/// Back to a start, between steps.
+impl Trainer {
+    /// Back to the start: initial parameters, step 0, the sampler's seed, a
+    /// cleared optimiser state, and no divergence.
+    pub fn reset(&mut self) {
+        let _ = self.network.set_params(&self.initial_params);
+        self.rewind();
+    }
+
+    /// `reset` but for the parameters, which stay as they are.
+    pub(super) fn rewind(&mut self) {
+        self.sampler = Pcg64Mcg::seed_from_u64(self.network.config().seed ^ SAMPLER_SALT);
+        self.order.iter_mut().enumerate().for_each(|(i, o)| *o = i);
+        self.cursor = 0;
+        self.batch.indices.clear();
+        self.batch.x.clear();
+        self.batch.y.clear();
+        self.params_before.clear();
+        self.optimizer.clear();
+        self.next = Stage::SampleBatch;
+        (self.steps, self.epochs) = (0, 0);
+        self.first_loss = f64::NAN;
+        (
+            self.loss_before,
+            self.loss_after,
+            self.updated,
+            self.diverged,
+        ) = (None, None, false, None);
+    }
+
+    /// Makes `params` the run's starting point (what `reset` restores) and
+    /// resets to it. `params` must fit the network (`param_count()` finite
+    /// numbers); an error changes nothing.
+    pub fn restart_from(&mut self, params: &[f64]) -> Result<(), ModelError> {
+        self.network.set_params(params)?;
+        self.initial_params.clear();
+        self.initial_params.extend_from_slice(params);
+        self.reset();
+        Ok(())
+    }
+}
+
 /// The input features the network is fed.
 impl Trainer {
     pub fn features(&self) -> FeatureSet {
@@ -131,4 +227,22 @@ impl Trainer {
         params[index] = value;
         self.network.set_params(&params).map_err(TrainError::Model)
     }
+}
+
+/// The loss of `network` over the feature rows `x` and targets `y`, or why
+/// they do not fit it.
+pub(super) fn fits(
+    network: &mut Network,
+    x: &[f64],
+    y: &[f64],
+    features: FeatureSet,
+    set: &'static str,
+) -> Result<f64, TrainError> {
+    if network.inputs() != features.len() {
+        let inputs = network.inputs();
+        return Err(TrainError::Inputs { inputs });
+    }
+    network
+        .loss(x, y)
+        .map_err(|error| TrainError::Data { set, error })
 }
