@@ -24,6 +24,21 @@ fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &key.into()).unwrap()
 }
 
+/// The field names of a result object, in the order it has them.
+fn keys(object: &JsValue) -> Vec<String> {
+    let object: &js_sys::Object = wasm_bindgen::JsCast::dyn_ref(object).expect("an object");
+    let names = js_sys::Object::keys(object);
+    names.iter().map(|k| k.as_string().unwrap()).collect()
+}
+
+/// A result's numeric field, which must be a number (not `null`).
+fn number(object: &JsValue, key: &str) -> f64 {
+    let value = get(object, key);
+    value
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is not a number: {value:?}"))
+}
+
 #[wasm_bindgen_test]
 fn activations_lists_every_function_with_properties() {
     let list = activations();
@@ -185,7 +200,7 @@ fn timing_reports_a_positive_cost_and_rejects_bad_names() {
 }
 
 mod training {
-    use super::{message, numbers};
+    use super::{get, keys, message, number, numbers};
     use nnplay::web::model::Model;
     use nnplay::web::playground::Playground;
     use wasm_bindgen::JsValue;
@@ -238,15 +253,58 @@ mod training {
     fn playground_runs_reports_and_resets() {
         let mut run = playground("xor", "tanh", 0.03).unwrap();
         let start = run.status();
-        assert_eq!(start.len(), 8);
-        assert_eq!(start[0], 0.0);
-        assert!(start[6].is_nan(), "not diverged");
-        assert_eq!(start[7], 250.0, "half of 500 points train");
-        run.run(30).unwrap();
-        assert_eq!(run.status()[0], 30.0);
+        assert_eq!(
+            keys(&start),
+            [
+                "step",
+                "epoch",
+                "train_loss",
+                "test_loss",
+                "train_accuracy",
+                "test_accuracy",
+                "diverged_at",
+                "train_size"
+            ]
+        );
+        assert_eq!(number(&start, "step"), 0.0);
+        assert_eq!(number(&start, "epoch"), 0.0);
+        assert!(get(&start, "diverged_at").is_null(), "not diverged");
+        assert_eq!(
+            number(&start, "train_size"),
+            250.0,
+            "half of 500 points train"
+        );
+        let loss = number(&start, "train_loss");
+        assert!(loss > 0.0 && loss.is_finite(), "{loss}");
+        for accuracy in ["train_accuracy", "test_accuracy"] {
+            let fraction = number(&start, accuracy);
+            assert!((0.0..=1.0).contains(&fraction), "{accuracy} {fraction}");
+        }
+        run.run(250).unwrap();
+        let later = run.status();
+        assert_eq!(number(&later, "step"), 250.0);
+        assert_eq!(
+            number(&later, "epoch"),
+            10.0,
+            "250 steps of batches of 10 over 250 points"
+        );
+        assert_ne!(
+            number(&later, "train_loss"),
+            loss,
+            "training moved the loss"
+        );
         run.reset();
-        assert_eq!(run.status()[2].to_bits(), start[2].to_bits());
+        assert_eq!(
+            number(&run.status(), "train_loss").to_bits(),
+            loss.to_bits()
+        );
         assert!(run.is_classifier());
+        // Regression has no accuracy: null, not NaN.
+        let plane = Playground::from_link(JsValue::from("data=plane")).unwrap();
+        let status = plane.status();
+        assert!(get(&status, "train_accuracy").is_null());
+        assert!(get(&status, "test_accuracy").is_null());
+        assert!(number(&status, "test_loss").is_finite());
     }
 
     #[wasm_bindgen_test]
@@ -270,7 +328,20 @@ mod training {
                 && diverged.ends_with(" — lower the learning rate"),
             "{diverged}"
         );
-        assert!(wild.status()[6].is_finite());
+        let at = number(&wild.status(), "diverged_at");
+        assert_eq!(
+            diverged,
+            format!("diverged at step {at} — lower the learning rate")
+        );
+        assert_eq!(
+            number(&wild.status(), "step"),
+            at - 1.0,
+            "the diverging step did not count"
+        );
+        // A wrong call still throws a named Error, and the status still reads.
+        let again = message(wild.run(1).unwrap_err());
+        assert!(again.starts_with("diverged at step"), "{again}");
+        assert_eq!(keys(&wild.status()).len(), 8);
     }
 }
 
@@ -321,7 +392,7 @@ mod links {
 }
 
 mod stages {
-    use super::message;
+    use super::{get, keys, message, number};
     use nnplay::web::playground::Playground;
     use wasm_bindgen_test::*;
 
@@ -335,9 +406,13 @@ mod stages {
         run.sample_batch().unwrap();
         run.forward().unwrap();
         run.backward().unwrap();
-        assert_eq!(run.status()[0], 0.0, "the counter waits for Update");
+        assert_eq!(
+            number(&run.status(), "step"),
+            0.0,
+            "the counter waits for Update"
+        );
         run.update().unwrap();
-        assert_eq!(run.status()[0], 1.0);
+        assert_eq!(number(&run.status(), "step"), 1.0);
         // The page reads the view with JSON.parse; so does this test.
         let view = js_sys::JSON::parse(&run.stage_view()).unwrap();
         let at = |value: &wasm_bindgen::JsValue, key: &str| {
@@ -349,16 +424,65 @@ mod stages {
         let forward = index(&at(&view, "stages"), 1);
         let first = index(&at(&forward, "equations"), 0);
         assert_eq!(at(&first, "text").as_string().unwrap(), "z1 = x·W1 + b1");
-        assert_eq!(run.diagnostics().len(), 8 * 3, "8 numbers per layer");
         assert_eq!(
             run.diagnostic_labels(),
             ["layer 1 · relu", "layer 2 · tanh", "output · softmax"]
         );
     }
+
+    #[wasm_bindgen_test]
+    fn diagnostics_name_each_layers_measurements() {
+        let mut run =
+            Playground::from_link(wasm_bindgen::JsValue::from("layers=4:relu,3:tanh")).unwrap();
+        run.run(20).unwrap();
+        let layers = run.diagnostics();
+        assert_eq!(layers.length(), 3, "one object per layer, the output last");
+        let (relu, tanh, output) = (layers.get(0), layers.get(1), layers.get(2));
+        for layer in [&relu, &tanh, &output] {
+            assert_eq!(
+                keys(layer),
+                [
+                    "gradient",
+                    "dead",
+                    "units",
+                    "saturated",
+                    "a_mean",
+                    "a_spread",
+                    "z_min",
+                    "z_max"
+                ]
+            );
+            assert!(number(layer, "gradient") > 0.0);
+            assert!(number(layer, "z_min") <= number(layer, "z_max"));
+            assert!(number(layer, "a_spread") >= 0.0);
+        }
+        assert_eq!(
+            [&relu, &tanh, &output].map(|l| number(l, "units")),
+            [4.0, 3.0, 2.0]
+        );
+        let dead = number(&relu, "dead");
+        assert!(dead.fract() == 0.0 && (0.0..=4.0).contains(&dead), "{dead}");
+        assert!(
+            get(&output, "dead").is_null(),
+            "the output layer has no dead units"
+        );
+        assert!(
+            get(&relu, "saturated").is_null(),
+            "only sigmoid and tanh saturate"
+        );
+        let saturated = number(&tanh, "saturated");
+        assert!((0.0..=1.0).contains(&saturated), "{saturated}");
+        let mean = number(&tanh, "a_mean");
+        assert!(mean.abs() < 1.0, "tanh's a lies in (−1, 1): {mean}");
+        // A wrong call names what is wrong; the diagnostics still read after it.
+        let early = message(run.forward().unwrap_err());
+        assert!(early.contains("the next stage is Sample batch"), "{early}");
+        assert_eq!(run.diagnostics().length(), 3);
+    }
 }
 
 mod keeping {
-    use super::{message, numbers};
+    use super::{message, number, numbers};
     use nnplay::web::playground::Playground;
     use wasm_bindgen_test::*;
 
@@ -380,11 +504,14 @@ mod keeping {
             "data=xor&layers=5:elu,3:maxout:3&lr=0.1"
         );
         assert_eq!(
-            loaded.status()[0],
+            number(&loaded.status(), "step"),
             0.0,
             "the loaded weights are the run's new start"
         );
-        assert_eq!(loaded.status()[2].to_bits(), run.status()[2].to_bits());
+        assert_eq!(
+            number(&loaded.status(), "train_loss").to_bits(),
+            number(&run.status(), "train_loss").to_bits()
+        );
         let rows = run.loss_csv().lines().count() - 1;
         assert_eq!(rows as f64, run.loss_summary()[0], "one row per record");
         assert_eq!(run.loss_summary()[4], 200.0, "the last record's step");

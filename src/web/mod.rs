@@ -6,6 +6,7 @@ pub mod canvas;
 mod convert;
 pub mod data;
 pub mod explorer;
+mod fields;
 mod heatmap;
 pub mod link;
 pub mod model;

@@ -11,6 +11,7 @@ pub(super) mod tuning;
 
 use super::canvas::{context, drawable, theme, Canvas, NO_2D_CONTEXT};
 use super::convert::{js_error, text};
+use super::fields::{self, known, Fields};
 use super::heatmap::{HeatmapCanvas, WIDE_ABOVE_PARAMS};
 use super::link::strict_link;
 use crate::plot::heatmap::PointStyle;
@@ -97,21 +98,22 @@ impl Playground {
             .map_err(js_error)
     }
 
-    /// `[step, epoch, train loss, test loss, train accuracy, test accuracy,
-    /// diverged at step (NaN if not), training-set size]`; accuracies are NaN for regression.
-    pub fn status(&self) -> Vec<f64> {
+    /// Where the run is: `{step, epoch, train_loss, test_loss,
+    /// train_accuracy, test_accuracy, diverged_at, train_size}` (accuracies
+    /// `null` for regression, `diverged_at` `null` unless it diverged).
+    pub fn status(&self) -> JsValue {
         let latest = self.session.latest();
         let trainer = self.session.trainer();
-        vec![
-            trainer.step_count() as f64,
-            trainer.epoch_count() as f64,
-            latest.train_loss,
-            latest.test_loss,
-            latest.train_accuracy,
-            latest.test_accuracy,
-            trainer.diverged_at().map_or(f64::NAN, |s| s as f64),
-            trainer.train_set().len() as f64,
-        ]
+        Fields::new()
+            .with("step", trainer.step_count() as f64)
+            .with("epoch", trainer.epoch_count() as f64)
+            .with("train_loss", latest.train_loss)
+            .with("test_loss", latest.test_loss)
+            .with("train_accuracy", known(latest.train_accuracy))
+            .with("test_accuracy", known(latest.test_accuracy))
+            .with("diverged_at", fields::step(trainer.diverged_at()))
+            .with("train_size", trainer.train_set().len() as f64)
+            .into()
     }
 
     /// True when the output is softmax over classes (not regression).

@@ -6,17 +6,15 @@ import { $, fmt } from "./dom.js";
 
 /** Milliseconds between rewrites while training plays. */
 const QUIET = 5000;
-/** Numbers per layer in `Playground.diagnostics()`. */
-const PER_LAYER = 8;
 
 const num = (x) => (Number.isFinite(x) ? fmt(x) : "none");
 const percent = (x) => `${(100 * x).toFixed(1)}%`;
 
-/** Per layer of the diagnostics: `item(label, numbers)` for each, as "a; b; c". */
+/** Per layer of the diagnostics: `item(label, layer)` for each, as "a; b; c". */
 function perLayer(playground, item) {
-  const numbers = playground.diagnostics();
+  const layers = playground.diagnostics();
   return playground.diagnostic_labels()
-    .map((label, l) => item(label, numbers.subarray(l * PER_LAYER, (l + 1) * PER_LAYER)))
+    .map((label, l) => item(label, layers[l]))
     .filter(Boolean).join("; ");
 }
 
@@ -30,10 +28,10 @@ function curvesText() {
 
 /** The decision boundary and the data. */
 function heatmapText(playground) {
-  const [step, , trainLoss, testLoss, trainAcc, testAcc, , trainSize] = playground.status();
+  const { step, train_loss: trainLoss, test_loss: testLoss, train_accuracy: trainAcc, test_accuracy: testAcc, train_size: trainSize } = playground.status();
   const data = $("dataset").selectedOptions[0]?.textContent ?? $("dataset").value;
   const start = `The network's output over the input plane for the ${data} data at step ${step}`;
-  if (Number.isNaN(trainAcc)) {
+  if (trainAcc === null) {
     return `${start}: half the mean squared error is ${num(trainLoss)} on the ${trainSize} training points and ${num(testLoss)} on the test points.`;
   }
   return `${start}, coloured by class: it classifies ${percent(trainAcc)} of the ${trainSize} training points and ` +
@@ -49,8 +47,8 @@ function lossText(playground) {
 
 /** The network drawing: its layers and any dead units. */
 function networkText(playground) {
-  const layers = perLayer(playground, (label, d) => `${label} with ${d[2]} units`);
-  const dead = perLayer(playground, (label, d) => (d[1] > 0 ? `${d[1]} of ${d[2]} in ${label}` : ""));
+  const layers = perLayer(playground, (label, d) => `${label} with ${d.units} units`);
+  const dead = perLayer(playground, (label, d) => (d.dead > 0 ? `${d.dead} of ${d.units} in ${label}` : ""));
   const cut = playground.cut_links();
   return `The network: inputs ${playground.feature_labels()}; ${layers}. Links are blue for positive weights and orange for negative, ` +
     `wider for larger ones.${cut > 0 ? ` ${cut} links are cut (a weight of exactly 0), drawn dashed.` : ""}` +
@@ -59,16 +57,16 @@ function networkText(playground) {
 
 /** The four diagnostics charts, each from the latest record. */
 const DIAGNOSTICS = {
-  "gradient-chart": (p) => `Mean |dL/dW| at step ${p.status()[0]}: ${perLayer(p, (label, d) => `${label} ${num(d[0])}`)}.`,
+  "gradient-chart": (p) => `Mean |dL/dW| at step ${p.status().step}: ${perLayer(p, (label, d) => `${label} ${num(d.gradient)}`)}.`,
   "unit-chart": (p) => {
-    const dead = perLayer(p, (label, d) => (Number.isNaN(d[1]) ? "" : `${label} ${d[1]} of ${d[2]}`));
-    const saturated = perLayer(p, (label, d) => (Number.isNaN(d[3]) ? "" : `${label} ${percent(d[3])}`));
-    return `At step ${p.status()[0]}, dead units: ${dead || "no ReLU layer"}. Saturated: ${saturated || "no sigmoid or tanh layer"}.`;
+    const dead = perLayer(p, (label, d) => (d.dead === null ? "" : `${label} ${d.dead} of ${d.units}`));
+    const saturated = perLayer(p, (label, d) => (d.saturated === null ? "" : `${label} ${percent(d.saturated)}`));
+    return `At step ${p.status().step}, dead units: ${dead || "no ReLU layer"}. Saturated: ${saturated || "no sigmoid or tanh layer"}.`;
   },
-  "activation-chart": (p) => `Mean of a ± one spread at step ${p.status()[0]}: ` +
-    `${perLayer(p, (label, d) => (label.startsWith("output") ? "" : `${label} ${num(d[4])} ± ${num(d[5])}`)) || "no hidden layer"}.`,
-  "histogram-chart": (p) => `Where each layer's z fall at step ${p.status()[0]}: ` +
-    `${perLayer(p, (label, d) => `${label} from ${num(d[6])} to ${num(d[7])}`)}.`,
+  "activation-chart": (p) => `Mean of a ± one spread at step ${p.status().step}: ` +
+    `${perLayer(p, (label, d) => (label.startsWith("output") ? "" : `${label} ${num(d.a_mean)} ± ${num(d.a_spread)}`)) || "no hidden layer"}.`,
+  "histogram-chart": (p) => `Where each layer's z fall at step ${p.status().step}: ` +
+    `${perLayer(p, (label, d) => `${label} from ${num(d.z_min)} to ${num(d.z_max)}`)}.`,
 };
 
 export /** The plots' live text alternatives. */

@@ -94,7 +94,7 @@ class Keeper {
 
   /** Downloads the network file of the current weights. */
   saveNetwork() {
-    const step = this.training.status()[0];
+    const step = this.training.status().step;
     const name = `nnplay-network-step-${step}.json`;
     download(new Blob([this.training.playground.export_network()], { type: "application/json" }), name);
     this.say(`Saved the network at step ${step} as ${name}.`);

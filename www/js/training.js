@@ -147,7 +147,7 @@ class Training {
   linkKeys() {
     return {
       ...this.runKeys(), edits: this.playground ? this.playground.edits() : "",
-      test: $("show-test").checked ? "1" : "0", discrete: $("discretize").checked ? "1" : "0", steps: this.playground ? String(this.status()[0]) : "0",
+      test: $("show-test").checked ? "1" : "0", discrete: $("discretize").checked ? "1" : "0", steps: this.playground ? String(this.status().step) : "0",
     };
   }
 
@@ -247,12 +247,12 @@ class Training {
     timed("heatmap", () => this.playground.draw_heatmap($("heatmap"), ratio, $("show-test").checked, dark));
     timed("loss", () => this.playground.draw_loss($("loss-chart"), fitCanvas($("loss-chart")), dark));
     this.drawNetwork(dark);
-    const [step, , train, test, trainAcc, testAcc] = this.status();
+    const { step, train_loss: train, test_loss: test, train_accuracy: trainAcc, test_accuracy: testAcc } = this.status();
     const rate = this.tuning.scheduled() ? ` · learning rate ${fmt(this.playground.learning_rate_now())}` : "";
     $("train-status").textContent = `Step ${step} · train loss ${showLoss(train)} · test loss ${showLoss(test)}${rate}`;
     // Every digit, for tools and tests that compare runs bit for bit.
     Object.assign($("train-status").dataset, { trainLoss: String(train), testLoss: String(test) });
-    $("accuracy").textContent = Number.isNaN(testAcc)
+    $("accuracy").textContent = testAcc === null
       ? "Regression: the loss is half the mean squared error."
       : `Accuracy: train ${(100 * trainAcc).toFixed(1)}% · test ${(100 * testAcc).toFixed(1)}%`;
     timed("follow", () => {

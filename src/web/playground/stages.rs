@@ -3,17 +3,17 @@
 //! their charts (per frame), and the marks over the heatmap and network.
 
 use super::{js_error, theme, Playground};
+use crate::diagnostics::LayerStats;
 use crate::plot::{diagnostics as charts, heatmap, histograms, network as diagram};
 use crate::stage_view;
 use crate::train::Stage;
 use crate::web::canvas::{drawable, Canvas, NO_2D_CONTEXT};
+use crate::web::fields::{known, list, Fields};
+use js_sys::Array;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
-
-/// Numbers per layer in `diagnostics()`.
-const PER_LAYER: usize = 8;
 
 /// A drawing area on `canvas`, measuring text on the canvas itself (see `web::canvas`).
 fn area(canvas: HtmlCanvasElement) -> Result<DrawingArea<Canvas, Shift>, JsError> {
@@ -58,25 +58,25 @@ impl Playground {
         stage_view::to_json(&stage_view::build(self.session.trainer_mut()))
     }
 
-    /// The latest diagnostics, 8 numbers per layer (the output layer last):
-    /// mean |dL/dW|, dead units (NaN for the output), units, saturated
-    /// fraction (NaN unless sigmoid or tanh), mean of a, spread of a, min z, max z.
-    pub fn diagnostics(&self) -> Vec<f64> {
+    /// The latest diagnostics, one object per layer (the output layer
+    /// last): `{gradient, dead, units, saturated, a_mean, a_spread, z_min,
+    /// z_max}`: mean |dL/dW|, dead units (`null` for the output), units,
+    /// the saturated fraction (`null` unless sigmoid or tanh), the mean and
+    /// spread of a, and the smallest and largest z.
+    pub fn diagnostics(&self) -> Array {
         let latest = self.session.diagnostics().latest();
-        let mut out = Vec::with_capacity(latest.len() * PER_LAYER);
-        for s in latest {
-            out.extend([
-                s.gradient,
-                s.dead,
-                s.units as f64,
-                s.saturated,
-                s.a_mean,
-                s.a_spread,
-                s.z_min,
-                s.z_max,
-            ]);
-        }
-        out
+        let layer = |s: &LayerStats| {
+            Fields::new()
+                .with("gradient", s.gradient)
+                .with("dead", known(s.dead))
+                .with("units", s.units as f64)
+                .with("saturated", known(s.saturated))
+                .with("a_mean", s.a_mean)
+                .with("a_spread", s.a_spread)
+                .with("z_min", s.z_min)
+                .with("z_max", s.z_max)
+        };
+        list(latest.iter().map(layer))
     }
 
     /// A name per layer for the diagnostics: "layer 1 · tanh", …, "output · softmax".
