@@ -176,11 +176,19 @@ fn curve_view_reads_out_each_curve_and_checks_its_range() {
     let mut view = CurveView::new();
     view.add("sigmoid".into(), JsValue::UNDEFINED).unwrap();
     view.add_maxout(1.0, 0.0, -1.0, 0.0).unwrap();
-    assert_eq!(view.readout(0.0), vec![0.5, 0.25, 0.0, 1.0]);
-    let at_minus_two = view.readout(-2.0);
+    let pairs = |readout: Array| -> Vec<[f64; 2]> {
+        let curves = readout.iter();
+        let pair = |c: JsValue| {
+            assert_eq!(keys(&c), ["value", "derivative"]);
+            [number(&c, "value"), number(&c, "derivative")]
+        };
+        curves.map(pair).collect()
+    };
+    assert_eq!(pairs(view.readout(0.0)), [[0.5, 0.25], [0.0, 1.0]]);
+    let at_minus_two = pairs(view.readout(-2.0));
     // σ(−2) and σ′(−2) from Python's math module; within an ulp or two.
-    let expected = [0.11920292202211755, 0.10499358540350652, 2.0, -1.0];
-    for (got, want) in at_minus_two.iter().zip(expected) {
+    let expected = [[0.11920292202211755, 0.10499358540350652], [2.0, -1.0]];
+    for (got, want) in at_minus_two.iter().flatten().zip(expected.iter().flatten()) {
         assert!((got - want).abs() < 1e-15, "{at_minus_two:?}");
     }
     let range = message(view.set_range(5.0, -5.0).unwrap_err());
@@ -345,6 +353,58 @@ mod training {
     }
 }
 
+mod named_results {
+    use super::{get, keys, number};
+    use nnplay::web::data::{heatmap_pixel, heatmap_point};
+    use nnplay::web::playground::Playground;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn metrics_give_the_confusion_matrix_or_r_squared_by_name() {
+        let mut run = Playground::from_link(JsValue::from("data=blobs3&layers=6:relu")).unwrap();
+        run.run(100).unwrap();
+        let metrics = run.metrics();
+        assert_eq!(keys(&metrics), ["classes", "r_squared", "confusion"]);
+        assert_eq!(number(&metrics, "classes"), 3.0);
+        assert!(get(&metrics, "r_squared").is_null(), "no R² for classes");
+        let confusion = js_sys::Uint32Array::from(get(&metrics, "confusion")).to_vec();
+        assert_eq!(confusion.len(), 9, "3 × 3");
+        let total: u32 = confusion.iter().sum();
+        assert_eq!(total, run.test_size(), "every test point counted once");
+        let mut plane = Playground::from_link(JsValue::from("data=plane&layers=4:tanh")).unwrap();
+        plane.run(200).unwrap();
+        let metrics = plane.metrics();
+        assert_eq!(number(&metrics, "classes"), 0.0, "regression");
+        let r2 = number(&metrics, "r_squared");
+        assert!(r2 <= 1.0 && r2.is_finite(), "{r2}");
+        let confusion = js_sys::Uint32Array::from(get(&metrics, "confusion"));
+        assert_eq!(confusion.length(), 0, "no matrix for regression");
+    }
+
+    #[wasm_bindgen_test]
+    fn heatmap_points_and_pixels_are_named_and_inverse() {
+        let corner = heatmap_point(0.0, 0.0, 100, 100);
+        assert_eq!(keys(&corner), ["x1", "x2"]);
+        assert_eq!(
+            [number(&corner, "x1"), number(&corner, "x2")],
+            [-6.0, 6.0],
+            "the top left corner"
+        );
+        let point = heatmap_point(25.0, 75.0, 100, 100);
+        assert_eq!([number(&point, "x1"), number(&point, "x2")], [-3.0, -3.0]);
+        let pixel = heatmap_pixel(-3.0, -3.0, 100, 100);
+        assert_eq!(keys(&pixel), ["px", "py"]);
+        assert_eq!([number(&pixel, "px"), number(&pixel, "py")], [25.0, 75.0]);
+        let outside = heatmap_point(f64::NAN, 1e9, 100, 100);
+        assert_eq!(
+            [number(&outside, "x1"), number(&outside, "x2")],
+            [0.0, -6.0],
+            "a pixel off the map lands on it, never NaN"
+        );
+    }
+}
+
 mod links {
     use super::get;
     use js_sys::Array;
@@ -482,7 +542,7 @@ mod stages {
 }
 
 mod keeping {
-    use super::{message, number, numbers};
+    use super::{get, keys, message, number, numbers};
     use nnplay::web::playground::Playground;
     use wasm_bindgen_test::*;
 
@@ -513,8 +573,25 @@ mod keeping {
             number(&run.status(), "train_loss").to_bits()
         );
         let rows = run.loss_csv().lines().count() - 1;
-        assert_eq!(rows as f64, run.loss_summary()[0], "one row per record");
-        assert_eq!(run.loss_summary()[4], 200.0, "the last record's step");
+        let summary = run.loss_summary();
+        assert_eq!(keys(&summary), ["records", "first", "last"]);
+        assert_eq!(
+            number(&summary, "records"),
+            rows as f64,
+            "one row per record"
+        );
+        let (first, last) = (get(&summary, "first"), get(&summary, "last"));
+        for record in [&first, &last] {
+            assert_eq!(keys(record), ["step", "train_loss", "test_loss"]);
+        }
+        assert_eq!(number(&first, "step"), 0.0, "the first record's step");
+        assert_eq!(number(&last, "step"), 200.0, "the last record's step");
+        assert_eq!(
+            number(&last, "test_loss").to_bits(),
+            number(&run.status(), "test_loss").to_bits(),
+            "the last record is the latest"
+        );
+        assert_ne!(number(&first, "train_loss"), number(&last, "train_loss"));
         let not_json = message(
             Playground::import_network(wasm_bindgen::JsValue::from("{"))
                 .err()
@@ -539,7 +616,7 @@ mod keeping {
 }
 
 mod race {
-    use super::message;
+    use super::{get, keys, message, number};
     use nnplay::web::race::Race;
     use wasm_bindgen_test::*;
 
@@ -563,13 +640,50 @@ mod race {
         race.run(200);
         assert_eq!(race.step_count(), 200.0);
         let results = race.results();
-        assert_eq!(results.len(), 3 * 10, "10 numbers per contestant");
-        assert_eq!(results[6], 16.0, "hidden units of the first");
-        assert_eq!(results[8], 0.0, "the first is its own reference: times …");
+        assert_eq!(results.length(), 3, "one object per contestant");
+        let first = results.get(0);
         assert_eq!(
-            results[9], 1.0,
-            "… one: ReLU reaches test loss 0.2 by step 200"
+            keys(&first),
+            [
+                "reached_at",
+                "train_loss",
+                "test_loss",
+                "train_accuracy",
+                "test_accuracy",
+                "dead_units",
+                "hidden_units",
+                "diverged_at",
+                "speedup"
+            ]
         );
+        assert_eq!(
+            number(&first, "hidden_units"),
+            16.0,
+            "hidden units of the first"
+        );
+        let reached = number(&first, "reached_at");
+        assert!(
+            reached > 0.0 && reached <= 200.0 && reached % 10.0 == 0.0,
+            "ReLU reaches test loss 0.2 by step 200, at a check: {reached}"
+        );
+        let loss = number(&first, "test_loss");
+        assert!(loss > 0.0 && loss.is_finite(), "{loss}");
+        assert!(get(&first, "diverged_at").is_null(), "nobody diverged");
+        let speedup = get(&first, "speedup");
+        assert_eq!(keys(&speedup), ["kind", "value"]);
+        assert_eq!(
+            get(&speedup, "kind").as_string().unwrap(),
+            "times",
+            "the first is its own reference: times …"
+        );
+        assert_eq!(number(&speedup, "value"), 1.0, "… one");
+        for other in [results.get(1), results.get(2)] {
+            let kind = get(&get(&other, "speedup"), "kind").as_string().unwrap();
+            let reached = !get(&other, "reached_at").is_null();
+            // The first reached the target: the others are measured or bounded above.
+            let expected = if reached { "times" } else { "at_most" };
+            assert_eq!(kind, expected, "{}", keys(&other).join(","));
+        }
         race.start_repeat(2).unwrap();
         let mut progress = 0.0;
         while progress < 1.0 {
@@ -577,10 +691,32 @@ mod race {
             assert!(next >= progress, "progress only grows");
             progress = next;
         }
-        assert_eq!(race.repeat_status()[1], 2.0, "both seeds finished");
-        assert_eq!(race.repeat_results().len(), 3 * 7);
+        let status = race.repeat_status();
+        assert_eq!(keys(&status), ["progress", "finished", "seeds", "limit"]);
+        assert_eq!(
+            ["progress", "finished", "seeds", "limit"].map(|k| number(&status, k)),
+            [1.0, 2.0, 2.0, 10_000.0],
+            "both seeds finished"
+        );
+        let repeats = race.repeat_results();
+        assert_eq!(repeats.length(), 3, "one object per contestant");
+        let relu = repeats.get(0);
+        assert_eq!(
+            keys(&relu),
+            ["median", "fastest", "slowest", "reached", "runs", "speedup"]
+        );
+        assert_eq!(number(&relu, "runs"), 2.0);
+        let arrived = number(&relu, "reached");
+        assert!((0.0..=2.0).contains(&arrived), "{arrived}");
+        if arrived == 2.0 {
+            assert!(number(&relu, "fastest") <= number(&relu, "median"));
+            assert!(number(&relu, "median") <= number(&relu, "slowest"));
+        } else {
+            assert!(get(&relu, "slowest").is_null(), "not every run arrived");
+        }
         race.cancel_repeat();
-        assert!(race.repeat_status().is_empty());
+        assert!(race.repeat_status().is_null(), "no repeat: null");
+        assert_eq!(race.repeat_results().length(), 0);
     }
 
     #[wasm_bindgen_test]

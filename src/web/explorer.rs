@@ -4,9 +4,11 @@
 use super::canvas::theme;
 use super::canvas::{drawable, Canvas, NO_2D_CONTEXT};
 use super::convert::{finite_numbers, name, optional_finite};
+use super::fields::{list, Fields};
 use crate::activation::{maxout_apply, Activation, Piece};
 use crate::plot::curves::{self, Curve, CurvePlot, PlotGeometry};
 use crate::plot::{softmax, Theme};
+use js_sys::Array;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -142,16 +144,12 @@ impl CurveView {
         }
     }
 
-    /// `[f0(x), f0'(x), f1(x), f1'(x), …]`, one pair per curve in the order added.
-    pub fn readout(&self, x: f64) -> Vec<f64> {
-        self.plot
-            .curves
-            .iter()
-            .flat_map(|curve| {
-                let (f, df) = curve.eval(x);
-                [f, df]
-            })
-            .collect()
+    /// `[{value, derivative}, …]`: f(x) and f′(x) of each curve in the order added.
+    pub fn readout(&self, x: f64) -> Array {
+        list(self.plot.curves.iter().map(|curve| {
+            let (f, df) = curve.eval(x);
+            Fields::new().with("value", f).with("derivative", df)
+        }))
     }
 }
 

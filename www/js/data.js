@@ -188,7 +188,7 @@ class DataPanel {
     const map = $("heatmap");
     this.crosshair.hidden = this.cross === null || document.activeElement !== map;
     if (this.crosshair.hidden) return;
-    const [px, py] = this.api.heatmap_pixel(this.cross[0], this.cross[1], ...this.size());
+    const { px, py } = this.api.heatmap_pixel(this.cross[0], this.cross[1], ...this.size());
     this.crosshair.style.left = `${map.offsetLeft + px}px`;
     this.crosshair.style.top = `${map.offsetTop + py}px`;
   }

@@ -40,7 +40,7 @@ function heatmapText(playground) {
 
 /** The loss chart, from its first record to its last. */
 function lossText(playground) {
-  const [, s0, train0, test0, s1, train1, test1] = playground.loss_summary();
+  const { first: { step: s0, train_loss: train0, test_loss: test0 }, last: { step: s1, train_loss: train1, test_loss: test1 } } = playground.loss_summary();
   if (s0 === s1) return `Train loss ${num(train0)} and test loss ${num(test0)} at step ${s0}; the chart grows as training goes on.`;
   return `Loss from step ${s0} to step ${s1}: train loss ${num(train0)} to ${num(train1)}, test loss ${num(test0)} to ${num(test1)}.`;
 }

@@ -7,7 +7,9 @@ use crate::data::{CustomData, DatasetKind};
 use crate::session::Session;
 use crate::web::convert::text;
 use crate::web::data::CustomPoints;
+use crate::web::fields::{known, Fields};
 use crate::web::link::strict_link;
+use js_sys::Uint32Array;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -44,16 +46,21 @@ impl Playground {
         self.heatmap.set_discrete(discrete);
     }
 
-    /// The test-set metrics now: `[classes, R², m00, m01, …]`, where the
-    /// matrix (classes × classes, row-major) counts rows of the true class
-    /// against columns of the predicted one. Classes 0 is regression (no
-    /// matrix; R² NaN when every target is equal); R² is NaN for classes.
-    pub fn metrics(&self) -> Vec<f64> {
+    /// The test-set metrics now: `{classes, r_squared, confusion}`, where
+    /// `confusion` (a Uint32Array, classes × classes, row-major) counts rows
+    /// of the true class against columns of the predicted one. Classes 0 is
+    /// regression: no matrix, and R² (`null` when every target is equal);
+    /// `r_squared` is `null` for classes.
+    pub fn metrics(&self) -> JsValue {
         let metrics = self.session.metrics();
-        let mut out = Vec::with_capacity(2 + metrics.confusion().len());
-        out.push(metrics.classes() as f64);
-        out.push(metrics.r_squared());
-        out.extend(metrics.confusion().iter().map(|&c| f64::from(c)));
-        out
+        let r_squared = match metrics.classes() {
+            0 => known(metrics.r_squared()),
+            _ => JsValue::NULL,
+        };
+        Fields::new()
+            .with("classes", metrics.classes() as u32)
+            .with("r_squared", r_squared)
+            .with("confusion", Uint32Array::from(metrics.confusion()))
+            .into()
     }
 }

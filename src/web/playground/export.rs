@@ -4,7 +4,9 @@
 use super::{js_error, Playground};
 use crate::config::{write_link, LinkState};
 use crate::export;
+use crate::session::Record;
 use crate::web::convert::{finite_numbers, parse_json};
+use crate::web::fields::{maybe, Fields};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -57,15 +59,21 @@ impl Playground {
         Ok(out)
     }
 
-    /// `[records kept, first step, its train loss, its test loss, last step,
-    /// its train loss, its test loss]` of the loss history.
-    pub fn loss_summary(&self) -> Vec<f64> {
+    /// The loss history in brief: `{records, first, last}`, the records
+    /// kept and the first and last of them as `{step, train_loss,
+    /// test_loss}` (`null` with no records).
+    pub fn loss_summary(&self) -> JsValue {
         let records = self.session.history().records();
-        let ends = [records.first(), records.last()];
-        let mut out = vec![records.len() as f64];
-        for r in ends.into_iter().flatten() {
-            out.extend([r.step as f64, r.train_loss, r.test_loss]);
-        }
-        out
+        let record = |r: &Record| {
+            Fields::new()
+                .with("step", r.step as f64)
+                .with("train_loss", r.train_loss)
+                .with("test_loss", r.test_loss)
+        };
+        Fields::new()
+            .with("records", records.len() as u32)
+            .with("first", maybe(records.first().map(record)))
+            .with("last", maybe(records.last().map(record)))
+            .into()
     }
 }
