@@ -788,7 +788,8 @@ mod same_bits_as_native {
 }
 
 mod network_edits {
-    use super::message;
+    use super::{get, keys, message, number};
+    use nnplay::plot::network::layout;
     use nnplay::web::playground::Playground;
     use wasm_bindgen_test::*;
 
@@ -801,18 +802,49 @@ mod network_edits {
         assert_eq!(run.features(), "x1sq,x2sq");
         assert_eq!(run.feature_labels(), "x₁², x₂²");
         assert_eq!(run.network_columns(), vec![2, 3, 2]);
-        let label = run.parameter_label(2, 0, 1, 2).unwrap();
+        let [input, bias, weight] = ["input", "bias", "weight"].map(wasm_bindgen::JsValue::from);
+        let label = run.parameter_label(weight.clone(), 0, 1, 2).unwrap();
         assert_eq!(label, "Weight from x₂² to unit 3 of layer 1");
-        assert_eq!(run.parameter_label(0, 0, 0, 1).unwrap(), "x2sq");
-        run.set_parameter(1, 1, 0, 0, -2.5).unwrap();
-        assert_eq!(run.parameter_value(1, 1, 0, 0).unwrap(), -2.5);
+        assert_eq!(run.parameter_label(input, 0, 0, 1).unwrap(), "x2sq");
+        run.set_parameter(bias.clone(), 1, 0, 0, -2.5).unwrap();
+        assert_eq!(run.parameter_value(bias, 1, 0, 0).unwrap(), -2.5);
         assert!(run.edits().ends_with(":-2.5"), "{}", run.edits());
-        let nan = message(run.set_parameter(2, 0, 0, 0, f64::NAN).unwrap_err());
+        let nan = message(
+            run.set_parameter(weight.clone(), 0, 0, 0, f64::NAN)
+                .unwrap_err(),
+        );
         assert!(nan.contains("finite number"), "{nan}");
-        let far = message(run.set_parameter(2, 0, 2, 0, 1.0).unwrap_err());
+        let far = message(run.set_parameter(weight, 0, 2, 0, 1.0).unwrap_err());
         assert!(far.contains("no such weight or bias"), "{far}");
-        let kind = message(run.parameter_value(7, 0, 0, 0).unwrap_err());
-        assert!(kind.contains("0 (input), 1 (bias) or 2 (weight)"), "{kind}");
+        let kind = message(run.parameter_value("unit".into(), 0, 0, 0).unwrap_err());
+        assert_eq!(
+            kind,
+            "the kind of target must be \"input\", \"bias\" or \"weight\", got \"unit\""
+        );
+        let number_kind = message(run.parameter_value(2.into(), 0, 0, 0).unwrap_err());
+        assert!(
+            number_kind.contains("must be a string, got number"),
+            "{number_kind}"
+        );
+        // What a click hits, by name: the middle of a unit's box, or nothing.
+        let (width, height) = (400.0, 300.0);
+        let boxes = layout(&[2, 3, 2], width, height, 1.0);
+        let middle = |column: usize, unit: usize| {
+            let (left, top) = boxes.columns[column][unit];
+            (left + boxes.size / 2.0, top + boxes.size / 2.0)
+        };
+        let at = |(x, y): (f64, f64)| run.network_target(width, height, 1.0, x, y);
+        let second_input = at(middle(0, 1));
+        assert_eq!(keys(&second_input), ["kind", "layer", "from", "to"]);
+        assert_eq!(get(&second_input, "kind").as_string().unwrap(), "input");
+        assert_eq!(number(&second_input, "to"), 1.0);
+        let output_unit = at(middle(2, 0));
+        assert_eq!(get(&output_unit, "kind").as_string().unwrap(), "bias");
+        assert_eq!(
+            ["layer", "from", "to"].map(|k| number(&output_unit, k)),
+            [1.0, 0.0, 0.0]
+        );
+        assert!(at((0.5, 0.5)).is_null(), "empty space: null");
         // Predictions take raw (x1, x2) rows whatever the features; an odd count throws.
         let odd = message(run.predict(super::numbers(&[1.0, 2.0, 3.0])).unwrap_err());
         assert!(odd.contains("(x1, x2) pairs"), "{odd}");
