@@ -86,18 +86,6 @@ impl Playground {
         self.session.reset();
     }
 
-    /// Changes the learning rate, batch size and L2 rate, keeping the weights.
-    pub fn set_training(
-        &mut self,
-        learning_rate: f64,
-        batch_size: u32,
-        l2: f64,
-    ) -> Result<(), JsError> {
-        self.session
-            .set_settings(learning_rate, batch_size as usize, l2)
-            .map_err(js_error)
-    }
-
     /// Where the run is: `{step, epoch, train_loss, test_loss,
     /// train_accuracy, test_accuracy, diverged_at, train_size}` (accuracies
     /// `null` for regression, `diverged_at` `null` unless it diverged).
