@@ -2,8 +2,8 @@
 //! Wasm tests of the JS API's conversions and errors, run in headless Chromium.
 
 use js_sys::{Array, Float64Array, Reflect};
-use nnplay::web::api::{activate, activations, derivative, softmax};
-use nnplay::web::explorer::{time_per_evaluation, CurveView};
+use nnplay::web::activations::{activate, activations, derivative, softmax, time_per_evaluation};
+use nnplay::web::explorer::CurveView;
 use wasm_bindgen::{JsError, JsValue};
 use wasm_bindgen_test::*;
 
@@ -355,7 +355,7 @@ mod training {
 
 mod named_results {
     use super::{get, keys, number};
-    use nnplay::web::data::{heatmap_pixel, heatmap_point};
+    use nnplay::web::custom_points::{heatmap_pixel, heatmap_point};
     use nnplay::web::playground::Playground;
     use wasm_bindgen::JsValue;
     use wasm_bindgen_test::*;
@@ -872,7 +872,7 @@ fn settings_gives_each_key_with_named_fields() {
     assert_eq!(Array::from(&get(&lr, "presets")).length(), 13);
     assert_eq!(get(&lr, "default").as_string().unwrap(), "0.03");
     let beta2 = find("beta2");
-    assert_eq!(get(&beta2, "maxOpen").as_bool(), Some(true));
+    assert_eq!(get(&beta2, "max_open").as_bool(), Some(true));
     assert_eq!(get(&beta2, "default").as_string().unwrap(), "0.999");
     let noise = find("noise");
     assert_eq!(get(&noise, "kind").as_string().unwrap(), "whole");

@@ -1,22 +1,21 @@
-//! `Race`, the activation race's door: builds a race from a link's fragment,
-//! advances it a bounded number of steps per call, runs the multi-seed
-//! repeat in bounded chunks, and draws the loss chart, each contestant's
-//! boundary and the repeat's dot plot on canvases.
+//! The race (docs/js-api.md, "The race: Race"): `Race` builds a race from a
+//! link's fragment, advances it a bounded number of steps per call, reports
+//! each contestant, and draws the loss chart and each contestant's
+//! boundary; the multi-seed repeat is in `repeat`.
 
 mod repeat;
 
-use super::canvas::{drawable, theme, Canvas, NO_2D_CONTEXT};
-use super::convert::{js_error, text};
-use super::fields::{self, Fields};
-use super::heatmap::HeatmapCanvas;
+use super::common::canvas::{drawable, theme, Canvas, NO_2D_CONTEXT};
+use super::common::convert::{js_error, text};
+use super::common::fields::{self, Fields};
+use super::common::heatmap::HeatmapCanvas;
 use super::link::strict_link;
-use crate::config::RaceState;
 use crate::plot::heatmap::PointStyle;
 use crate::plot::hex;
 use crate::plot::race::{self as chart, contestant_colors, Entry};
 use crate::race::{self, Comparison, RaceConfig, Repeat, Target};
 use crate::session::Record;
-use js_sys::{Array, Object, Reflect};
+use js_sys::Array;
 use plotters::prelude::{IntoDrawingArea, RGBColor};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -39,40 +38,6 @@ fn comparison(c: Comparison) -> Fields {
     Fields::new()
         .with("kind", kind)
         .with("value", fields::maybe(value))
-}
-
-/// The race's controls as `read_link` reports them: `race` [{activation,
-/// param}], `target` {measure, value}, `seeds`, `race_steps`.
-pub(super) fn link_controls(out: &Object, race: &RaceState) {
-    let set = |object: &Object, key: &str, value: JsValue| {
-        // Setting a plain data property on a fresh object cannot fail.
-        let _ = Reflect::set(object, &key.into(), &value);
-    };
-    let contestants: Array = race
-        .contestants
-        .iter()
-        .map(|c| {
-            let entry = Object::new();
-            set(&entry, "activation", c.activation.name().into());
-            set(
-                &entry,
-                "param",
-                c.param.map_or(JsValue::NULL, JsValue::from_f64),
-            );
-            JsValue::from(entry)
-        })
-        .collect();
-    let target = Object::new();
-    let (measure, value) = match race.target {
-        Target::Loss(loss) => ("loss", loss),
-        Target::Accuracy(percent) => ("accuracy", f64::from(percent)),
-    };
-    set(&target, "measure", measure.into());
-    set(&target, "value", value.into());
-    set(out, "race", contestants.into());
-    set(out, "target", target.into());
-    set(out, "seeds", (race.seeds as u32).into());
-    set(out, "race_steps", (race.steps as f64).into());
 }
 
 /// The race, kept in wasm memory between frames.

@@ -5,8 +5,8 @@
 use super::{backend, comparison, js_error, theme, Race, MAX_STEPS_PER_CALL};
 use crate::plot::dots::{self, DotRow};
 use crate::race::{Repeat, REPEAT_LIMIT};
-use crate::web::canvas::drawable;
-use crate::web::fields::{self, Fields};
+use crate::web::common::canvas::drawable;
+use crate::web::common::fields::{self, Fields};
 use js_sys::Array;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;

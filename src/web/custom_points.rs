@@ -1,9 +1,11 @@
-//! `CustomPoints`, the reader's own data at the JS boundary: points added
-//! and removed by pixel or by coordinate, a CSV loaded all or nothing, and
-//! the text a link carries. Every check lives in the core's `data`.
+//! Your own points (docs/js-api.md, "Your own points"): `CustomPoints`,
+//! added and removed by pixel or by coordinate, a CSV loaded all or nothing,
+//! and the text a link carries; `heatmap_point` and `heatmap_pixel` between
+//! a heatmap's pixels and the input plane. Every check lives in the core's
+//! `data`.
 
-use super::convert::{js_error, text};
-use super::fields::Fields;
+use super::common::convert::{js_error, text};
+use super::common::fields::Fields;
 use crate::data::code::{self, LINK_POINTS};
 use crate::data::{csv, CustomData};
 use crate::plot::heatmap::{from_pixel, to_pixel};

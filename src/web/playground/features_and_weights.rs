@@ -1,12 +1,13 @@
-//! The network drawing's edits at the JS boundary: the input features (list,
-//! toggle) and setting one weight or bias, picked by a click or by a form.
+//! Input features and hand-set weights (docs/js-api.md): the input features
+//! (list, toggle) and setting one weight or bias, picked by a click on the
+//! network drawing or by a form.
 
 use super::{js_error, Playground};
 use crate::features::{Feature, FeatureSet};
 use crate::plot::network::{column_units, layout};
 use crate::plot::network_edit::{cut_links, hit, label, parameter_index, Target};
-use crate::web::convert::text;
-use crate::web::fields::{maybe, Fields};
+use crate::web::common::convert::text;
+use crate::web::common::fields::{maybe, Fields};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
