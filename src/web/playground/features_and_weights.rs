@@ -7,8 +7,8 @@ use crate::features::{Feature, FeatureSet};
 use crate::plot::network::{column_units, layout};
 use crate::plot::network_edit::{cut_links, hit, label, parameter_index, Target};
 use crate::web::common::convert::text;
-use crate::web::common::fields::{maybe, Fields};
-use js_sys::{Array, Object, Reflect};
+use crate::web::common::fields::{list, maybe, Fields};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 /// Pixels (before the device scale) a click may miss a link or unit by.
@@ -17,15 +17,11 @@ const TOLERANCE: f64 = 4.0;
 /// Every input feature, in the network's input order: `[{name, label}]`.
 #[wasm_bindgen]
 pub fn input_features() -> Array {
-    Feature::ALL
-        .into_iter()
-        .map(|feature| {
-            let entry = Object::new();
-            let _ = Reflect::set(&entry, &"name".into(), &feature.name().into());
-            let _ = Reflect::set(&entry, &"label".into(), &feature.label().into());
-            JsValue::from(entry)
-        })
-        .collect()
+    list(Feature::ALL.into_iter().map(|feature| {
+        Fields::new()
+            .with("name", feature.name())
+            .with("label", feature.label())
+    }))
 }
 
 /// The feature list `features` (`x1,x2`) with feature `name` switched on or
