@@ -473,14 +473,15 @@ mod stages {
         );
         run.update().unwrap();
         assert_eq!(number(&run.status(), "step"), 1.0);
-        // The page reads the view with JSON.parse; so does this test.
-        let view = js_sys::JSON::parse(&run.stage_view()).unwrap();
+        let view = run.stage_view();
         let at = |value: &wasm_bindgen::JsValue, key: &str| {
             js_sys::Reflect::get(value, &key.into()).unwrap()
         };
         let index =
             |value: &wasm_bindgen::JsValue, i: u32| js_sys::Reflect::get_u32(value, i).unwrap();
         assert_eq!(at(&view, "current").as_string().unwrap(), "Update");
+        assert_eq!(number(&view, "step"), 1.0, "an object, not JSON text");
+        assert!(get(&view, "diverged").is_null(), "not diverged");
         let forward = index(&at(&view, "stages"), 1);
         let first = index(&at(&forward, "equations"), 0);
         assert_eq!(at(&first, "text").as_string().unwrap(), "z1 = x·W1 + b1");

@@ -17,6 +17,7 @@
 //! name, never a numeric code. Bulk data of a frame (parameters,
 //! predictions, activation values) still crosses as typed arrays.
 
+use crate::json::Json;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -67,4 +68,21 @@ pub(crate) fn known(x: f64) -> JsValue {
 /// A JS array of `items`.
 pub(crate) fn list<T: Into<JsValue>>(items: impl IntoIterator<Item = T>) -> Array {
     items.into_iter().map(Into::into).collect()
+}
+
+/// A JSON tree as plain JS values: objects keep their members' order, and a
+/// number that is not finite is `null`, as JSON text writes it.
+pub(crate) fn json(tree: &Json) -> JsValue {
+    match tree {
+        Json::Null => JsValue::NULL,
+        Json::Bool(b) => JsValue::from_bool(*b),
+        Json::Number(n) => maybe(Some(*n).filter(|n| n.is_finite())),
+        Json::String(s) => JsValue::from_str(s),
+        Json::Array(items) => list(items.iter().map(json)).into(),
+        Json::Object(members) => {
+            let object = Fields::new();
+            members.iter().for_each(|(k, v)| object.set(k, json(v)));
+            object.into()
+        }
+    }
 }

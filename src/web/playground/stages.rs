@@ -1,12 +1,12 @@
-//! The stage-by-stage door of `Playground`: the four stage buttons, the stage
-//! view as JSON (one call per click), the diagnostics as typed arrays and
-//! their charts (per frame), and the marks over the heatmap and network.
+//! One step, stage by stage, and the diagnostics (docs/js-api.md): the four
+//! stage buttons, the stage view (one call per click) and the latest
+//! diagnostics per layer (per frame); their charts are in `drawing`.
 
 use super::{js_error, Playground};
 use crate::diagnostics::LayerStats;
 use crate::stage_view;
 use crate::train::Stage;
-use crate::web::common::fields::{known, list, Fields};
+use crate::web::common::fields::{json, known, list, Fields};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
@@ -37,9 +37,10 @@ impl Playground {
         self.session.trainer().next_stage().label().to_owned()
     }
 
-    /// The current step, stage by stage, as JSON (docs/js-api.md gives its shape).
-    pub fn stage_view(&mut self) -> String {
-        stage_view::to_json(&stage_view::build(self.session.trainer_mut()))
+    /// The current step, stage by stage, as an object (docs/js-api.md gives its shape).
+    pub fn stage_view(&mut self) -> JsValue {
+        let view = stage_view::build(self.session.trainer_mut());
+        json(&stage_view::to_tree(&view))
     }
 
     /// The latest diagnostics, one object per layer (the output layer
