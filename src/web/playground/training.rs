@@ -77,6 +77,7 @@ impl Playground {
     pub fn params(&self) -> Vec<f64> {
         self.session.trainer().network().params().to_vec()
     }
+
     /// True while the page plays: a wide network's heatmap (see `is_wide`)
     /// is then drawn on a 50 × 50 grid so each frame stays short, and at
     /// full resolution once stopped.
