@@ -87,6 +87,7 @@ impl Playground {
         let images = self.thumbnails.render(self.session.trainer());
         self.thumbnail_sheet.draw(&context, images, side, &layout)
     }
+
     /// Mean |dL/dW| per layer over the steps, log scale.
     pub fn draw_gradient_chart(
         &self,
