@@ -137,9 +137,14 @@ pub fn build(trainer: &mut Trainer) -> StageView {
     }
 }
 
-/// The view as JSON, for the page (one call per click, not per frame). Keys
-/// are the fields' names.
+/// The view as JSON text (`to_tree` written out).
 pub fn to_json(view: &StageView) -> String {
+    to_tree(view).to_string()
+}
+
+/// The view as a JSON tree, for the page (one call per click, not per
+/// frame). Keys are the fields' names.
+pub fn to_tree(view: &StageView) -> Json {
     let panel = |p: &StagePanel| {
         Json::object([
             ("stage", p.stage.into()),
@@ -166,7 +171,6 @@ pub fn to_json(view: &StageView) -> String {
             Json::Array(view.stages.iter().map(panel).collect()),
         ),
     ])
-    .to_string()
 }
 
 fn equation(e: &Equation) -> Json {

@@ -1,9 +1,8 @@
-//! `Model`, the JS API's network (docs/js-api.md): a thin wrapper that converts
-//! arrays, delegates to the core's `train::Model` (a network and the trainer
-//! that trains it) and turns its errors into JS `Error`s.
+//! A network (docs/js-api.md, "A network: Model"): `Model`, a thin wrapper
+//! that converts arrays, delegates to the core's `train::Model` (a network
+//! and the trainer that trains it) and turns its errors into JS `Error`s.
 
-use super::convert::js_error;
-use super::convert::{finite_numbers, parse_json};
+use super::common::convert::{finite_numbers, js_error, parse_json};
 use crate::network::{Network, NetworkConfig};
 use crate::train;
 use wasm_bindgen::prelude::*;

@@ -7,17 +7,15 @@ import { fmt } from "./dom.js";
 
 /** Milliseconds between rewrites while training plays. */
 const QUIET = 5000;
-/** Numbers per layer in `Playground.diagnostics()`. */
-const PER_LAYER = 8;
 
 const num = (x) => (Number.isFinite(x) ? fmt(x) : "none");
 const percent = (x) => `${(100 * x).toFixed(1)}%`;
 
-/** Per layer of the diagnostics: `item(label, numbers)` for each, as "a; b; c". */
+/** Per layer of the diagnostics: `item(label, layer)` for each, as "a; b; c". */
 function perLayer(playground, item) {
-  const numbers = playground.diagnostics();
+  const layers = playground.diagnostics();
   return playground.diagnostic_labels()
-    .map((label, l) => item(label, numbers.subarray(l * PER_LAYER, (l + 1) * PER_LAYER)))
+    .map((label, l) => item(label, layers[l]))
     .filter(Boolean).join("; ");
 }
 
@@ -30,9 +28,9 @@ export function curvesText(names, from, to) {
 
 /** The decision boundary and the `data` (the dataset's name). */
 export function heatmapText(playground, data) {
-  const [step, , trainLoss, testLoss, trainAcc, testAcc, , trainSize] = playground.status();
+  const { step, train_loss: trainLoss, test_loss: testLoss, train_accuracy: trainAcc, test_accuracy: testAcc, train_size: trainSize } = playground.status();
   const start = `The network's output over the input plane for the ${data} data at step ${step}`;
-  if (Number.isNaN(trainAcc)) {
+  if (trainAcc === null) {
     return `${start}: half the mean squared error is ${num(trainLoss)} on the ${trainSize} training points and ${num(testLoss)} on the test points.`;
   }
   return `${start}, coloured by class: it classifies ${percent(trainAcc)} of the ${trainSize} training points and ` +
@@ -41,15 +39,15 @@ export function heatmapText(playground, data) {
 
 /** The loss chart, from its first record to its last. */
 export function lossText(playground) {
-  const [, s0, train0, test0, s1, train1, test1] = playground.loss_summary();
+  const { first: { step: s0, train_loss: train0, test_loss: test0 }, last: { step: s1, train_loss: train1, test_loss: test1 } } = playground.loss_summary();
   if (s0 === s1) return `Train loss ${num(train0)} and test loss ${num(test0)} at step ${s0}; the chart grows as training goes on.`;
   return `Loss from step ${s0} to step ${s1}: train loss ${num(train0)} to ${num(train1)}, test loss ${num(test0)} to ${num(test1)}.`;
 }
 
 /** The network drawing: its layers and any dead units. */
 export function networkText(playground) {
-  const layers = perLayer(playground, (label, d) => `${label} with ${d[2]} units`);
-  const dead = perLayer(playground, (label, d) => (d[1] > 0 ? `${d[1]} of ${d[2]} in ${label}` : ""));
+  const layers = perLayer(playground, (label, d) => `${label} with ${d.units} units`);
+  const dead = perLayer(playground, (label, d) => (d.dead > 0 ? `${d.dead} of ${d.units} in ${label}` : ""));
   const cut = playground.cut_links();
   return `The network: inputs ${playground.feature_labels()}; ${layers}. Links are blue for positive weights and orange for negative, ` +
     `wider for larger ones.${cut > 0 ? ` ${cut} links are cut (a weight of exactly 0), drawn dashed.` : ""}` +
@@ -58,16 +56,16 @@ export function networkText(playground) {
 
 /** The four diagnostics charts (by canvas id), each from the latest record. */
 export const DIAGNOSTICS = {
-  "gradient-chart": (p) => `Mean |dL/dW| at step ${p.status()[0]}: ${perLayer(p, (label, d) => `${label} ${num(d[0])}`)}.`,
+  "gradient-chart": (p) => `Mean |dL/dW| at step ${p.status().step}: ${perLayer(p, (label, d) => `${label} ${num(d.gradient)}`)}.`,
   "unit-chart": (p) => {
-    const dead = perLayer(p, (label, d) => (Number.isNaN(d[1]) ? "" : `${label} ${d[1]} of ${d[2]}`));
-    const saturated = perLayer(p, (label, d) => (Number.isNaN(d[3]) ? "" : `${label} ${percent(d[3])}`));
-    return `At step ${p.status()[0]}, dead units: ${dead || "no ReLU layer"}. Saturated: ${saturated || "no sigmoid or tanh layer"}.`;
+    const dead = perLayer(p, (label, d) => (d.dead === null ? "" : `${label} ${d.dead} of ${d.units}`));
+    const saturated = perLayer(p, (label, d) => (d.saturated === null ? "" : `${label} ${percent(d.saturated)}`));
+    return `At step ${p.status().step}, dead units: ${dead || "no ReLU layer"}. Saturated: ${saturated || "no sigmoid or tanh layer"}.`;
   },
-  "activation-chart": (p) => `Mean of a ± one spread at step ${p.status()[0]}: ` +
-    `${perLayer(p, (label, d) => (label.startsWith("output") ? "" : `${label} ${num(d[4])} ± ${num(d[5])}`)) || "no hidden layer"}.`,
-  "histogram-chart": (p) => `Where each layer's z fall at step ${p.status()[0]}: ` +
-    `${perLayer(p, (label, d) => `${label} from ${num(d[6])} to ${num(d[7])}`)}.`,
+  "activation-chart": (p) => `Mean of a ± one spread at step ${p.status().step}: ` +
+    `${perLayer(p, (label, d) => (label.startsWith("output") ? "" : `${label} ${num(d.a_mean)} ± ${num(d.a_spread)}`)) || "no hidden layer"}.`,
+  "histogram-chart": (p) => `Where each layer's z fall at step ${p.status().step}: ` +
+    `${perLayer(p, (label, d) => `${label} from ${num(d.z_min)} to ${num(d.z_max)}`)}.`,
 };
 
 export /** The plots' live text alternatives. */

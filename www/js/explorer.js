@@ -158,10 +158,10 @@ class Explorer {
   fillReadout() {
     const values = this.view.readout(this.cursor);
     const labels = this.labels();
-    const rows = labels.map((label, i) => row([label, fmt(values[2 * i]), fmt(values[2 * i + 1])]));
+    const rows = labels.map((label, i) => row([label, fmt(values[i].value), fmt(values[i].derivative)]));
     this.$("readout-rows").replaceChildren(...rows);
     this.$("readout-caption").textContent = `Values at x = ${fmt(this.cursor)}`;
-    const spoken = labels.map((l, i) => `${l} ${fmt(values[2 * i])}, slope ${fmt(values[2 * i + 1])}`);
+    const spoken = labels.map((l, i) => `${l} ${fmt(values[i].value)}, slope ${fmt(values[i].derivative)}`);
     this.canvas.setAttribute("aria-valuenow", String(this.cursor));
     this.canvas.setAttribute("aria-valuetext", `x = ${fmt(this.cursor)}: ${spoken.join("; ")}`);
     this.canvas.setAttribute("aria-valuemin", this.$("x-min").value);
@@ -172,7 +172,7 @@ class Explorer {
   fillMarkers() {
     const at = MARKERS.map((x) => this.view.readout(x));
     const rows = this.labels().map((label, i) =>
-      row([label, ...at.map((v) => `${fmt(v[2 * i])} / ${fmt(v[2 * i + 1])}`)]));
+      row([label, ...at.map((v) => `${fmt(v[i].value)} / ${fmt(v[i].derivative)}`)]));
     this.$("marker-rows").replaceChildren(...rows);
   }
 

@@ -58,7 +58,7 @@ export function applySettings(root, state, except = null) {
 
 /** A number input's bounds: the setting's, or just inside an open end. */
 function bounds(s) {
-  return { min: s.minOpen ? s.min + OPEN_END : s.min, max: s.maxOpen ? s.max - OPEN_END : s.max };
+  return { min: s.min_open ? s.min + OPEN_END : s.min, max: s.max_open ? s.max - OPEN_END : s.max };
 }
 
 /** Gives `control` the setting's menu, or its range, step and default. */

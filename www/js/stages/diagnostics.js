@@ -1,10 +1,8 @@
 // The live diagnostics: four charts drawn by Rust, and a table of the latest
-// numbers (a Float64Array per frame) as their text alternative.
+// numbers (one object per layer, each frame) as their text alternative.
 import { fitCanvas, fmt, row } from "../dom.js";
 import { VisibleFrames } from "../visible.js";
 
-/** Numbers per layer in `Playground.diagnostics()`. */
-const PER_LAYER = 8;
 /** The charts: canvas id and the Playground method that draws it. */
 const CHARTS = [
   ["gradient-chart", "draw_gradient_chart"],
@@ -47,17 +45,17 @@ class Diagnostics {
   }
 
   /** One row per layer: gradient size, dead units, saturation, mean ± spread of a, range of z. */
-  fill(numbers) {
+  fill(layers) {
     const body = this.$("diagnostics-rows");
     if (body.rows.length !== this.labels.length) {
       body.replaceChildren(...this.labels.map(() => row(Array(6).fill(""))));
     }
     this.labels.forEach((label, l) => {
-      const [gradient, dead, units, saturated, mean, spread, zMin, zMax] = numbers.subarray(l * PER_LAYER, (l + 1) * PER_LAYER);
+      const { gradient, dead, units, saturated, a_mean: mean, a_spread: spread, z_min: zMin, z_max: zMax } = layers[l];
       const cells = [
         num(gradient),
-        Number.isNaN(dead) ? "—" : `${dead} of ${units}`,
-        Number.isNaN(saturated) ? "—" : `${(100 * saturated).toFixed(1)}%`,
+        dead === null ? "—" : `${dead} of ${units}`,
+        saturated === null ? "—" : `${(100 * saturated).toFixed(1)}%`,
         `${num(mean)} ± ${num(spread)}`,
         `${num(zMin)} … ${num(zMax)}`,
       ];

@@ -59,7 +59,7 @@ class Stages {
   render() {
     const playground = this.training.playground();
     if (!playground) return;
-    const view = JSON.parse(playground.stage_view());
+    const view = playground.stage_view();
     for (const stage of STAGES) {
       const button = this.$(stage.button);
       button.disabled = stage.label !== view.next || view.diverged !== null;

@@ -193,7 +193,7 @@ class DataPanel {
     const map = this.$("heatmap");
     this.crosshair.hidden = this.cross === null || document.activeElement !== map;
     if (this.crosshair.hidden) return;
-    const [px, py] = this.api.heatmap_pixel(this.cross[0], this.cross[1], ...this.size());
+    const { px, py } = this.api.heatmap_pixel(this.cross[0], this.cross[1], ...this.size());
     this.crosshair.style.left = `${map.offsetLeft + px}px`;
     this.crosshair.style.top = `${map.offsetTop + py}px`;
   }
@@ -241,10 +241,10 @@ class DataPanel {
   countText() {
     const run = this.run.playground();
     const custom = this.$("dataset").value === "custom";
-    const total = custom ? this.points.count() : run ? run.status()[7] + run.test_size() : 0;
+    const total = custom ? this.points.count() : run ? run.status().train_size + run.test_size() : 0;
     if (custom && total < 2) return `${total} point${total === 1 ? "" : "s"}: add at least ${2 - total} more to train`;
     if (!run) return `${total} points`;
-    return `${total} points (train ${run.status()[7]}, test ${run.test_size()})`;
+    return `${total} points (train ${run.status().train_size}, test ${run.test_size()})`;
   }
 
   /** Announces what an edit did (a live region; the count below is not one). */
@@ -271,7 +271,7 @@ class DataPanel {
       ? `The link cannot carry the drawn data: it has ${this.points.count()} points and a link carries at most ` +
         `${this.api.CustomPoints.link_limit()}. Opening the link shows the circle data instead.`
       : "";
-    const train = run?.status()[7];
+    const train = run?.status().train_size;
     if (custom && train && Number(this.$("batch-size").value) > train) this.$("batch-size").value = String(train);
     const count = this.countText();
     if (this.$("data-count").textContent !== count) this.$("data-count").textContent = count;

@@ -28,7 +28,7 @@ class Keep {
 
   /** Downloads the network file of the current weights. */
   saveNetwork() {
-    const step = this.run.status()[0];
+    const step = this.run.status().step;
     const name = `nnplay-network-step-${step}.json`;
     download(new Blob([this.run.playground().export_network()], { type: "application/json" }), name);
     this.say(`Saved the network at step ${step} as ${name}.`);

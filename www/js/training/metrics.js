@@ -13,14 +13,14 @@ class Metrics {
     this.cells = [];
   }
 
-  /** Reads `[classes, R², matrix…]` from the run and shows it. */
+  /** Reads `{classes, r_squared, confusion}` from the run and shows it. */
   update(run) {
     if (!run) return;
-    const [classes, r2, ...matrix] = run.metrics();
+    const { classes, r_squared: r2, confusion: matrix } = run.metrics();
     this.$("confusion").hidden = classes === 0;
     this.$("r-squared").hidden = classes !== 0;
     if (classes === 0) {
-      this.$("r-squared").textContent = Number.isNaN(r2)
+      this.$("r-squared").textContent = r2 === null
         ? "R² on the test set: undefined (every test target is the same)"
         : `R² on the test set: ${r2.toFixed(3)} (1 is a perfect fit, 0 no better than the mean)`;
       return;

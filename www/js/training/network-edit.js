@@ -6,9 +6,9 @@
 import { fillSelect } from "../dom.js";
 
 /** Kinds of target, as `Playground.network_target` returns them. */
-const INPUT = 0;
-const BIAS = 1;
-const WEIGHT = 2;
+const INPUT = "input";
+const BIAS = "bias";
+const WEIGHT = "weight";
 
 export /** Feature toggles and weight editing for the training view. */
 class NetworkEdit {
@@ -85,8 +85,8 @@ class NetworkEdit {
     const ratio = canvas.width / Math.max(1, canvas.clientWidth);
     const hit = playground.network_target(canvas.width, canvas.height, window.devicePixelRatio || 1,
       event.offsetX * ratio, event.offsetY * ratio);
-    if (hit.length === 0) return;
-    const [kind, layer, from, to] = hit;
+    if (hit === null) return;
+    const { kind, layer, from, to } = hit;
     if (kind === INPUT) this.toggle(playground.parameter_label(INPUT, 0, 0, to));
     else this.open({ kind, layer, from, to });
   }
@@ -109,7 +109,7 @@ class NetworkEdit {
     const columns = [...this.run.playground().network_columns()];
     const { kind, layer } = this.target;
     const layers = columns.length - 1;
-    this.$("weight-kind").value = String(kind);
+    this.$("weight-kind").value = kind;
     fillSelect(this.$("weight-layer"), columns.slice(1).map((_, l) => [l, l + 1 === layers ? "Output layer" : `Layer ${l + 1}`]), layer);
     const sources = layer === 0
       ? this.run.features().split(",").map((name, i) => [i, this.api.input_features().find((f) => f.name === name).label])
@@ -124,7 +124,7 @@ class NetworkEdit {
     const value = (x) => Number(this.$(x).value);
     const layerChanged = id === "weight-layer";
     this.target = {
-      kind: value("weight-kind"), layer: value("weight-layer"),
+      kind: this.$("weight-kind").value, layer: value("weight-layer"),
       from: layerChanged ? 0 : value("weight-from"), to: layerChanged ? 0 : value("weight-to"),
     };
     this.fillPickers();

@@ -76,8 +76,8 @@ class Player {
   /** A frame's worth of training and a redraw, every animation frame, until Pause. */
   play() {
     const view = this.view;
-    const divergedAt = view.status()[6];
-    if (!Number.isNaN(divergedAt)) return; // a diverged run waits for Reset
+    const divergedAt = view.status().diverged_at;
+    if (divergedAt !== null) return; // a diverged run waits for Reset
     this.start();
     /** Steps that fit TRAIN_BUDGET, from the last frame's pace. */
     let stepsInBudget = Infinity;
@@ -109,7 +109,7 @@ class Player {
     const tick = () => {
       if (!this.playing) return;
       const start = performance.now();
-      let step = view.status()[0];
+      let step = view.status().step;
       while (this.playing && step < target && performance.now() - start < FRAME_BUDGET) {
         const slice = Math.min(stepsPerFrame(this.$("batch-size")), target - step);
         try {
@@ -117,7 +117,7 @@ class Player {
         } catch (e) {
           view.fail(e);
         }
-        step = view.status()[0];
+        step = view.status().step;
       }
       if (step >= target || !REDUCED_MOTION.matches) {
         this.undrawn = false;

@@ -115,7 +115,7 @@ class Training {
     return {
       ...this.runKeys(), edits: this.playground ? this.playground.edits() : "",
       test: this.$("show-test").checked ? "1" : "0", discrete: this.$("discretize").checked ? "1" : "0",
-      steps: this.playground ? String(this.status()[0]) : "0",
+      steps: this.playground ? String(this.status().step) : "0",
     };
   }
 
@@ -219,12 +219,12 @@ class Training {
     this.playground.draw_batch_marks(heatmap, ratio, dark);
     timed("loss", () => this.playground.draw_loss(this.$("loss-chart"), fitCanvas(this.$("loss-chart")), dark));
     this.network.draw(dark);
-    const [step, , train, test, trainAcc, testAcc] = this.status();
+    const { step, train_loss: train, test_loss: test, train_accuracy: trainAcc, test_accuracy: testAcc } = this.status();
     const rate = this.tuning.scheduled() ? ` · learning rate ${fmt(this.playground.learning_rate_now())}` : "";
     this.$("train-status").textContent = `Step ${step} · train loss ${lossText(train)} · test loss ${lossText(test)}${rate}`;
     // Every digit, for tools and tests that compare runs bit for bit.
     Object.assign(this.$("train-status").dataset, { trainLoss: String(train), testLoss: String(test) });
-    this.$("accuracy").textContent = Number.isNaN(testAcc)
+    this.$("accuracy").textContent = testAcc === null
       ? "Regression: the loss is half the mean squared error."
       : `Accuracy: train ${(100 * trainAcc).toFixed(1)}% · test ${(100 * testAcc).toFixed(1)}%`;
     timed("follow", () => {
