@@ -16,9 +16,9 @@ mod parse;
 mod stages;
 mod workspace;
 
-// The speed kernels, after the mathematics they speed up.
-mod fast;
-pub use fast::preview;
+// The speed kernels, after the mathematics they speed up (the f32 preview
+// is public: `network::fast::preview`).
+pub mod fast;
 
 pub use check::check_learning_rate;
 pub use config::{LayerConfig, NetworkConfig};

@@ -5,7 +5,12 @@
 //! are the notes' plain SGD at a constant rate, without regularisation.
 
 use super::divergence::Rule;
-use super::{Optimizer, Regularization, Schedule, TrainError, TrainSettings, Trainer};
+use super::error::TrainError;
+use super::optimizer::Optimizer;
+use super::regularization::Regularization;
+use super::schedule::Schedule;
+use super::settings::TrainSettings;
+use super::trainer::Trainer;
 use crate::data::Dataset;
 use crate::features::FeatureSet;
 #[cfg(not(target_arch = "wasm32"))]

@@ -4,7 +4,9 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{builder, draw_line, finish, font, last_step, layer_color, points, Field, PlotResult};
+use super::chart::{
+    builder, draw_line, finish, font, last_step, layer_color, mesh, points, Field, PlotResult,
+};
 use crate::diagnostics::Diagnostics;
 use crate::plot::span::span;
 use crate::plot::Theme;

@@ -5,7 +5,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{builder, draw_line, font, last_step, layer_color, points, Field, PlotResult};
+use super::chart::{
+    builder, draw_line, font, last_step, layer_color, mesh, points, Field, PlotResult,
+};
 use crate::diagnostics::Diagnostics;
 use crate::plot::span::span;
 use crate::plot::{legend, Theme};
