@@ -17,6 +17,7 @@ mod playground;
 mod problem;
 mod race_keys;
 mod race_state;
+mod regularization_keys;
 mod setting;
 mod state;
 mod teacher_keys;

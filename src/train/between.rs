@@ -113,9 +113,7 @@ impl Trainer {
         self.sampler = Pcg64Mcg::seed_from_u64(self.network.config().seed ^ SAMPLER_SALT);
         self.order.iter_mut().enumerate().for_each(|(i, o)| *o = i);
         self.cursor = 0;
-        self.batch.indices.clear();
-        self.batch.x.clear();
-        self.batch.y.clear();
+        self.batch.clear();
         self.params_before.clear();
         self.optimizer.clear();
         self.next = Stage::SampleBatch;

@@ -2,6 +2,7 @@
 //! batch, forward, backward, update. Each stage can run on its own (the page's
 //! stage buttons) and leaves its results readable (see `views`).
 
+mod batch;
 mod between;
 mod divergence;
 mod error;

@@ -1,6 +1,7 @@
 //! The trainer: a network, its training set and the state of SGD over it,
 //! and the four stages of one step.
 
+use super::batch::Batch;
 use super::divergence;
 use super::error::TrainError;
 use super::optimizer::OptimizerState;
@@ -17,15 +18,6 @@ use crate::network::{Network, Workspace};
 /// Mixed into the config's seed for the batch sampler, so sampling draws
 /// from a different stream than the initial weights.
 pub(super) const SAMPLER_SALT: u64 = 0x5348_5546_464c_4521;
-
-/// The batch the SampleBatch stage picked: indices into the training set and
-/// copies of their rows (x: rows × inputs, y: rows × outputs).
-#[derive(Clone, Debug, Default)]
-pub(super) struct Batch {
-    pub(super) indices: Vec<usize>,
-    pub(super) x: Vec<f64>,
-    pub(super) y: Vec<f64>,
-}
 
 /// A network, its training set and the state of SGD over it.
 #[derive(Clone, Debug)]
@@ -138,22 +130,23 @@ impl Trainer {
         let end = (self.cursor + self.settings.batch_size).min(self.order.len());
         let (inputs, outputs) = (self.network.inputs(), self.network.outputs());
         let batch = &mut self.batch;
-        batch.indices.clear();
-        batch.x.clear();
-        batch.y.clear();
+        batch.clear();
         let picked = &self.order[self.cursor..end];
         batch.indices.extend_from_slice(picked);
-        // A run of consecutive examples is one copy (a whole batch, unshuffled).
-        let mut rest = picked;
-        while let Some(&first) = rest.first() {
-            let run = 1 + rest.windows(2).take_while(|w| w[1] == w[0] + 1).count();
-            let rows = first..first + run;
-            let x = &self.train_x[rows.start * inputs..rows.end * inputs];
-            batch.x.extend_from_slice(x);
-            batch
-                .y
-                .extend_from_slice(&self.train.y[rows.start * outputs..rows.end * outputs]);
-            rest = &rest[run..];
+        let first = picked.first().copied().unwrap_or(0);
+        if picked.windows(2).all(|w| w[1] == w[0] + 1) {
+            // Consecutive examples: the batch is a span of the rows, no copy.
+            let rows = first..first + picked.len();
+            let x = rows.start * inputs..rows.end * inputs;
+            batch.span = Some((x, rows.start * outputs..rows.end * outputs));
+        } else {
+            for &i in picked {
+                let x = &self.train_x[i * inputs..(i + 1) * inputs];
+                batch.x.extend_from_slice(x);
+                batch
+                    .y
+                    .extend_from_slice(&self.train.y[i * outputs..(i + 1) * outputs]);
+            }
         }
         self.cursor = if end == self.order.len() { 0 } else { end };
         (self.loss_before, self.loss_after, self.updated) = (None, None, false);
@@ -166,9 +159,9 @@ impl Trainer {
         self.expect(Stage::Forward)?;
         // The batch's rows were checked as they came in (`with_features`,
         // `Model`), so the passes need not check them again.
-        let (network, batch) = (&self.network, &self.batch);
-        network.forward_known(&mut self.workspace, &batch.x);
-        let loss = network.batch_loss_known(&self.workspace, &batch.y);
+        let (x, y) = self.batch.rows(&self.train_x, &self.train.y);
+        self.network.forward_known(&mut self.workspace, x);
+        let loss = self.network.batch_loss_known(&self.workspace, y);
         self.loss_before = Some(loss);
         if self.first_loss.is_nan() {
             self.first_loss = loss;
@@ -184,8 +177,8 @@ impl Trainer {
     /// regularisation's gradient, `λ·W` or `λ·sign(W)`, added to the weights' part).
     pub fn backward(&mut self) -> Result<(), TrainError> {
         self.expect(Stage::Backward)?;
-        let (network, batch) = (&self.network, &self.batch);
-        network.backward_known(&mut self.workspace, &batch.x, &batch.y);
+        let (x, y) = self.batch.rows(&self.train_x, &self.train.y);
+        self.network.backward_known(&mut self.workspace, x, y);
         let gradient = self.workspace.gradient_mut();
         let regularization = self.settings.regularization;
         regularization.add_gradient(&self.network, gradient)?;
