@@ -61,8 +61,7 @@ impl Session {
         let (train, test) = config.data_sets().map_err(SessionError::Data)?;
         let network =
             Network::new(config.network_config()).map_err(|e| SessionError::Setting(e.into()))?;
-        let settings = train_settings(&config);
-        let trainer = Trainer::with_features(network, train, config.features, settings)
+        let trainer = Trainer::with_features(network, train, config.features, config.train)
             .map_err(SessionError::Train)?;
         let params = trainer.network().param_count();
         crate::edits::check(&config.edits, params).map_err(|e| SessionError::Setting(e.into()))?;
@@ -212,29 +211,28 @@ impl Session {
             Regularization::L2(l2)
         };
         self.retune(&PlaygroundConfig {
-            learning_rate,
-            batch_size,
-            regularization,
+            train: TrainSettings {
+                learning_rate,
+                batch_size,
+                regularization,
+                ..self.config.train
+            },
             ..self.config.clone()
         })
     }
 
-    /// Takes `config`'s learning rate, batch size, optimiser, schedule and
-    /// regularisation without restarting (the weights, the step and the
+    /// Takes `config.train` (learning rate, batch size, optimiser, schedule,
+    /// regularisation) without restarting (the weights, the step and the
     /// optimiser's memory stay; a different optimiser starts afresh). The
     /// rest of `config` is ignored. An error changes nothing.
     pub fn retune(&mut self, config: &PlaygroundConfig) -> Result<(), SessionError> {
         let config = PlaygroundConfig {
-            learning_rate: config.learning_rate,
-            batch_size: config.batch_size,
-            regularization: config.regularization,
-            optimizer: config.optimizer,
-            schedule: config.schedule,
+            train: config.train,
             ..self.config.clone()
         };
         config.validate().map_err(SessionError::Setting)?;
         self.trainer
-            .set_settings(train_settings(&config))
+            .set_settings(config.train)
             .map_err(SessionError::Train)?;
         self.config = config;
         Ok(())
@@ -262,17 +260,5 @@ impl Session {
         };
         self.latest = record;
         self.history.push(&record);
-    }
-}
-
-/// The trainer's settings that `config` gives.
-fn train_settings(config: &PlaygroundConfig) -> TrainSettings {
-    TrainSettings {
-        learning_rate: config.learning_rate,
-        batch_size: config.batch_size,
-        regularization: config.regularization,
-        optimizer: config.optimizer,
-        schedule: config.schedule,
-        shuffle: true,
     }
 }

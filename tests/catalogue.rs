@@ -90,7 +90,10 @@ fn the_learning_rate_has_one_range_and_one_wording() {
         let expected = format!("learning_rate must be {LEARNING_RATE_ACCEPTS}, got {bad}");
         // The page's config.
         let config = PlaygroundConfig {
-            learning_rate: bad,
+            train: TrainSettings {
+                learning_rate: bad,
+                ..TrainSettings::default()
+            },
             ..PlaygroundConfig::default()
         };
         let session = Session::new(config).unwrap_err().to_string();
@@ -122,7 +125,10 @@ fn the_learning_rate_has_one_range_and_one_wording() {
     for good in [lo, 0.03, hi] {
         assert!(parse_link(&format!("lr={good}")).1.is_empty());
         let config = PlaygroundConfig {
-            learning_rate: good,
+            train: TrainSettings {
+                learning_rate: good,
+                ..TrainSettings::default()
+            },
             ..PlaygroundConfig::default()
         };
         assert!(Session::new(config).is_ok());

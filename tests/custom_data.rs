@@ -288,7 +288,7 @@ fn a_batch_larger_than_the_drawn_training_set_shrinks_to_it() {
         "a batch of 10 from 2 points"
     );
     config.fit_batch_to_data();
-    assert_eq!(config.batch_size, 2, "3 points × 0.5, rounded, train");
+    assert_eq!(config.train.batch_size, 2, "3 points × 0.5, rounded, train");
     assert!(Session::new(config).is_ok());
 }
 

@@ -15,7 +15,7 @@ use nnplay::network::{Network, Workspace};
 use nnplay::plot::diagnostics::{self as charts, layer_color};
 use nnplay::plot::{heatmap, hex, network as diagram, Theme};
 use nnplay::session::{Session, HISTORY_LIMIT};
-use nnplay::train::Stage;
+use nnplay::train::{Stage, TrainSettings};
 use plotters::prelude::*;
 
 #[global_allocator]
@@ -164,7 +164,10 @@ fn mean_spread_and_gradient_size_are_the_textbook_ones() {
 fn session(hidden: Vec<HiddenLayer>, learning_rate: f64) -> Session {
     Session::new(PlaygroundConfig {
         hidden,
-        learning_rate,
+        train: TrainSettings {
+            learning_rate,
+            ..TrainSettings::default()
+        },
         ..PlaygroundConfig::default()
     })
     .unwrap()

@@ -7,6 +7,7 @@ use nnplay::activation::{softmax, Kind};
 use nnplay::config::{parse_link, LinkState};
 use nnplay::diagnostics::LayerStats;
 use nnplay::session::Session;
+use nnplay::train::TrainSettings;
 
 /// The experiments' names and fragments, from the page's list.
 fn experiments() -> Vec<(String, String)> {
@@ -87,7 +88,10 @@ fn a_relu_dies_dead_units_appear_within_two_epochs() {
     );
     // The same network at the default learning rate keeps every unit alive.
     let mut gentle = Session::new(nnplay::config::PlaygroundConfig {
-        learning_rate: 0.03,
+        train: TrainSettings {
+            learning_rate: 0.03,
+            ..state.training.train
+        },
         ..state.training
     })
     .unwrap();

@@ -11,7 +11,7 @@ use nnplay::export::{loss_csv, network_file, read_network_file, NetworkFile};
 use nnplay::json::{parse_text, Json};
 use nnplay::network::{Network, NetworkConfig};
 use nnplay::session::{Record, Session, HISTORY_LIMIT};
-use nnplay::train::Regularization;
+use nnplay::train::{Regularization, TrainSettings};
 
 fn session(config: PlaygroundConfig) -> Session {
     Session::new(config).expect("a valid config")
@@ -62,7 +62,10 @@ fn configs() -> Vec<PlaygroundConfig> {
                 layer(5, Kind::LeakyRelu, Some(0.1)),
                 layer(3, Kind::Maxout, Some(3.0)),
             ],
-            learning_rate: 0.1,
+            train: TrainSettings {
+                learning_rate: 0.1,
+                ..base.train
+            },
             ..base.clone()
         },
         PlaygroundConfig {
@@ -70,8 +73,11 @@ fn configs() -> Vec<PlaygroundConfig> {
             noise: 0.2,
             seed: 9_007_199_254_740_991,
             hidden: vec![layer(6, Kind::Prelu, Some(-0.5)), layer(4, Kind::Elu, None)],
-            batch_size: 3,
-            regularization: Regularization::L2(0.001),
+            train: TrainSettings {
+                batch_size: 3,
+                regularization: Regularization::L2(0.001),
+                ..base.train
+            },
             ..base.clone()
         },
         PlaygroundConfig {
@@ -90,7 +96,10 @@ fn a_saved_network_loads_back_to_the_same_weights_and_predictions() {
         run.run(137).unwrap();
         // A learning rate changed midway is kept (a link's `steps` could not replay it).
         let retuned = PlaygroundConfig {
-            learning_rate: 0.01,
+            train: TrainSettings {
+                learning_rate: 0.01,
+                ..config.train
+            },
             ..config.clone()
         };
         run.retune(&retuned).unwrap();
@@ -98,7 +107,7 @@ fn a_saved_network_loads_back_to_the_same_weights_and_predictions() {
         let file = read_network_file(&reread(&network_file(&run))).expect("a valid file");
         assert_eq!(file.step, 187);
         assert_eq!(file.training, *run.config());
-        assert_eq!(file.training.learning_rate, 0.01);
+        assert_eq!(file.training.train.learning_rate, 0.01);
         assert_eq!(bits(&file.params), bits(run.trainer().network().params()));
         let mut loaded = file.into_session().unwrap();
         assert_eq!(

@@ -91,8 +91,8 @@ fn the_default_features_leave_a_run_bit_for_bit_as_before() {
     .unwrap();
     let network = Network::new(config.network_config()).unwrap();
     let settings = TrainSettings {
-        learning_rate: config.learning_rate,
-        batch_size: config.batch_size,
+        learning_rate: config.train.learning_rate,
+        batch_size: config.train.batch_size,
         ..TrainSettings::default()
     };
     let mut plain = Trainer::new(network, train, settings).unwrap();
@@ -113,8 +113,11 @@ fn circle_without_hidden_layers(features: &str) -> f64 {
     let mut run = Session::new(PlaygroundConfig {
         dataset: DatasetKind::Circle,
         hidden: vec![],
-        learning_rate: 0.1,
         features: set(features),
+        train: TrainSettings {
+            learning_rate: 0.1,
+            ..TrainSettings::default()
+        },
         ..PlaygroundConfig::default()
     })
     .unwrap();

@@ -10,7 +10,7 @@ use nnplay::config::{TeacherState, HIDEABLE};
 use nnplay::data::DatasetKind;
 use nnplay::race::{Contestant, Target};
 use nnplay::session::Session;
-use nnplay::train::{Optimizer, Regularization, Schedule};
+use nnplay::train::{Optimizer, Regularization, Schedule, TrainSettings};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
@@ -102,11 +102,14 @@ fn training() -> impl Strategy<Value = PlaygroundConfig> {
                     train_fraction: f64::from(split * 10) / 100.0,
                     seed,
                     hidden,
-                    learning_rate,
-                    batch_size: 1 + (batch * train) as usize,
-                    optimizer: tuning.0,
-                    schedule: tuning.1,
-                    regularization: tuning.2,
+                    train: TrainSettings {
+                        learning_rate,
+                        batch_size: 1 + (batch * train) as usize,
+                        optimizer: tuning.0,
+                        schedule: tuning.1,
+                        regularization: tuning.2,
+                        ..TrainSettings::default()
+                    },
                     ..PlaygroundConfig::default()
                 }
             },

@@ -9,7 +9,7 @@ use nnplay::config::{
 };
 use nnplay::data::DatasetKind;
 use nnplay::session::Session;
-use nnplay::train::Regularization;
+use nnplay::train::{Regularization, TrainSettings};
 
 /// Parses a link that must have no problems.
 fn clean(fragment: &str) -> LinkState {
@@ -57,9 +57,12 @@ fn a_link_reads_every_part_of_the_state() {
                 ..HiddenLayer::new(3, Kind::Maxout)
             },
         ],
-        learning_rate: 0.1,
-        batch_size: 25,
-        regularization: Regularization::L2(0.001),
+        train: TrainSettings {
+            learning_rate: 0.1,
+            batch_size: 25,
+            regularization: Regularization::L2(0.001),
+            ..TrainSettings::default()
+        },
         ..PlaygroundConfig::default()
     };
     assert_eq!(state.training, training);
@@ -208,9 +211,9 @@ fn malformed_and_out_of_range_values_fall_back_to_defaults() {
         assert!(text.starts_with(key), "{text}");
         assert!(text.contains(accepts), "{fragment}: {text}");
         let l2 = Regularization::L2(0.5);
-        assert_eq!(state.training.regularization, l2, "the rest applies");
+        assert_eq!(state.training.train.regularization, l2, "the rest applies");
         let mut expected = LinkState::default();
-        expected.training.regularization = l2;
+        expected.training.train.regularization = l2;
         if fragment.contains("split=10") {
             expected.training.train_fraction = 0.1;
         }
@@ -222,7 +225,7 @@ fn malformed_and_out_of_range_values_fall_back_to_defaults() {
 fn duplicated_keys_are_named_and_fall_back() {
     let (state, problem) = one_problem("seed=3&lr=0.1&seed=4", "seed");
     assert_eq!(state.training.seed, LinkState::default().training.seed);
-    assert_eq!(state.training.learning_rate, 0.1);
+    assert_eq!(state.training.train.learning_rate, 0.1);
     assert!(problem.problem.contains("given 2 times"), "{problem}");
     assert!(
         problem

@@ -371,7 +371,7 @@ fn link_keys_choose_the_optimizer_schedule_and_regularization() {
         "opt=adam&beta1=0.8&eps=1e-6&schedule=exp&lr_every=50&lr_factor=0.9&reg=l1&reg_rate=0.3",
     );
     assert_eq!(problems, vec![]);
-    let t = &state.training;
+    let t = &state.training.train;
     let adam = Optimizer::Adam {
         beta1: 0.8,
         beta2: 0.999,
@@ -386,11 +386,11 @@ fn link_keys_choose_the_optimizer_schedule_and_regularization() {
     assert_eq!(t.regularization, Regularization::L1(0.3));
     // Older links' l2 still means L2 at that rate; 0 means none.
     assert_eq!(
-        parse_link("l2=0.01").0.training.regularization,
+        parse_link("l2=0.01").0.training.train.regularization,
         Regularization::L2(0.01)
     );
     assert_eq!(
-        parse_link("l2=0").0.training.regularization,
+        parse_link("l2=0").0.training.train.regularization,
         Regularization::None
     );
     // Defaults are left out of written links.

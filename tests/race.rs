@@ -9,6 +9,7 @@ use nnplay::config::{HiddenLayer, PlaygroundConfig};
 use nnplay::data::DatasetKind;
 use nnplay::network::{LayerKind, Network};
 use nnplay::race::{Contestant, Progress, Race, RaceConfig, Target, CHECK_EVERY};
+use nnplay::train::TrainSettings;
 
 fn race_of(contestants: Vec<Contestant>, base: PlaygroundConfig) -> Race {
     let config = RaceConfig {
@@ -27,7 +28,10 @@ fn spiral() -> PlaygroundConfig {
             HiddenLayer::new(6, Kind::Tanh),
             HiddenLayer::new(5, Kind::Tanh),
         ],
-        learning_rate: 0.1,
+        train: TrainSettings {
+            learning_rate: 0.1,
+            ..TrainSettings::default()
+        },
         ..PlaygroundConfig::default()
     }
 }
@@ -261,7 +265,10 @@ fn racing_is_deterministic_however_it_is_stepped() {
 #[test]
 fn a_diverging_contestant_stops_while_the_others_race_on() {
     let base = PlaygroundConfig {
-        learning_rate: 10.0,
+        train: TrainSettings {
+            learning_rate: 10.0,
+            ..spiral().train
+        },
         ..spiral()
     };
     let mut race = race_of(

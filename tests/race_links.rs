@@ -85,7 +85,7 @@ fn bad_race_values_are_named_and_fall_back_to_the_defaults() {
         assert!(text.starts_with(key), "{text}");
         assert!(text.contains(accepts), "{fragment}: {text}");
         let mut expected = LinkState::default();
-        expected.training.regularization = Regularization::L2(0.5);
+        expected.training.train.regularization = Regularization::L2(0.5);
         assert_eq!(state, expected, "{fragment} falls back to the defaults");
     }
 }

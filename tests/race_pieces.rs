@@ -8,7 +8,7 @@ use nnplay::activation::Kind;
 use nnplay::config::{HiddenLayer, PlaygroundConfig};
 use nnplay::data::DatasetKind;
 use nnplay::race::{Contestant, Race, RaceConfig, Target, CHECK_EVERY};
-use nnplay::train::Stage;
+use nnplay::train::{Stage, TrainSettings};
 
 fn race(learning_rate: f64) -> Race {
     let base = PlaygroundConfig {
@@ -18,7 +18,10 @@ fn race(learning_rate: f64) -> Race {
             HiddenLayer::new(6, Kind::Tanh),
             HiddenLayer::new(5, Kind::Tanh),
         ],
-        learning_rate,
+        train: TrainSettings {
+            learning_rate,
+            ..TrainSettings::default()
+        },
         ..PlaygroundConfig::default()
     };
     let contestants = vec![

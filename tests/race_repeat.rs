@@ -7,6 +7,7 @@ use nnplay::activation::Kind;
 use nnplay::config::{HiddenLayer, PlaygroundConfig};
 use nnplay::data::DatasetKind;
 use nnplay::race::{compare, median, Comparison, Contestant, Race, RaceConfig, Repeat, Target};
+use nnplay::train::TrainSettings;
 
 fn config(target: Target) -> RaceConfig {
     RaceConfig {
@@ -15,7 +16,10 @@ fn config(target: Target) -> RaceConfig {
                 HiddenLayer::new(4, Kind::Tanh),
                 HiddenLayer::new(4, Kind::Tanh),
             ],
-            learning_rate: 0.1,
+            train: TrainSettings {
+                learning_rate: 0.1,
+                ..TrainSettings::default()
+            },
             ..PlaygroundConfig::default()
         },
         contestants: vec![Contestant::new(Kind::Relu), Contestant::new(Kind::Sigmoid)],
@@ -206,7 +210,10 @@ fn dead_units_are_counted_over_the_hidden_layers() {
             HiddenLayer::new(8, Kind::Tanh),
             HiddenLayer::new(8, Kind::Tanh),
         ],
-        learning_rate: 1.0,
+        train: TrainSettings {
+            learning_rate: 1.0,
+            ..TrainSettings::default()
+        },
         ..PlaygroundConfig::default()
     };
     let contestants = vec![

@@ -7,7 +7,7 @@ use nnplay::config::{HiddenLayer, PlaygroundConfig};
 use nnplay::data::DatasetKind;
 use nnplay::metrics::Evaluator;
 use nnplay::session::{Session, HISTORY_LIMIT};
-use nnplay::train::{Regularization, TrainError};
+use nnplay::train::{Regularization, TrainError, TrainSettings};
 
 fn session(config: PlaygroundConfig) -> Session {
     Session::new(config).expect("a valid config")
@@ -95,7 +95,10 @@ fn a_huge_learning_rate_diverges_and_stays_stopped() {
     let mut run = session(PlaygroundConfig {
         dataset: DatasetKind::Plane,
         hidden: vec![HiddenLayer::new(4, Kind::Sigmoid)],
-        learning_rate: 10.0,
+        train: TrainSettings {
+            learning_rate: 10.0,
+            ..TrainSettings::default()
+        },
         ..PlaygroundConfig::default()
     });
     let error = run.run(10_000).unwrap_err();
@@ -130,7 +133,10 @@ fn settings_outside_the_limits_are_refused_with_their_name() {
     let bad = |config: PlaygroundConfig| Session::new(config).unwrap_err().to_string();
     let base = PlaygroundConfig::default;
     let lr = bad(PlaygroundConfig {
-        learning_rate: 0.0,
+        train: TrainSettings {
+            learning_rate: 0.0,
+            ..base().train
+        },
         ..base()
     });
     assert_eq!(
@@ -138,7 +144,10 @@ fn settings_outside_the_limits_are_refused_with_their_name() {
         "learning_rate must be a number from 0.00001 to 10, got 0"
     );
     let big = bad(PlaygroundConfig {
-        learning_rate: 1e9,
+        train: TrainSettings {
+            learning_rate: 1e9,
+            ..base().train
+        },
         ..base()
     });
     assert_eq!(
@@ -166,12 +175,18 @@ fn settings_outside_the_limits_are_refused_with_their_name() {
     });
     assert!(noise.contains("noise"), "{noise}");
     let batch = bad(PlaygroundConfig {
-        batch_size: 0,
+        train: TrainSettings {
+            batch_size: 0,
+            ..base().train
+        },
         ..base()
     });
     assert!(batch.contains("batch_size"), "{batch}");
     let l2 = bad(PlaygroundConfig {
-        regularization: Regularization::L2(-1.0),
+        train: TrainSettings {
+            regularization: Regularization::L2(-1.0),
+            ..base().train
+        },
         ..base()
     });
     assert_eq!(

@@ -10,18 +10,21 @@ use nnplay::activation::Kind;
 use nnplay::config::{HiddenLayer, PlaygroundConfig};
 use nnplay::session::Session;
 use nnplay::stage_view::{self, shown, Equation, Matrix, StageView, BIAS_SLIP, TANH_SLIP};
-use nnplay::train::{Regularization, Stage, TrainError, Trainer};
+use nnplay::train::{Regularization, Stage, TrainError, TrainSettings, Trainer};
 
 fn session(hidden: Vec<HiddenLayer>, batch_size: usize, l2: f64) -> Session {
     Session::new(PlaygroundConfig {
         hidden,
-        batch_size,
-        regularization: if l2 > 0.0 {
-            Regularization::L2(l2)
-        } else {
-            Regularization::None
+        train: TrainSettings {
+            batch_size,
+            regularization: if l2 > 0.0 {
+                Regularization::L2(l2)
+            } else {
+                Regularization::None
+            },
+            learning_rate: 0.3,
+            ..TrainSettings::default()
         },
-        learning_rate: 0.3,
         ..PlaygroundConfig::default()
     })
     .expect("a valid config")

@@ -57,7 +57,7 @@ fn bad_teacher_values_are_named_and_the_rest_applies() {
         assert!(message.contains(says), "{fragment}: {message}");
         assert!(message.contains("; got \""), "{fragment}: {message}");
         assert_eq!(state.teacher, TeacherState::default(), "{fragment}");
-        assert_eq!(state.training.learning_rate, 0.1, "{fragment}");
+        assert_eq!(state.training.train.learning_rate, 0.1, "{fragment}");
     }
 }
 

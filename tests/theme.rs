@@ -45,7 +45,7 @@ fn a_bad_theme_is_reported_and_falls_back_to_auto() {
             format!("theme accepts one of auto, light, dark; got \"{bad}\"")
         );
         assert_eq!(state.theme, ColorTheme::Auto);
-        assert_eq!(state.training.learning_rate, 0.1, "the rest applies");
+        assert_eq!(state.training.train.learning_rate, 0.1, "the rest applies");
     }
     let (_, problems) = parse_link("theme=dark&theme=light");
     assert_eq!(problems.len(), 1);

@@ -222,9 +222,9 @@ const KEYS: &[Key] = &[
         read: |s, v| {
             learning_rate()
                 .read_number(v)
-                .map(|x| s.training.learning_rate = x)
+                .map(|x| s.training.train.learning_rate = x)
         },
-        write: |s| number(s.training.learning_rate),
+        write: |s| number(s.training.train.learning_rate),
     },
     Key {
         name: "batch",
@@ -235,9 +235,9 @@ const KEYS: &[Key] = &[
         read: |s, v| {
             batch(s)
                 .read_whole(v)
-                .map(|x| s.training.batch_size = x as usize)
+                .map(|x| s.training.train.batch_size = x as usize)
         },
-        write: |s| s.training.batch_size.to_string(),
+        write: |s| s.training.train.batch_size.to_string(),
     },
     Key {
         name: "steps",

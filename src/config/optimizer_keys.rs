@@ -106,14 +106,14 @@ macro_rules! hyper_key {
             name: $key,
             label: HYPERS[$index].label,
             values: |_| within(hyper($key).limit),
-            note: |s| owned(hyper($key).owners, "opt", s.training.optimizer.name()),
+            note: |s| owned(hyper($key).owners, "opt", s.training.train.optimizer.name()),
             help: HYPERS[$index].help,
             read: |s, v| {
                 let x = within(hyper($key).limit).read_number(v)?;
-                put(slot(&mut s.training.optimizer, $key)?, x)
+                put(slot(&mut s.training.train.optimizer, $key)?, x)
             },
             write: |s| {
-                let mut optimizer = s.training.optimizer;
+                let mut optimizer = s.training.train.optimizer;
                 let value = slot(&mut optimizer, $key).map(|x| *x);
                 unless_default(value, hyper($key).default)
             },
@@ -129,8 +129,8 @@ const OPTIMIZER: &[Key] = &[
         values: |_| Values::Choice(choices::optimizers()),
         note: none,
         help: "Plain SGD, or an optimiser with memory of past gradients.",
-        read: |s, v| Optimizer::named(v).map(|x| s.training.optimizer = x),
-        write: |s| s.training.optimizer.name().into(),
+        read: |s, v| Optimizer::named(v).map(|x| s.training.train.optimizer = x),
+        write: |s| s.training.train.optimizer.name().into(),
     },
     hyper_key!(0, "momentum"),
     hyper_key!(1, "rho"),
@@ -141,7 +141,7 @@ const OPTIMIZER: &[Key] = &[
 
 /// Sets the schedule's decay, if it has one.
 fn set_decay(s: &mut LinkState, every: Option<u64>, factor: Option<f64>) -> Option<()> {
-    match &mut s.training.schedule {
+    match &mut s.training.train.schedule {
         Schedule::Constant => None,
         Schedule::Step {
             every: e,
@@ -178,20 +178,20 @@ const SCHEDULE: &[Key] = &[
         values: |_| Values::Choice(choices::schedules()),
         note: none,
         help: "The learning rate over the steps: constant, or decayed.",
-        read: |s, v| Schedule::named(v).map(|x| s.training.schedule = x),
-        write: |s| s.training.schedule.name().into(),
+        read: |s, v| Schedule::named(v).map(|x| s.training.train.schedule = x),
+        write: |s| s.training.train.schedule.name().into(),
     },
     Key {
         name: "lr_every",
         label: "Decay every (steps)",
         values: |_| every(),
-        note: |s| owned(DECAYING, "schedule", s.training.schedule.name()),
+        note: |s| owned(DECAYING, "schedule", s.training.train.schedule.name()),
         help: "Steps between two decays of the learning rate.",
         read: |s, v| {
             let every = every().read_whole(v)?;
             set_decay(s, Some(every), None)
         },
-        write: |s| match s.training.schedule.decay() {
+        write: |s| match s.training.train.schedule.decay() {
             Some((every, _)) if every != train::DEFAULT_EVERY => every.to_string(),
             _ => String::new(),
         },
@@ -200,14 +200,14 @@ const SCHEDULE: &[Key] = &[
         name: "lr_factor",
         label: "Decay factor",
         values: |_| factor(),
-        note: |s| owned(DECAYING, "schedule", s.training.schedule.name()),
+        note: |s| owned(DECAYING, "schedule", s.training.train.schedule.name()),
         help: "What each decay multiplies the learning rate by.",
         read: |s, v| {
             let factor = factor().read_number(v)?;
             set_decay(s, None, Some(factor))
         },
         write: |s| {
-            let factor = s.training.schedule.decay().map(|(_, f)| f);
+            let factor = s.training.train.schedule.decay().map(|(_, f)| f);
             unless_default(factor, train::DEFAULT_FACTOR)
         },
     },

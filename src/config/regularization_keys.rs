@@ -28,7 +28,7 @@ pub(super) const KEYS: &[Key] = &[
         help: "Older links' L2 rate; 0 for none.",
         read: |s, v| {
             let rate = rate().read_number(v)?;
-            s.training.regularization = if rate > 0.0 {
+            s.training.train.regularization = if rate > 0.0 {
                 Regularization::L2(rate)
             } else {
                 Regularization::None
@@ -44,25 +44,31 @@ pub(super) const KEYS: &[Key] = &[
         note: none,
         help: "A penalty on the weights' size: none, L1 or L2.",
         read: |s, v| {
-            let rate = s.training.regularization.rate();
+            let rate = s.training.train.regularization.rate();
             let rate = rate.unwrap_or(train::DEFAULT_RATE);
-            Regularization::named(v, rate).map(|x| s.training.regularization = x)
+            Regularization::named(v, rate).map(|x| s.training.train.regularization = x)
         },
-        write: |s| s.training.regularization.name().into(),
+        write: |s| s.training.train.regularization.name().into(),
     },
     Key {
         name: "reg_rate",
         label: "Regularisation rate",
         values: |_| rate().presets(&RATES),
-        note: |s| owned("reg=l1 or reg=l2", "reg", s.training.regularization.name()),
+        note: |s| {
+            owned(
+                "reg=l1 or reg=l2",
+                "reg",
+                s.training.train.regularization.name(),
+            )
+        },
         help: "How strongly the penalty pulls the weights to zero.",
         read: |s, v| {
             let x = rate().read_number(v)?;
-            match &mut s.training.regularization {
+            match &mut s.training.train.regularization {
                 Regularization::None => None,
                 Regularization::L1(rate) | Regularization::L2(rate) => put(rate, x),
             }
         },
-        write: |s| unless_default(s.training.regularization.rate(), train::DEFAULT_RATE),
+        write: |s| unless_default(s.training.train.regularization.rate(), train::DEFAULT_RATE),
     },
 ];

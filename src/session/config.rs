@@ -9,9 +9,9 @@ use crate::data::custom::MIN_POINTS;
 use crate::data::{self, DataError, Dataset, DatasetKind};
 use crate::edits::Edit;
 use crate::features::FeatureSet;
-use crate::network::{check_learning_rate, ConfigError, LayerConfig, NetworkConfig};
-use crate::network::{HIDDEN_LAYERS, HIDDEN_UNITS, LEARNING_RATE_ACCEPTS};
-use crate::train::{Optimizer, Regularization, Schedule, TrainError};
+use crate::network::{ConfigError, LayerConfig, NetworkConfig};
+use crate::network::{HIDDEN_LAYERS, HIDDEN_UNITS};
+use crate::train::{TrainError, TrainSettings};
 
 /// One hidden layer of the training view's network.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -34,14 +34,9 @@ pub struct PlaygroundConfig {
     /// Drives the data, the initial weights and the batch order.
     pub seed: u64,
     pub hidden: Vec<HiddenLayer>,
-    pub learning_rate: f64,
-    pub batch_size: usize,
-    /// None, L1 or L2 on the weights, with a rate of 0 to 10.
-    pub regularization: Regularization,
-    /// SGD (the notes') or an optimiser with memory.
-    pub optimizer: Optimizer,
-    /// The learning rate over the steps.
-    pub schedule: Schedule,
+    /// The trainer's settings, as the trainer takes them: learning rate,
+    /// batch size, regularisation, optimiser and schedule.
+    pub train: TrainSettings,
     /// Drives the data alone (Regenerate); `None` means the same as `seed`.
     pub data_seed: Option<u64>,
     /// The reader's own points, used when `dataset` is `Custom`.
@@ -66,11 +61,7 @@ impl Default for PlaygroundConfig {
                 HiddenLayer::new(4, Kind::Tanh),
                 HiddenLayer::new(2, Kind::Tanh),
             ],
-            learning_rate: 0.03,
-            batch_size: 10,
-            regularization: Regularization::None,
-            optimizer: Optimizer::Sgd,
-            schedule: Schedule::Constant,
+            train: TrainSettings::default(),
             data_seed: None,
             custom: data::CustomData::default(),
             features: FeatureSet::default(),
@@ -129,14 +120,8 @@ impl PlaygroundConfig {
                 got,
             })
         };
-        if check_learning_rate(self.learning_rate).is_err() {
-            let got = self.learning_rate.to_string();
-            return fail("learning_rate", LEARNING_RATE_ACCEPTS, got);
-        }
-        let tuning = self.regularization.validate();
-        let tuning = tuning.and(self.optimizer.validate());
-        let tuning = tuning.and(self.schedule.validate());
-        if let Err(TrainError::Setting { name, accepts, got }) = tuning {
+        // The batch size waits for the training set: the trainer checks it.
+        if let Err(TrainError::Setting { name, accepts, got }) = self.train.validate_rates() {
             return fail(name, &accepts, got);
         }
         if !HIDDEN_LAYERS.contains(&self.hidden.len()) {
@@ -199,7 +184,7 @@ impl PlaygroundConfig {
     pub fn fit_batch_to_data(&mut self) {
         if self.dataset == DatasetKind::Custom && self.custom.len() >= MIN_POINTS {
             let train = data::train_count(self.custom.len(), self.train_fraction);
-            self.batch_size = self.batch_size.min(train);
+            self.train.batch_size = self.train.batch_size.min(train);
         }
     }
 

@@ -5,7 +5,7 @@ use super::error::TrainError;
 use super::optimizer::Optimizer;
 use super::regularization::Regularization;
 use super::schedule::Schedule;
-use crate::network::check_learning_rate;
+use crate::network::{check_learning_rate, LEARNING_RATE_ACCEPTS};
 
 /// How the trainer runs SGD (and the optimisers beyond it).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,15 +40,31 @@ impl Default for TrainSettings {
 impl TrainSettings {
     /// Checks every setting for a training set of `train_len` examples.
     pub fn validate(&self, train_len: usize) -> Result<(), TrainError> {
+        self.check(Some(train_len))
+    }
+
+    /// Checks every setting but the batch size, which waits for the
+    /// training set (a config is checked before its data are drawn).
+    pub fn validate_rates(&self) -> Result<(), TrainError> {
+        self.check(None)
+    }
+
+    fn check(&self, train_len: Option<usize>) -> Result<(), TrainError> {
         let setting = |name, accepts: &str, got: String| TrainError::Setting {
             name,
             accepts: accepts.to_owned(),
             got,
         };
-        check_learning_rate(self.learning_rate)?;
-        if !(1..=train_len).contains(&self.batch_size) {
-            let accepts = format!("a whole number from 1 to {train_len} (the training set's size)");
-            return Err(setting("batch_size", &accepts, self.batch_size.to_string()));
+        if check_learning_rate(self.learning_rate).is_err() {
+            let got = self.learning_rate.to_string();
+            return Err(setting("learning_rate", LEARNING_RATE_ACCEPTS, got));
+        }
+        if let Some(train_len) = train_len {
+            if !(1..=train_len).contains(&self.batch_size) {
+                let accepts =
+                    format!("a whole number from 1 to {train_len} (the training set's size)");
+                return Err(setting("batch_size", &accepts, self.batch_size.to_string()));
+            }
         }
         self.regularization.validate()?;
         self.optimizer.validate()?;

@@ -6,11 +6,10 @@
 use super::common::convert::text;
 use super::common::fields::{list, maybe, Fields};
 use crate::config::{
-    parse_link, write_link as write, HiddenLayer, LinkProblem, LinkState, Panel, PlaygroundConfig,
-    RaceState,
+    parse_link, write_link as write, HiddenLayer, LinkProblem, LinkState, Panel, RaceState,
 };
 use crate::race::{Contestant, Target};
-use crate::train::{self, Optimizer};
+use crate::train::{self, Optimizer, TrainSettings};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
@@ -62,9 +61,9 @@ fn controls(state: &LinkState) -> Fields {
         .with("test", state.show_test)
         .with("discrete", state.discrete)
         .with("layers", list(t.hidden.iter().map(layer)))
-        .with("lr", t.learning_rate)
-        .with("batch", t.batch_size as u32);
-    tuning(&out, t);
+        .with("lr", t.train.learning_rate)
+        .with("batch", t.train.batch_size as u32);
+    tuning(&out, &t.train);
     out.set("features", t.features.to_string());
     out.set("edits", crate::config::write_edits(&t.edits));
     out.set("steps", state.steps as f64);
@@ -87,7 +86,7 @@ fn controls(state: &LinkState) -> Fields {
 /// `eps`, `schedule`, `lr_every`, `lr_factor`, `reg`, `reg_rate`. A
 /// hyper-parameter the choice lacks is reported at its default, for the
 /// control that waits hidden.
-fn tuning(out: &Fields, t: &PlaygroundConfig) {
+fn tuning(out: &Fields, t: &TrainSettings) {
     let o = t.optimizer;
     out.set("opt", o.name());
     out.set("momentum", o.momentum().unwrap_or(train::DEFAULT_MOMENTUM));
