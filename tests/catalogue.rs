@@ -6,7 +6,7 @@
 //! one wording wherever it is refused.
 
 use nnplay::activation::{Activation, Kind};
-use nnplay::config::{learning_rates, HiddenLayer, PlaygroundConfig};
+use nnplay::config::{learning_rates, plain_values, HiddenLayer, Plain, PlaygroundConfig};
 use nnplay::config::{link_keys_markdown, parse_link, settings, write_link, LinkState, Values};
 use nnplay::network::{Network, LEARNING_RATE, LEARNING_RATE_ACCEPTS};
 use nnplay::session::Session;
@@ -204,5 +204,65 @@ fn each_activation_parameter_has_one_range_and_one_wording() {
         }
         let (_, problems) = parse_link(&format!("{key}={}", spec.max + spec.step));
         assert_eq!(problems.len(), 1, "{key}");
+    }
+}
+
+#[test]
+fn plain_values_are_what_the_controls_show_of_a_link() {
+    let (state, problems) = parse_link(
+        "opt=adam&beta1=0.8&noise=10&seed=77&test=0&lr=0.003&schedule=step&lr_every=50&embed=race",
+    );
+    assert_eq!(problems, vec![]);
+    let values = plain_values(&state);
+    let value = |key: &str| {
+        let found = values.iter().find(|(k, _)| *k == key);
+        found.map(|(_, v)| v.clone())
+    };
+    let number = |key: &str| value(key).unwrap_or_else(|| panic!("no value for {key}"));
+    assert_eq!(number("lr"), Plain::Number(0.003));
+    assert_eq!(
+        number("noise"),
+        Plain::Number(10.0),
+        "in percent, as the link"
+    );
+    assert_eq!(number("split"), Plain::Number(50.0));
+    assert_eq!(number("seed"), Plain::Number(77.0));
+    assert_eq!(number("test"), Plain::Flag(false));
+    assert_eq!(number("discrete"), Plain::Flag(false));
+    assert_eq!(number("opt"), Plain::Name("adam".into()));
+    assert_eq!(number("beta1"), Plain::Number(0.8));
+    assert_eq!(number("beta2"), Plain::Number(0.999), "Adam's default");
+    assert_eq!(
+        number("momentum"),
+        Plain::Number(0.9),
+        "standard, for the hidden control"
+    );
+    assert_eq!(number("lr_every"), Plain::Number(50.0));
+    assert_eq!(number("lr_factor"), Plain::Number(0.5));
+    assert_eq!(number("reg_rate"), Plain::Number(0.001));
+    assert_eq!(number("embed"), Plain::Name("race".into()));
+    // Structured values and keys with nothing to write are their owners'.
+    for key in [
+        "layers",
+        "points",
+        "race",
+        "target",
+        "activation",
+        "l2",
+        "view",
+    ] {
+        assert_eq!(value(key), None, "{key}");
+    }
+    // Every setting whose control takes a plain value has one at the default state.
+    let defaults = plain_values(&LinkState::default());
+    for setting in settings() {
+        let plain = !matches!(setting.values, Values::Text(_));
+        if plain && !setting.default.is_empty() {
+            assert!(
+                defaults.iter().any(|(k, _)| *k == setting.key),
+                "{}",
+                setting.key
+            );
+        }
     }
 }

@@ -52,3 +52,34 @@ fn setting(key: &Key, state: &LinkState) -> Setting {
             .unwrap_or_default(),
     }
 }
+
+/// A plain setting's value as its control shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Plain {
+    Number(f64),
+    /// A choice's name.
+    Name(String),
+    Flag(bool),
+}
+
+/// Each plain setting's value in `state` (a number, a choice or a flag), as
+/// the catalogue writes it; a hyper-parameter its choice lacks shows its
+/// standard value, for the control that waits hidden. Settings of a grammar
+/// of their own, and those with nothing to write (no panel embedded), are
+/// left to their owners.
+pub fn plain_values(state: &LinkState) -> Vec<(&'static str, Plain)> {
+    let value = |key: &Key| {
+        let written = Some((key.write)(state))
+            .filter(|value| !value.is_empty())
+            .or_else(|| optimizer_keys::standard(key.name))?;
+        match (key.values)(state) {
+            Values::Number { .. } | Values::Whole { .. } => written.parse().ok().map(Plain::Number),
+            Values::Choice(_) => Some(Plain::Name(written)),
+            Values::Flag { .. } => Some(Plain::Flag(written == "1")),
+            Values::Text(_) => None,
+        }
+    };
+    keys::all()
+        .filter_map(|key| Some((key.name, value(key)?)))
+        .collect()
+}

@@ -6,10 +6,10 @@
 use super::common::convert::text;
 use super::common::fields::{list, maybe, Fields};
 use crate::config::{
-    parse_link, write_link as write, HiddenLayer, LinkProblem, LinkState, Panel, RaceState,
+    parse_link, plain_values, write_link as write, HiddenLayer, LinkProblem, LinkState, Panel,
+    Plain, RaceState,
 };
 use crate::race::{Contestant, Target};
-use crate::train::{self, Optimizer, TrainSettings};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
@@ -44,80 +44,36 @@ fn layer(layer: &HiddenLayer) -> Fields {
         .with("param", maybe(layer.param))
 }
 
-/// The state as the controls show it, keyed by link key (noise and split in percent).
+/// The state as the controls show it, keyed by link key: every plain
+/// setting as the catalogue writes it (`plain_values`; noise and split in
+/// percent), then the structured ones, each in its own form.
 fn controls(state: &LinkState) -> Fields {
     let (t, e, s) = (&state.training, &state.explorer, &state.softmax);
-    let out = Fields::new()
-        .with("embed", panel(state.embed))
-        .with("view", panel(state.view))
-        .with("panels", names(&state.panels, Panel::name))
-        .with("theme", state.theme.name())
-        .with("data", t.dataset.name())
-        .with("noise", (t.noise * 100.0).round())
-        .with("split", (t.train_fraction * 100.0).round())
-        .with("seed", t.seed as f64)
-        .with("data_seed", maybe(t.data_seed.map(|s| s as f64)))
-        .with("points", crate::data::code::encode(&t.custom))
-        .with("test", state.show_test)
-        .with("discrete", state.discrete)
-        .with("layers", list(t.hidden.iter().map(layer)))
-        .with("lr", t.train.learning_rate)
-        .with("batch", t.train.batch_size as u32);
-    tuning(&out, &t.train);
+    let out = Fields::new();
+    for (key, value) in plain_values(state) {
+        match value {
+            Plain::Number(x) => out.set(key, x),
+            Plain::Name(name) => out.set(key, name.as_str()),
+            Plain::Flag(on) => out.set(key, on),
+        }
+    }
+    out.set("embed", panel(state.embed));
+    out.set("view", panel(state.view));
+    out.set("panels", names(&state.panels, Panel::name));
+    out.set("data_seed", maybe(t.data_seed.map(|s| s as f64)));
+    out.set("points", crate::data::code::encode(&t.custom));
+    out.set("layers", list(t.hidden.iter().map(layer)));
     out.set("features", t.features.to_string());
     out.set("edits", crate::config::write_edits(&t.edits));
-    out.set("steps", state.steps as f64);
     out.set("curves", names(&e.curves, |k| k.name()));
-    out.set("xmin", e.x_min);
-    out.set("xmax", e.x_max);
-    out.set("leaky", e.leaky_alpha);
-    out.set("prelu", e.prelu_slope);
-    out.set("elu", e.elu_alpha);
     out.set("maxout", numbers(&e.maxout));
-    out.set("x", e.cursor);
     out.set("logits", numbers(&s.logits));
-    out.set("t", s.temperature);
     race(&out, &state.race);
     teacher(&out, state);
     out
 }
 
-/// The tuning controls' values: `opt`, `momentum`, `rho`, `beta1`, `beta2`,
-/// `eps`, `schedule`, `lr_every`, `lr_factor`, `reg`, `reg_rate`. A
-/// hyper-parameter the choice lacks is reported at its default, for the
-/// control that waits hidden.
-fn tuning(out: &Fields, t: &TrainSettings) {
-    let o = t.optimizer;
-    out.set("opt", o.name());
-    out.set("momentum", o.momentum().unwrap_or(train::DEFAULT_MOMENTUM));
-    let (rho, beta1, beta2) = match o {
-        Optimizer::RmsProp { decay, .. } => (decay, train::DEFAULT_BETA1, train::DEFAULT_BETA2),
-        Optimizer::Adam { beta1, beta2, .. } => (train::DEFAULT_DECAY, beta1, beta2),
-        _ => (
-            train::DEFAULT_DECAY,
-            train::DEFAULT_BETA1,
-            train::DEFAULT_BETA2,
-        ),
-    };
-    out.set("rho", rho);
-    out.set("beta1", beta1);
-    out.set("beta2", beta2);
-    out.set("eps", o.epsilon().unwrap_or(train::DEFAULT_EPSILON));
-    out.set("schedule", t.schedule.name());
-    let (every, factor) = t
-        .schedule
-        .decay()
-        .unwrap_or((train::DEFAULT_EVERY, train::DEFAULT_FACTOR));
-    out.set("lr_every", every as f64);
-    out.set("lr_factor", factor);
-    let regularization = t.regularization;
-    out.set("reg", regularization.name());
-    let rate = regularization.rate().unwrap_or(train::DEFAULT_RATE);
-    out.set("reg_rate", rate);
-}
-
-/// The race's controls: `race` [{activation, param}], `target` {measure,
-/// value}, `seeds`, `race_steps`.
+/// The race's contestants `[{activation, param}]` and its target `{measure, value}`.
 fn race(out: &Fields, race: &RaceState) {
     let contestant = |c: &Contestant| {
         Fields::new()
@@ -131,19 +87,13 @@ fn race(out: &Fields, race: &RaceState) {
     let target = Fields::new().with("measure", measure).with("value", value);
     out.set("race", list(race.contestants.iter().map(contestant)));
     out.set("target", target);
-    out.set("seeds", race.seeds as u32);
-    out.set("race_steps", race.steps as f64);
 }
 
-/// A teacher's keys: `hide` and `lock` as arrays of setting keys, and the
-/// `compact`, `autoplay` and `fit` flags.
+/// A teacher's `hide` and `lock`, as arrays of setting keys.
 fn teacher(out: &Fields, state: &LinkState) {
     let t = &state.teacher;
     out.set("hide", names(&t.hide, |k| k));
     out.set("lock", names(&t.lock, |k| k));
-    out.set("compact", t.compact);
-    out.set("autoplay", t.autoplay);
-    out.set("fit", t.fit);
 }
 
 /// Reads a link's fragment: `{state, problems}`, where `state` holds every
