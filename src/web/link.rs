@@ -1,7 +1,7 @@
 //! Links (docs/js-api.md, "Links"): `read_link` turns a fragment into the
 //! controls' values and the problems to show; `write_link` gives a
-//! fragment's canonical form. Both call the core's `config` parser, and so
-//! does `strict_link`, which the doors that build a run or a race use.
+//! fragment's canonical form. Both call the core's `config` parser, as does
+//! `common::strict`, which the doors that build a run or a race use.
 
 use super::common::convert::text;
 use super::common::fields::{list, maybe, Fields};
@@ -12,18 +12,6 @@ use crate::config::{
 use crate::race::{Contestant, Target};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
-
-/// The state of a link whose every key is good, or an Error naming each bad
-/// key and what it accepts (the doors that build a run take no defaults in
-/// place of a bad key; the page's notices do that).
-pub(crate) fn strict_link(fragment: &str) -> Result<LinkState, JsError> {
-    let (state, problems) = parse_link(fragment);
-    if problems.is_empty() {
-        return Ok(state);
-    }
-    let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    Err(JsError::new(&messages.join("; ")))
-}
 
 fn numbers(values: &[f64]) -> Array {
     list(values.iter().copied())

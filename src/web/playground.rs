@@ -15,8 +15,8 @@ mod training;
 
 use super::common::convert::{js_error, parse_json, text};
 use super::common::heatmap::HeatmapCanvas;
+use super::common::strict::strict_link;
 use super::custom_points::CustomPoints;
-use super::link::strict_link;
 use crate::data::DatasetKind;
 use crate::export;
 use crate::plot::network::{self as diagram, Thumbnails};

@@ -9,7 +9,7 @@ use super::common::canvas::{drawable, theme, Canvas, NO_2D_CONTEXT};
 use super::common::convert::{js_error, text};
 use super::common::fields::{self, Fields};
 use super::common::heatmap::HeatmapCanvas;
-use super::link::strict_link;
+use super::common::strict::strict_link;
 use crate::plot::heatmap::PointStyle;
 use crate::plot::hex;
 use crate::plot::race::{self as chart, contestant_colors, Entry};

@@ -8,7 +8,7 @@ use crate::plot::network as diagram;
 use crate::web::common::convert::text;
 use crate::web::common::fields::{self, known, Fields};
 use crate::web::common::heatmap::WIDE_ABOVE_PARAMS;
-use crate::web::link::strict_link;
+use crate::web::common::strict::strict_link;
 use wasm_bindgen::prelude::*;
 
 /// Most steps one `run` call may take, so a frame stays bounded.
