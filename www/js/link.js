@@ -3,9 +3,11 @@
 // writes the fragment (read_link / write_link); this module only moves values
 // between it and the page.
 import { $ } from "./dom.js";
+import { Frame } from "./frame.js";
 import { bindNotice, showNotice } from "./notice.js";
 import { Layout } from "./panels.js";
 import { Share } from "./share.js";
+import { Teacher } from "./teacher.js";
 import { chosenTheme, setTheme } from "./theme.js";
 
 /** Milliseconds of quiet before the URL follows the controls. */
@@ -40,6 +42,8 @@ class LinkSync {
     this.teacher = {};
     /** Called with this object after a link is opened and after each sync. */
     this.listeners = [];
+    /** Hide, lock, compact, autoplay and fit, applied to the page. */
+    this.teaching = new Teacher(this);
   }
 
   /** Applies the page's link (a bare address or a plain #anchor keeps the page as built), then follows the controls. */
@@ -69,7 +73,7 @@ class LinkSync {
     this.applySoftmax(state);
     this.training.applyLink(state);
     this.race.applyLink(state);
-    showNotice([...problems, ...missing]);
+    showNotice(this.teaching.apply(state, [...problems, ...missing]));
     this.layout.scrollToView();
     this.ready = true;
     this.notify();
@@ -158,6 +162,8 @@ export function startLinks(api, panels) {
   bindNotice();
   const link = new LinkSync(api, { ...panels, layout: new Layout() });
   new Share(link);
+  const frame = new Frame(link);
   link.start();
+  frame.ready();
   return link;
 }
