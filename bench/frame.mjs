@@ -4,7 +4,7 @@
 // Run after a release build: `NNPLAY_DIST=/tmp/x-dist node bench/frame.mjs`
 // (or against dist/ without NNPLAY_DIST). Prints one table.
 //
-// The page is opened with `?bench`, which makes www/js/playing.js time each
+// The page is opened with `?bench`, which makes www/js/training/playing.js time each
 // played frame ("frame") and its parts ("train", "heatmap", "loss", "network",
 // "follow": the panels that follow the run); nothing is timed without it.
 // Network evaluations per second over the heatmap's grid are timed

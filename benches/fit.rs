@@ -1,4 +1,4 @@
-//! The core's training speed natively: `Network::fit` on the shapes and data
+//! The core's training speed natively: `Model::fit` on the shapes and data
 //! `bench/fit.mjs` times in the browser, so the two tables side by side show
 //! what the wasm boundary and engine cost. Run: `cargo bench --bench fit`.
 //!
@@ -19,6 +19,7 @@ mod native {
     use criterion::{BenchmarkId, Criterion, Throughput};
     use nnplay::activation::Kind;
     use nnplay::network::{LayerConfig, Network, NetworkConfig};
+    use nnplay::train::Model;
 
     /// Layer sizes [inputs, hidden…, output]: tanh hidden layers, identity output.
     const SHAPES: [&[usize]; 4] = [
@@ -54,7 +55,7 @@ mod native {
         (xs, ys)
     }
 
-    fn network(sizes: &[usize]) -> Network {
+    fn network(sizes: &[usize]) -> Model {
         let last = sizes.len() - 2;
         let layers = sizes[1..]
             .iter()
@@ -73,7 +74,7 @@ mod native {
             seed: SEED,
             layers,
         };
-        Network::new(config).expect("a valid bench network")
+        Model::new(Network::new(config).expect("a valid bench network"))
     }
 
     fn name(sizes: &[usize]) -> String {
@@ -81,8 +82,9 @@ mod native {
     }
 
     /// From `initial`, `epochs` epochs of fit; returns the final loss.
-    fn train(net: &mut Network, initial: &[f64], (xs, ys): (&[f64], &[f64]), epochs: usize) -> f64 {
-        net.set_params(initial).expect("the network's own params");
+    fn train(net: &mut Model, initial: &[f64], (xs, ys): (&[f64], &[f64]), epochs: usize) -> f64 {
+        let params = net.network_mut().set_params(initial);
+        params.expect("the network's own params");
         let loss = net.fit(xs, ys, LEARNING_RATE, BATCH, epochs);
         black_box(loss.expect("the bench run does not diverge"))
     }
@@ -95,7 +97,7 @@ mod native {
             .measurement_time(Duration::from_secs(3));
         for sizes in SHAPES {
             let mut net = network(sizes);
-            let initial = net.params().to_vec();
+            let initial = net.network().params().to_vec();
             group.bench_function(BenchmarkId::new("10 epochs", name(sizes)), |b| {
                 b.iter(|| train(&mut net, &initial, (xs, ys), EPOCHS))
             });
@@ -106,7 +108,7 @@ mod native {
     /// Samples/s of `RUNS` runs of about `TARGET_RUN` each, as `bench/fit.mjs` times them.
     fn timed_runs(sizes: &[usize], data: (&[f64], &[f64])) -> Vec<f64> {
         let mut net = network(sizes);
-        let initial = net.params().to_vec();
+        let initial = net.network().params().to_vec();
         let start = Instant::now();
         let mut warm_up = 0;
         while start.elapsed() < TARGET_RUN {
@@ -139,7 +141,7 @@ mod native {
     /// and median samples/s (what `bench/fit.mjs --native` reads).
     fn table(data: (&[f64], &[f64]), json: bool, only: Option<&str>) {
         if !json {
-            println!("\n| shape | native Network::fit, samples/s: median (min–max) |");
+            println!("\n| shape | native Model::fit, samples/s: median (min–max) |");
             println!("| --- | --- |");
         }
         let mut medians = Vec::new();

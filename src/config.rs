@@ -6,7 +6,6 @@ mod catalogue;
 mod catalogue_doc;
 mod choices;
 mod data_keys;
-mod edits_text;
 mod feature_keys;
 mod fragment;
 mod key;
@@ -18,6 +17,7 @@ mod playground;
 mod problem;
 mod race_keys;
 mod race_state;
+mod regularization_keys;
 mod setting;
 mod state;
 mod teacher_keys;
@@ -26,13 +26,12 @@ mod theme;
 mod values;
 mod view_keys;
 
+pub use crate::edits::{edits_fit_link, write_edits};
+pub use crate::session::{HiddenLayer, PlaygroundConfig, SettingError};
 pub use catalogue::{settings, Setting};
 pub use catalogue_doc::link_keys_markdown;
-pub use edits_text::{edits_fit_link, write_edits};
 pub use link::{parse_link, write_link};
-pub use playground::{
-    learning_rates, HiddenLayer, PlaygroundConfig, SettingError, L2, LEARNING_RATE,
-};
+pub use playground::{learning_rates, L2, LEARNING_RATE};
 pub use problem::LinkProblem;
 pub use race_state::RaceState;
 pub use setting::{Choice, Values};

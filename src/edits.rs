@@ -1,6 +1,8 @@
 //! A student's edits to single weights and biases, kept in step order so a
 //! link, and Reset followed by training, replay each at the step it was made.
 
+use crate::format::{number, MAX_VALUE};
+
 /// Most edits a run (and so a link) carries; later ones still change the
 /// weights but are not kept.
 pub const MAX_EDITS: usize = 50;
@@ -82,4 +84,19 @@ pub fn slot(edits: &[Edit], applied: usize, step: u64, index: usize) -> Result<u
         Some(i) => Ok(i),
         None => Err(done.len()),
     }
+}
+
+/// The `edits` key's value: `step:parameter:value` items joined by commas,
+/// each value written so that it reads back to the same bits.
+pub fn write_edits(edits: &[Edit]) -> String {
+    let items = edits.iter();
+    let items = items.map(|e| format!("{}:{}:{}", e.step, e.index, number(e.value)));
+    items.collect::<Vec<_>>().join(",")
+}
+
+/// Whether the `edits` value of `edits` is short enough for a link to read,
+/// percent-encoded as the page writes it (`:` and `,` take three characters).
+pub fn edits_fit_link(edits: &[Edit]) -> bool {
+    let text = write_edits(edits);
+    text.len() + 2 * text.matches([':', ',']).count() <= MAX_VALUE
 }

@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod edits;
 pub mod export;
 pub mod features;
+pub mod format;
 pub mod history;
 pub mod json;
 pub mod loss;

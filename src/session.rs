@@ -1,13 +1,14 @@
 //! A training run as the page shows it: the trainer, the test set, and the
 //! history of losses, kept bounded however long the run goes.
 
+mod config;
 mod record;
 mod replay;
 
 pub use crate::history::HISTORY_LIMIT;
+pub use config::{HiddenLayer, PlaygroundConfig, SettingError};
 pub use record::{History, Record};
 
-use crate::config::{PlaygroundConfig, SettingError};
 use crate::data::{self, Dataset};
 use crate::diagnostics::Diagnostics;
 use crate::metrics::Evaluator;

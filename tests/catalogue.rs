@@ -10,7 +10,7 @@ use nnplay::config::{learning_rates, HiddenLayer, PlaygroundConfig};
 use nnplay::config::{link_keys_markdown, parse_link, settings, write_link, LinkState, Values};
 use nnplay::network::{Network, LEARNING_RATE, LEARNING_RATE_ACCEPTS};
 use nnplay::session::Session;
-use nnplay::train::TrainSettings;
+use nnplay::train::{Model, TrainSettings};
 
 #[test]
 fn every_key_is_listed_once_with_a_line_of_help() {
@@ -96,7 +96,7 @@ fn the_learning_rate_has_one_range_and_one_wording() {
         let session = Session::new(config).unwrap_err().to_string();
         assert_eq!(session, expected);
         // The JS API's Model.
-        let mut model = Network::from_json(
+        let mut model = Model::from_json(
             r#"{"inputs": 1, "layers": [{"units": 1, "activation": "identity"}]}"#,
         )
         .unwrap();

@@ -12,6 +12,7 @@ use nnplay::plot::{color_of, Theme};
 use nnplay::race::Contestant;
 use nnplay::session::Session;
 use nnplay::stage_view;
+use nnplay::train::Model;
 use plotters::style::RGBColor;
 
 // (x, f(x), f'(x)), each rounded from mpmath at 60 digits by this script
@@ -359,7 +360,7 @@ fn hidden_layers_train_and_their_gradient_matches_finite_differences() {
             );
         }
         let before = net.loss(&xs, &ys).unwrap();
-        let after = net.fit(&xs, &ys, 0.3, 8, 300).unwrap();
+        let after = Model::new(net).fit(&xs, &ys, 0.3, 8, 300).unwrap();
         assert!(after < before / 2.0, "{name} learns: {before} → {after}");
     }
 }

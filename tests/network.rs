@@ -7,6 +7,7 @@ mod common;
 
 use common::{distance_to_kink, numerical_gradient, random_xs, random_ys, worst_relative_error};
 use nnplay::network::{Network, NetworkConfig};
+use nnplay::train::Model;
 
 /// Step of the central differences.
 const H: f64 = 1e-6;
@@ -494,6 +495,7 @@ fn small_net() -> Network {
 #[test]
 fn wrong_lengths_and_non_finite_numbers_give_errors_naming_the_problem() {
     let mut net = small_net();
+    let mut model = Model::new(small_net());
     let xs = [0.5, -0.5, 1.0, 2.0];
     let ys = [1.0, 0.0, 0.0, 1.0];
     let message =
@@ -519,23 +521,25 @@ fn wrong_lengths_and_non_finite_numbers_give_errors_naming_the_problem() {
         &["ys[1] is inf"],
     );
     assert_mentions(
-        &message(net.step(&xs, &ys, 0.0)),
+        &message(model.step(&xs, &ys, 0.0)),
         &["learning_rate must be a number from 0.00001 to 10, got 0"],
     );
-    assert_mentions(&message(net.step(&xs, &ys, -1.0)), &["got -1"]);
-    assert_mentions(&message(net.step(&xs, &ys, f64::NAN)), &["got NaN"]);
+    assert_mentions(&message(model.step(&xs, &ys, -1.0)), &["got -1"]);
+    assert_mentions(&message(model.step(&xs, &ys, f64::NAN)), &["got NaN"]);
     assert_mentions(
-        &message(net.step(&xs, &ys, 10.5)),
+        &message(model.step(&xs, &ys, 10.5)),
         &["from 0.00001 to 10, got 10.5"],
     );
-    assert_mentions(&message(net.step(&xs, &ys, 9e-6)), &["got 0.000009"]);
-    assert!(net.clone().step(&xs, &ys, 10.0).is_ok() && net.clone().step(&xs, &ys, 1e-5).is_ok());
+    assert_mentions(&message(model.step(&xs, &ys, 9e-6)), &["got 0.000009"]);
+    assert!(
+        model.clone().step(&xs, &ys, 10.0).is_ok() && model.clone().step(&xs, &ys, 1e-5).is_ok()
+    );
     assert_mentions(
-        &message(net.fit(&xs, &ys, 0.1, 0, 1)),
+        &message(model.fit(&xs, &ys, 0.1, 0, 1)),
         &["batch_size must be a whole number from 1 to 2 (the rows of xs), got 0"],
     );
     assert_mentions(
-        &message(net.fit(&xs, &ys, 0.1, 3, 1)),
+        &message(model.fit(&xs, &ys, 0.1, 3, 1)),
         &["from 1 to 2", "got 3"],
     );
     assert_mentions(
@@ -597,9 +601,10 @@ fn softmax_and_cross_entropy_stay_finite_for_huge_logits() {
 
 #[test]
 fn step_returns_the_loss_before_and_lowers_it() {
-    let mut net = small_net();
+    let mut model = Model::new(small_net());
+    let net = model.network_mut();
     let xs = random_xs(16, 2, 5);
-    let ys = random_ys(&net, 16, 5);
+    let ys = random_ys(net, 16, 5);
     let before = net.loss(&xs, &ys).unwrap();
     let gradient = net.gradient(&xs, &ys).unwrap();
     let expected: Vec<f64> = net
@@ -608,17 +613,18 @@ fn step_returns_the_loss_before_and_lowers_it() {
         .zip(&gradient)
         .map(|(w, g)| w - 0.1 * g)
         .collect();
-    assert_eq!(net.step(&xs, &ys, 0.1).unwrap(), before);
+    assert_eq!(model.step(&xs, &ys, 0.1).unwrap(), before);
+    let net = model.network_mut();
     assert_eq!(net.params(), &expected[..]);
     assert!(net.loss(&xs, &ys).unwrap() < before);
 }
 
 #[test]
 fn fit_is_minibatch_sgd_in_order_and_returns_the_final_loss() {
-    let mut fitted = small_net();
-    let mut stepped = small_net();
+    let mut fitted = Model::new(small_net());
+    let mut stepped = Model::new(small_net());
     let xs = random_xs(10, 2, 6);
-    let ys = random_ys(&fitted, 10, 6);
+    let ys = random_ys(fitted.network(), 10, 6);
     let final_loss = fitted.fit(&xs, &ys, 0.05, 4, 3).unwrap();
     for _ in 0..3 {
         // Batches of rows 0–3, 4–7 and the short 8–9.
@@ -626,24 +632,24 @@ fn fit_is_minibatch_sgd_in_order_and_returns_the_final_loss() {
             stepped.step(x, y, 0.05).unwrap();
         }
     }
-    assert_eq!(fitted.params(), stepped.params());
-    assert_eq!(final_loss, stepped.loss(&xs, &ys).unwrap());
+    assert_eq!(fitted.network().params(), stepped.network().params());
+    assert_eq!(final_loss, stepped.network_mut().loss(&xs, &ys).unwrap());
     assert_eq!(fitted.fit(&xs, &ys, 0.05, 4, 0).unwrap(), final_loss);
     // A batch of all the rows is one step on the whole data.
-    let mut whole = small_net();
-    let mut once = small_net();
+    let mut whole = Model::new(small_net());
+    let mut once = Model::new(small_net());
     whole.fit(&xs, &ys, 0.05, 10, 1).unwrap();
     once.step(&xs, &ys, 0.05).unwrap();
-    assert_eq!(whole.params(), once.params());
+    assert_eq!(whole.network().params(), once.network().params());
 }
 
 #[test]
 fn a_diverging_step_is_an_error_and_leaves_the_parameters_alone() {
-    let mut net = Network::from_json(r#"{"inputs": 2, "seed": 2, "layers": [{"units": 4, "activation": "tanh"}, {"units": 1, "activation": "identity"}]}"#).unwrap();
+    let mut net = Model::from_json(r#"{"inputs": 2, "seed": 2, "layers": [{"units": 4, "activation": "tanh"}, {"units": 1, "activation": "identity"}]}"#).unwrap();
     // Large inputs saturate every tanh unit (|a| = 1), so at the largest
     // learning rate each step multiplies the output error by about 1 − 10·4.
     let xs: Vec<f64> = random_xs(8, 2, 7).iter().map(|x| 100.0 * x).collect();
-    let ys = random_ys(&net, 8, 7);
+    let ys = random_ys(net.network(), 8, 7);
     let error = net.fit(&xs, &ys, 10.0, 8, 200).unwrap_err();
     let message = error.to_string();
     assert_mentions(&message, &["diverged at step", "lower the learning rate"]);
@@ -651,11 +657,11 @@ fn a_diverging_step_is_an_error_and_leaves_the_parameters_alone() {
         panic!("{error:?}")
     };
     assert!((1..=200).contains(&step), "{step}");
-    assert!(net.params().iter().all(|p| p.is_finite()));
+    assert!(net.network().params().iter().all(|p| p.is_finite()));
     // The step before the diverging one is still a finite step.
-    let kept = net.params().to_vec();
+    let kept = net.network().params().to_vec();
     assert!(net.step(&xs, &ys, 10.0).is_err());
-    assert_eq!(net.params(), &kept[..]);
+    assert_eq!(net.network().params(), &kept[..]);
 }
 
 mod never_panics {
@@ -778,7 +784,7 @@ mod never_panics {
                 Ok(mut net) => {
                     let xs = vec![0.5; net.inputs() * 2];
                     let ys = vec![if net.is_classifier() { 1.0 / 3.0 } else { 0.2 }; net.outputs() * 2];
-                    prop_assert!(net.step(&xs, &ys, 0.1).unwrap().is_finite());
+                    prop_assert!(Model::new(net.clone()).step(&xs, &ys, 0.1).unwrap().is_finite());
                     prop_assert_eq!(net.gradient(&xs, &ys).unwrap().len(), net.param_count());
                 }
                 Err(error) => prop_assert!(error.to_string().contains("layers") || error.to_string().contains("inputs")),

@@ -2,7 +2,7 @@
 //! The f32 pass that paints the heatmap and thumbnails agrees with the f64
 //! network to well within what a colour can show.
 
-use nnplay::network::preview::Preview;
+use nnplay::network::fast::preview::Preview;
 use nnplay::network::Network;
 
 /// A network of two hidden layers of `hidden` (with its param) and an output of `output`.

@@ -7,7 +7,7 @@ mod counting;
 use counting::allocations_during;
 use nnplay::data::{generate, Dataset, DatasetKind};
 use nnplay::network::Network;
-use nnplay::train::{Regularization, Stage, StageError, TrainError, TrainSettings, Trainer};
+use nnplay::train::{Model, Regularization, Stage, StageError, TrainError, TrainSettings, Trainer};
 
 #[global_allocator]
 static ALLOCATOR: counting::CountingAllocator = counting::CountingAllocator;
@@ -465,18 +465,18 @@ fn a_training_step_allocates_nothing_once_its_buffers_are_sized() {
     assert_eq!(allocations, 0, "Trainer::step allocated");
 
     let mut net =
-        Network::from_json(&config(1, &[(16, "prelu"), (8, "maxout")], (3, "softmax"))).unwrap();
+        Model::from_json(&config(1, &[(16, "prelu"), (8, "maxout")], (3, "softmax"))).unwrap();
     let (data, _) = generate(DatasetKind::Spiral3, 100, 0.1, 0.5, 3).unwrap();
     let mut out = vec![0.0; data.len() * 3];
     net.step(&data.x[..20], &data.y[..30], 0.1).unwrap();
-    net.predict_into(&data.x, &mut out).unwrap();
+    net.network_mut().predict_into(&data.x, &mut out).unwrap();
     let allocations = allocations_during(|| {
         for (x, y) in data.x.chunks(20).zip(data.y.chunks(30)) {
             net.step(x, y, 0.1).unwrap();
         }
-        net.predict_into(&data.x, &mut out).unwrap();
+        net.network_mut().predict_into(&data.x, &mut out).unwrap();
     });
-    assert_eq!(allocations, 0, "Network::step or predict_into allocated");
+    assert_eq!(allocations, 0, "Model::step or predict_into allocated");
 
     // fit: its minibatches and the closing whole-set loss reuse the buffers.
     let (xs, ys) = (&data.x[..], &data.y[..]);
@@ -484,7 +484,7 @@ fn a_training_step_allocates_nothing_once_its_buffers_are_sized() {
     let allocations = allocations_during(|| {
         net.fit(xs, ys, 0.1, 20, 3).unwrap();
     });
-    assert_eq!(allocations, 0, "Network::fit allocated");
+    assert_eq!(allocations, 0, "Model::fit allocated");
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! Wasm tests of the JS API's conversions and errors, run in headless Chromium.
 
 use js_sys::{Array, Float64Array, Reflect};
-use nnplay::web::api::{activate, activations, derivative, softmax};
-use nnplay::web::explorer::{time_per_evaluation, CurveView};
+use nnplay::web::activations::{activate, activations, derivative, softmax, time_per_evaluation};
+use nnplay::web::explorer::CurveView;
 use wasm_bindgen::{JsError, JsValue};
 use wasm_bindgen_test::*;
 
@@ -22,6 +22,21 @@ fn message(error: JsError) -> String {
 
 fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &key.into()).unwrap()
+}
+
+/// The field names of a result object, in the order it has them.
+fn keys(object: &JsValue) -> Vec<String> {
+    let object: &js_sys::Object = wasm_bindgen::JsCast::dyn_ref(object).expect("an object");
+    let names = js_sys::Object::keys(object);
+    names.iter().map(|k| k.as_string().unwrap()).collect()
+}
+
+/// A result's numeric field, which must be a number (not `null`).
+fn number(object: &JsValue, key: &str) -> f64 {
+    let value = get(object, key);
+    value
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is not a number: {value:?}"))
 }
 
 #[wasm_bindgen_test]
@@ -161,11 +176,19 @@ fn curve_view_reads_out_each_curve_and_checks_its_range() {
     let mut view = CurveView::new();
     view.add("sigmoid".into(), JsValue::UNDEFINED).unwrap();
     view.add_maxout(1.0, 0.0, -1.0, 0.0).unwrap();
-    assert_eq!(view.readout(0.0), vec![0.5, 0.25, 0.0, 1.0]);
-    let at_minus_two = view.readout(-2.0);
+    let pairs = |readout: Array| -> Vec<[f64; 2]> {
+        let curves = readout.iter();
+        let pair = |c: JsValue| {
+            assert_eq!(keys(&c), ["value", "derivative"]);
+            [number(&c, "value"), number(&c, "derivative")]
+        };
+        curves.map(pair).collect()
+    };
+    assert_eq!(pairs(view.readout(0.0)), [[0.5, 0.25], [0.0, 1.0]]);
+    let at_minus_two = pairs(view.readout(-2.0));
     // σ(−2) and σ′(−2) from Python's math module; within an ulp or two.
-    let expected = [0.11920292202211755, 0.10499358540350652, 2.0, -1.0];
-    for (got, want) in at_minus_two.iter().zip(expected) {
+    let expected = [[0.11920292202211755, 0.10499358540350652], [2.0, -1.0]];
+    for (got, want) in at_minus_two.iter().flatten().zip(expected.iter().flatten()) {
         assert!((got - want).abs() < 1e-15, "{at_minus_two:?}");
     }
     let range = message(view.set_range(5.0, -5.0).unwrap_err());
@@ -185,7 +208,7 @@ fn timing_reports_a_positive_cost_and_rejects_bad_names() {
 }
 
 mod training {
-    use super::{message, numbers};
+    use super::{get, keys, message, number, numbers};
     use nnplay::web::model::Model;
     use nnplay::web::playground::Playground;
     use wasm_bindgen::JsValue;
@@ -238,15 +261,58 @@ mod training {
     fn playground_runs_reports_and_resets() {
         let mut run = playground("xor", "tanh", 0.03).unwrap();
         let start = run.status();
-        assert_eq!(start.len(), 8);
-        assert_eq!(start[0], 0.0);
-        assert!(start[6].is_nan(), "not diverged");
-        assert_eq!(start[7], 250.0, "half of 500 points train");
-        run.run(30).unwrap();
-        assert_eq!(run.status()[0], 30.0);
+        assert_eq!(
+            keys(&start),
+            [
+                "step",
+                "epoch",
+                "train_loss",
+                "test_loss",
+                "train_accuracy",
+                "test_accuracy",
+                "diverged_at",
+                "train_size"
+            ]
+        );
+        assert_eq!(number(&start, "step"), 0.0);
+        assert_eq!(number(&start, "epoch"), 0.0);
+        assert!(get(&start, "diverged_at").is_null(), "not diverged");
+        assert_eq!(
+            number(&start, "train_size"),
+            250.0,
+            "half of 500 points train"
+        );
+        let loss = number(&start, "train_loss");
+        assert!(loss > 0.0 && loss.is_finite(), "{loss}");
+        for accuracy in ["train_accuracy", "test_accuracy"] {
+            let fraction = number(&start, accuracy);
+            assert!((0.0..=1.0).contains(&fraction), "{accuracy} {fraction}");
+        }
+        run.run(250).unwrap();
+        let later = run.status();
+        assert_eq!(number(&later, "step"), 250.0);
+        assert_eq!(
+            number(&later, "epoch"),
+            10.0,
+            "250 steps of batches of 10 over 250 points"
+        );
+        assert_ne!(
+            number(&later, "train_loss"),
+            loss,
+            "training moved the loss"
+        );
         run.reset();
-        assert_eq!(run.status()[2].to_bits(), start[2].to_bits());
+        assert_eq!(
+            number(&run.status(), "train_loss").to_bits(),
+            loss.to_bits()
+        );
         assert!(run.is_classifier());
+        // Regression has no accuracy: null, not NaN.
+        let plane = Playground::from_link(JsValue::from("data=plane")).unwrap();
+        let status = plane.status();
+        assert!(get(&status, "train_accuracy").is_null());
+        assert!(get(&status, "test_accuracy").is_null());
+        assert!(number(&status, "test_loss").is_finite());
     }
 
     #[wasm_bindgen_test]
@@ -270,7 +336,72 @@ mod training {
                 && diverged.ends_with(" — lower the learning rate"),
             "{diverged}"
         );
-        assert!(wild.status()[6].is_finite());
+        let at = number(&wild.status(), "diverged_at");
+        assert_eq!(
+            diverged,
+            format!("diverged at step {at} — lower the learning rate")
+        );
+        assert_eq!(
+            number(&wild.status(), "step"),
+            at - 1.0,
+            "the diverging step did not count"
+        );
+        // A wrong call still throws a named Error, and the status still reads.
+        let again = message(wild.run(1).unwrap_err());
+        assert!(again.starts_with("diverged at step"), "{again}");
+        assert_eq!(keys(&wild.status()).len(), 8);
+    }
+}
+
+mod named_results {
+    use super::{get, keys, number};
+    use nnplay::web::custom_points::{heatmap_pixel, heatmap_point};
+    use nnplay::web::playground::Playground;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn metrics_give_the_confusion_matrix_or_r_squared_by_name() {
+        let mut run = Playground::from_link(JsValue::from("data=blobs3&layers=6:relu")).unwrap();
+        run.run(100).unwrap();
+        let metrics = run.metrics();
+        assert_eq!(keys(&metrics), ["classes", "r_squared", "confusion"]);
+        assert_eq!(number(&metrics, "classes"), 3.0);
+        assert!(get(&metrics, "r_squared").is_null(), "no R² for classes");
+        let confusion = js_sys::Uint32Array::from(get(&metrics, "confusion")).to_vec();
+        assert_eq!(confusion.len(), 9, "3 × 3");
+        let total: u32 = confusion.iter().sum();
+        assert_eq!(total, run.test_size(), "every test point counted once");
+        let mut plane = Playground::from_link(JsValue::from("data=plane&layers=4:tanh")).unwrap();
+        plane.run(200).unwrap();
+        let metrics = plane.metrics();
+        assert_eq!(number(&metrics, "classes"), 0.0, "regression");
+        let r2 = number(&metrics, "r_squared");
+        assert!(r2 <= 1.0 && r2.is_finite(), "{r2}");
+        let confusion = js_sys::Uint32Array::from(get(&metrics, "confusion"));
+        assert_eq!(confusion.length(), 0, "no matrix for regression");
+    }
+
+    #[wasm_bindgen_test]
+    fn heatmap_points_and_pixels_are_named_and_inverse() {
+        let corner = heatmap_point(0.0, 0.0, 100, 100);
+        assert_eq!(keys(&corner), ["x1", "x2"]);
+        assert_eq!(
+            [number(&corner, "x1"), number(&corner, "x2")],
+            [-6.0, 6.0],
+            "the top left corner"
+        );
+        let point = heatmap_point(25.0, 75.0, 100, 100);
+        assert_eq!([number(&point, "x1"), number(&point, "x2")], [-3.0, -3.0]);
+        let pixel = heatmap_pixel(-3.0, -3.0, 100, 100);
+        assert_eq!(keys(&pixel), ["px", "py"]);
+        assert_eq!([number(&pixel, "px"), number(&pixel, "py")], [25.0, 75.0]);
+        let outside = heatmap_point(f64::NAN, 1e9, 100, 100);
+        assert_eq!(
+            [number(&outside, "x1"), number(&outside, "x2")],
+            [0.0, -6.0],
+            "a pixel off the map lands on it, never NaN"
+        );
     }
 }
 
@@ -321,7 +452,7 @@ mod links {
 }
 
 mod stages {
-    use super::message;
+    use super::{get, keys, message, number};
     use nnplay::web::playground::Playground;
     use wasm_bindgen_test::*;
 
@@ -335,30 +466,84 @@ mod stages {
         run.sample_batch().unwrap();
         run.forward().unwrap();
         run.backward().unwrap();
-        assert_eq!(run.status()[0], 0.0, "the counter waits for Update");
+        assert_eq!(
+            number(&run.status(), "step"),
+            0.0,
+            "the counter waits for Update"
+        );
         run.update().unwrap();
-        assert_eq!(run.status()[0], 1.0);
-        // The page reads the view with JSON.parse; so does this test.
-        let view = js_sys::JSON::parse(&run.stage_view()).unwrap();
+        assert_eq!(number(&run.status(), "step"), 1.0);
+        let view = run.stage_view();
         let at = |value: &wasm_bindgen::JsValue, key: &str| {
             js_sys::Reflect::get(value, &key.into()).unwrap()
         };
         let index =
             |value: &wasm_bindgen::JsValue, i: u32| js_sys::Reflect::get_u32(value, i).unwrap();
         assert_eq!(at(&view, "current").as_string().unwrap(), "Update");
+        assert_eq!(number(&view, "step"), 1.0, "an object, not JSON text");
+        assert!(get(&view, "diverged").is_null(), "not diverged");
         let forward = index(&at(&view, "stages"), 1);
         let first = index(&at(&forward, "equations"), 0);
         assert_eq!(at(&first, "text").as_string().unwrap(), "z1 = x·W1 + b1");
-        assert_eq!(run.diagnostics().len(), 8 * 3, "8 numbers per layer");
         assert_eq!(
             run.diagnostic_labels(),
             ["layer 1 · relu", "layer 2 · tanh", "output · softmax"]
         );
     }
+
+    #[wasm_bindgen_test]
+    fn diagnostics_name_each_layers_measurements() {
+        let mut run =
+            Playground::from_link(wasm_bindgen::JsValue::from("layers=4:relu,3:tanh")).unwrap();
+        run.run(20).unwrap();
+        let layers = run.diagnostics();
+        assert_eq!(layers.length(), 3, "one object per layer, the output last");
+        let (relu, tanh, output) = (layers.get(0), layers.get(1), layers.get(2));
+        for layer in [&relu, &tanh, &output] {
+            assert_eq!(
+                keys(layer),
+                [
+                    "gradient",
+                    "dead",
+                    "units",
+                    "saturated",
+                    "a_mean",
+                    "a_spread",
+                    "z_min",
+                    "z_max"
+                ]
+            );
+            assert!(number(layer, "gradient") > 0.0);
+            assert!(number(layer, "z_min") <= number(layer, "z_max"));
+            assert!(number(layer, "a_spread") >= 0.0);
+        }
+        assert_eq!(
+            [&relu, &tanh, &output].map(|l| number(l, "units")),
+            [4.0, 3.0, 2.0]
+        );
+        let dead = number(&relu, "dead");
+        assert!(dead.fract() == 0.0 && (0.0..=4.0).contains(&dead), "{dead}");
+        assert!(
+            get(&output, "dead").is_null(),
+            "the output layer has no dead units"
+        );
+        assert!(
+            get(&relu, "saturated").is_null(),
+            "only sigmoid and tanh saturate"
+        );
+        let saturated = number(&tanh, "saturated");
+        assert!((0.0..=1.0).contains(&saturated), "{saturated}");
+        let mean = number(&tanh, "a_mean");
+        assert!(mean.abs() < 1.0, "tanh's a lies in (−1, 1): {mean}");
+        // A wrong call names what is wrong; the diagnostics still read after it.
+        let early = message(run.forward().unwrap_err());
+        assert!(early.contains("the next stage is Sample batch"), "{early}");
+        assert_eq!(run.diagnostics().length(), 3);
+    }
 }
 
 mod keeping {
-    use super::{message, numbers};
+    use super::{get, keys, message, number, numbers};
     use nnplay::web::playground::Playground;
     use wasm_bindgen_test::*;
 
@@ -380,14 +565,34 @@ mod keeping {
             "data=xor&layers=5:elu,3:maxout:3&lr=0.1"
         );
         assert_eq!(
-            loaded.status()[0],
+            number(&loaded.status(), "step"),
             0.0,
             "the loaded weights are the run's new start"
         );
-        assert_eq!(loaded.status()[2].to_bits(), run.status()[2].to_bits());
+        assert_eq!(
+            number(&loaded.status(), "train_loss").to_bits(),
+            number(&run.status(), "train_loss").to_bits()
+        );
         let rows = run.loss_csv().lines().count() - 1;
-        assert_eq!(rows as f64, run.loss_summary()[0], "one row per record");
-        assert_eq!(run.loss_summary()[4], 200.0, "the last record's step");
+        let summary = run.loss_summary();
+        assert_eq!(keys(&summary), ["records", "first", "last"]);
+        assert_eq!(
+            number(&summary, "records"),
+            rows as f64,
+            "one row per record"
+        );
+        let (first, last) = (get(&summary, "first"), get(&summary, "last"));
+        for record in [&first, &last] {
+            assert_eq!(keys(record), ["step", "train_loss", "test_loss"]);
+        }
+        assert_eq!(number(&first, "step"), 0.0, "the first record's step");
+        assert_eq!(number(&last, "step"), 200.0, "the last record's step");
+        assert_eq!(
+            number(&last, "test_loss").to_bits(),
+            number(&run.status(), "test_loss").to_bits(),
+            "the last record is the latest"
+        );
+        assert_ne!(number(&first, "train_loss"), number(&last, "train_loss"));
         let not_json = message(
             Playground::import_network(wasm_bindgen::JsValue::from("{"))
                 .err()
@@ -412,7 +617,7 @@ mod keeping {
 }
 
 mod race {
-    use super::message;
+    use super::{get, keys, message, number};
     use nnplay::web::race::Race;
     use wasm_bindgen_test::*;
 
@@ -436,13 +641,50 @@ mod race {
         race.run(200);
         assert_eq!(race.step_count(), 200.0);
         let results = race.results();
-        assert_eq!(results.len(), 3 * 10, "10 numbers per contestant");
-        assert_eq!(results[6], 16.0, "hidden units of the first");
-        assert_eq!(results[8], 0.0, "the first is its own reference: times …");
+        assert_eq!(results.length(), 3, "one object per contestant");
+        let first = results.get(0);
         assert_eq!(
-            results[9], 1.0,
-            "… one: ReLU reaches test loss 0.2 by step 200"
+            keys(&first),
+            [
+                "reached_at",
+                "train_loss",
+                "test_loss",
+                "train_accuracy",
+                "test_accuracy",
+                "dead_units",
+                "hidden_units",
+                "diverged_at",
+                "speedup"
+            ]
         );
+        assert_eq!(
+            number(&first, "hidden_units"),
+            16.0,
+            "hidden units of the first"
+        );
+        let reached = number(&first, "reached_at");
+        assert!(
+            reached > 0.0 && reached <= 200.0 && reached % 10.0 == 0.0,
+            "ReLU reaches test loss 0.2 by step 200, at a check: {reached}"
+        );
+        let loss = number(&first, "test_loss");
+        assert!(loss > 0.0 && loss.is_finite(), "{loss}");
+        assert!(get(&first, "diverged_at").is_null(), "nobody diverged");
+        let speedup = get(&first, "speedup");
+        assert_eq!(keys(&speedup), ["kind", "value"]);
+        assert_eq!(
+            get(&speedup, "kind").as_string().unwrap(),
+            "times",
+            "the first is its own reference: times …"
+        );
+        assert_eq!(number(&speedup, "value"), 1.0, "… one");
+        for other in [results.get(1), results.get(2)] {
+            let kind = get(&get(&other, "speedup"), "kind").as_string().unwrap();
+            let reached = !get(&other, "reached_at").is_null();
+            // The first reached the target: the others are measured or bounded above.
+            let expected = if reached { "times" } else { "at_most" };
+            assert_eq!(kind, expected, "{}", keys(&other).join(","));
+        }
         race.start_repeat(2).unwrap();
         let mut progress = 0.0;
         while progress < 1.0 {
@@ -450,10 +692,32 @@ mod race {
             assert!(next >= progress, "progress only grows");
             progress = next;
         }
-        assert_eq!(race.repeat_status()[1], 2.0, "both seeds finished");
-        assert_eq!(race.repeat_results().len(), 3 * 7);
+        let status = race.repeat_status();
+        assert_eq!(keys(&status), ["progress", "finished", "seeds", "limit"]);
+        assert_eq!(
+            ["progress", "finished", "seeds", "limit"].map(|k| number(&status, k)),
+            [1.0, 2.0, 2.0, 10_000.0],
+            "both seeds finished"
+        );
+        let repeats = race.repeat_results();
+        assert_eq!(repeats.length(), 3, "one object per contestant");
+        let relu = repeats.get(0);
+        assert_eq!(
+            keys(&relu),
+            ["median", "fastest", "slowest", "reached", "runs", "speedup"]
+        );
+        assert_eq!(number(&relu, "runs"), 2.0);
+        let arrived = number(&relu, "reached");
+        assert!((0.0..=2.0).contains(&arrived), "{arrived}");
+        if arrived == 2.0 {
+            assert!(number(&relu, "fastest") <= number(&relu, "median"));
+            assert!(number(&relu, "median") <= number(&relu, "slowest"));
+        } else {
+            assert!(get(&relu, "slowest").is_null(), "not every run arrived");
+        }
         race.cancel_repeat();
-        assert!(race.repeat_status().is_empty());
+        assert!(race.repeat_status().is_null(), "no repeat: null");
+        assert_eq!(race.repeat_results().length(), 0);
     }
 
     #[wasm_bindgen_test]
@@ -486,6 +750,7 @@ mod race {
 mod same_bits_as_native {
     use nnplay::activation::{tanh, Kind};
     use nnplay::network::{LayerConfig, Network, NetworkConfig};
+    use nnplay::train::Model;
     use wasm_bindgen_test::*;
 
     fn fingerprint(values: &[f64]) -> u64 {
@@ -517,15 +782,16 @@ mod same_bits_as_native {
             seed: 11,
             layers,
         };
-        let mut net = Network::new(config).unwrap();
+        let mut net = Model::new(Network::new(config).unwrap());
         let loss = net.fit(&x, &y, 0.05, 7, 3).unwrap();
         assert_eq!(loss.to_bits(), 0x3fae_bf85_4696_3dc4);
-        assert_eq!(fingerprint(net.params()), 0xd65d_0ab7_6509_b9d5);
+        assert_eq!(fingerprint(net.network().params()), 0xd65d_0ab7_6509_b9d5);
     }
 }
 
 mod network_edits {
-    use super::message;
+    use super::{get, keys, message, number};
+    use nnplay::plot::network::layout;
     use nnplay::web::playground::Playground;
     use wasm_bindgen_test::*;
 
@@ -538,18 +804,49 @@ mod network_edits {
         assert_eq!(run.features(), "x1sq,x2sq");
         assert_eq!(run.feature_labels(), "x₁², x₂²");
         assert_eq!(run.network_columns(), vec![2, 3, 2]);
-        let label = run.parameter_label(2, 0, 1, 2).unwrap();
+        let [input, bias, weight] = ["input", "bias", "weight"].map(wasm_bindgen::JsValue::from);
+        let label = run.parameter_label(weight.clone(), 0, 1, 2).unwrap();
         assert_eq!(label, "Weight from x₂² to unit 3 of layer 1");
-        assert_eq!(run.parameter_label(0, 0, 0, 1).unwrap(), "x2sq");
-        run.set_parameter(1, 1, 0, 0, -2.5).unwrap();
-        assert_eq!(run.parameter_value(1, 1, 0, 0).unwrap(), -2.5);
+        assert_eq!(run.parameter_label(input, 0, 0, 1).unwrap(), "x2sq");
+        run.set_parameter(bias.clone(), 1, 0, 0, -2.5).unwrap();
+        assert_eq!(run.parameter_value(bias, 1, 0, 0).unwrap(), -2.5);
         assert!(run.edits().ends_with(":-2.5"), "{}", run.edits());
-        let nan = message(run.set_parameter(2, 0, 0, 0, f64::NAN).unwrap_err());
+        let nan = message(
+            run.set_parameter(weight.clone(), 0, 0, 0, f64::NAN)
+                .unwrap_err(),
+        );
         assert!(nan.contains("finite number"), "{nan}");
-        let far = message(run.set_parameter(2, 0, 2, 0, 1.0).unwrap_err());
+        let far = message(run.set_parameter(weight, 0, 2, 0, 1.0).unwrap_err());
         assert!(far.contains("no such weight or bias"), "{far}");
-        let kind = message(run.parameter_value(7, 0, 0, 0).unwrap_err());
-        assert!(kind.contains("0 (input), 1 (bias) or 2 (weight)"), "{kind}");
+        let kind = message(run.parameter_value("unit".into(), 0, 0, 0).unwrap_err());
+        assert_eq!(
+            kind,
+            "the kind of target must be \"input\", \"bias\" or \"weight\", got \"unit\""
+        );
+        let number_kind = message(run.parameter_value(2.into(), 0, 0, 0).unwrap_err());
+        assert!(
+            number_kind.contains("must be a string, got number"),
+            "{number_kind}"
+        );
+        // What a click hits, by name: the middle of a unit's box, or nothing.
+        let (width, height) = (400.0, 300.0);
+        let boxes = layout(&[2, 3, 2], width, height, 1.0);
+        let middle = |column: usize, unit: usize| {
+            let (left, top) = boxes.columns[column][unit];
+            (left + boxes.size / 2.0, top + boxes.size / 2.0)
+        };
+        let at = |(x, y): (f64, f64)| run.network_target(width, height, 1.0, x, y);
+        let second_input = at(middle(0, 1));
+        assert_eq!(keys(&second_input), ["kind", "layer", "from", "to"]);
+        assert_eq!(get(&second_input, "kind").as_string().unwrap(), "input");
+        assert_eq!(number(&second_input, "to"), 1.0);
+        let output_unit = at(middle(2, 0));
+        assert_eq!(get(&output_unit, "kind").as_string().unwrap(), "bias");
+        assert_eq!(
+            ["layer", "from", "to"].map(|k| number(&output_unit, k)),
+            [1.0, 0.0, 0.0]
+        );
+        assert!(at((0.5, 0.5)).is_null(), "empty space: null");
         // Predictions take raw (x1, x2) rows whatever the features; an odd count throws.
         let odd = message(run.predict(super::numbers(&[1.0, 2.0, 3.0])).unwrap_err());
         assert!(odd.contains("(x1, x2) pairs"), "{odd}");
@@ -577,7 +874,7 @@ fn settings_gives_each_key_with_named_fields() {
     assert_eq!(Array::from(&get(&lr, "presets")).length(), 13);
     assert_eq!(get(&lr, "default").as_string().unwrap(), "0.03");
     let beta2 = find("beta2");
-    assert_eq!(get(&beta2, "maxOpen").as_bool(), Some(true));
+    assert_eq!(get(&beta2, "max_open").as_bool(), Some(true));
     assert_eq!(get(&beta2, "default").as_string().unwrap(), "0.999");
     let noise = find("noise");
     assert_eq!(get(&noise, "kind").as_string().unwrap(), "whole");

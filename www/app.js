@@ -1,22 +1,22 @@
-// nnplay's front end: starts each panel once Trunk's loader has the wasm
+// nnplay's front end: composes the page once Trunk's loader has the wasm
 // module ready. All mathematics lives in Rust; the panels read controls, call
-// the JS API and write text.
+// the JS API and write text. Each panel owns its section of the page; this
+// module makes them, hands the stage and race panels what the training panel
+// shares, and gives the page's parts (links, keys, plot texts, PNG buttons)
+// the panels to ask.
 import { PlotTexts } from "./js/describe.js";
 import { $ } from "./js/dom.js";
-import { DataPanel } from "./js/data.js";
 import { Explorer } from "./js/explorer.js";
 import { guard, keepLink, stopped } from "./js/guard.js";
-import { Keeper } from "./js/export.js";
+import { pngButtons } from "./js/export.js";
 import { startKeys } from "./js/keys.js";
 import { startLinks } from "./js/link.js";
 import { loadSettings } from "./js/settings.js";
-import { Metrics } from "./js/metrics.js";
-import { NetworkEdit } from "./js/network-edit.js";
-import { RacePanel } from "./js/race.js";
+import { RacePanel } from "./js/race/race.js";
 import { SoftmaxPanel } from "./js/softmax.js";
-import { Stages } from "./js/stages.js";
+import { Stages } from "./js/stages/stages.js";
 import { startTheme } from "./js/theme.js";
-import { Training } from "./js/training.js";
+import { Training } from "./js/training/training.js";
 
 /** Shows an unexpected failure in the page's error panel, never a dead page. */
 function showFailure(error) {
@@ -36,17 +36,19 @@ function start(bindings) {
   try {
     loadSettings(api);
     startTheme();
-    const explorer = new Explorer(api);
+    const explorer = new Explorer(api, $("explorer"));
     explorer.update();
-    const softmax = new SoftmaxPanel(api);
+    const softmax = new SoftmaxPanel(api, $("softmax"));
     softmax.draw();
-    const training = new Training(api);
-    new DataPanel(api, training);
-    new Metrics(training);
-    new Stages(training);
-    new NetworkEdit(api, training);
-    const race = new RacePanel(api, training);
-    const link = startLinks(api, { explorer, softmax, training, race });
+    const training = new Training(api, $("train"), $("stages"));
+    const run = training.shared();
+    const stages = new Stages($("stages"), run);
+    const race = new RacePanel(api, $("race"), run);
+    // The order a link is applied in: the race follows the training view's settings.
+    const panels = [explorer, softmax, training, stages, race];
+    const link = startLinks(api, panels);
+    // The panels by name, for the browser tests of the house (tests/e2e/house.test.js) and the console.
+    window.nnplayPanels = Object.freeze({ explorer, softmax, training, stages, race });
     // The run's link, kept while the module works, so a trap cannot lose it.
     const keep = () => {
       try {
@@ -58,9 +60,14 @@ function start(bindings) {
     keep();
     link.onSync(keep);
     setInterval(keep, KEEP_LINK_EVERY);
-    new PlotTexts(training, link);
-    new Keeper(api, training);
-    startKeys();
+    const texts = new PlotTexts(run.playing);
+    for (const panel of panels) for (const { canvas, text } of panel.plots?.() ?? []) texts.add(canvas, text);
+    run.onDraw(() => texts.update());
+    link.onSync(() => texts.update());
+    run.onPlayButton(() => texts.update());
+    texts.write();
+    pngButtons(document.querySelector("main"), (text) => training.saySaved(text));
+    startKeys(panels);
     document.documentElement.dataset.ready = "true";
     explorer.measureCosts();
   } catch (error) {

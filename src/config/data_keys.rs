@@ -2,13 +2,13 @@
 //! how the training view's config becomes its training and test sets.
 
 use super::key::{none, Key, SEED_MAX};
-use super::playground::PlaygroundConfig;
 use super::problem::LinkProblem;
 use super::setting::Values;
 use super::state::LinkState;
 use crate::data::code::{self, LINK_POINTS};
 use crate::data::custom::{MAX_CLASSES, MIN_POINTS};
-use crate::data::{self, CustomData, DataError, Dataset, DatasetKind};
+use crate::data::{self, CustomData, DatasetKind};
+use crate::session::PlaygroundConfig;
 
 /// The named parts of drawn points (`points`): a coordinate of the input
 /// plane and a point's class.
@@ -72,48 +72,6 @@ fn write_points(custom: &CustomData) -> String {
         return String::new();
     }
     code::encode(custom)
-}
-
-impl PlaygroundConfig {
-    /// Classes of the data (2 to 4), or 0 for regression; drawn data's
-    /// points decide theirs.
-    pub fn classes(&self) -> usize {
-        match self.dataset {
-            DatasetKind::Custom => self.custom.classes(),
-            kind => kind.classes(),
-        }
-    }
-
-    /// Lowers the batch size to the training set's size when drawn data has
-    /// fewer training points than a batch (a few drawn points still train).
-    pub fn fit_batch_to_data(&mut self) {
-        if self.dataset == DatasetKind::Custom && self.custom.len() >= MIN_POINTS {
-            let train = data::train_count(self.custom.len(), self.train_fraction);
-            self.batch_size = self.batch_size.min(train);
-        }
-    }
-
-    /// The seed the data is drawn and split with: `data_seed`, else `seed`.
-    pub fn data_seed(&self) -> u64 {
-        self.data_seed.unwrap_or(self.seed)
-    }
-
-    /// The (train, test) sets this config describes: generated from the data
-    /// seed, or the drawn points split with it.
-    pub fn data_sets(&self) -> Result<(Dataset, Dataset), DataError> {
-        match self.dataset {
-            DatasetKind::Custom => {
-                data::split_custom(&self.custom, self.train_fraction, self.data_seed())
-            }
-            kind => data::generate(
-                kind,
-                self.points,
-                self.noise,
-                self.train_fraction,
-                self.data_seed(),
-            ),
-        }
-    }
 }
 
 /// Drawn data (`data=custom`) needs its points: with fewer than two (a link

@@ -2,11 +2,11 @@
 //! (`features=x1,x2,x1sq`) and the weights set by hand
 //! (`edits=step:parameter:value,…`).
 
-use super::edits_text::write_edits;
 use super::key::{none, Key};
 use super::setting::Values;
 use super::state::LinkState;
 use super::values::{finite, list, whole_in};
+use crate::edits::write_edits;
 use crate::edits::{self, Edit, MAX_EDITS};
 use crate::features::{self, FeatureSet};
 use crate::network::Network;

@@ -8,8 +8,7 @@ use super::problem::LinkProblem;
 
 /// Most `key=value` pairs read from one link.
 pub const MAX_PAIRS: usize = 64;
-/// Longest value read, in bytes (the longest valid value is well under this).
-pub const MAX_VALUE: usize = 512;
+pub use crate::format::MAX_VALUE;
 /// Longest value of `points` (200 drawn regression points take 1068).
 pub const MAX_POINTS_VALUE: usize = 1100;
 /// Longest key or value quoted back in a notice.

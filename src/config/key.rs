@@ -4,6 +4,7 @@
 
 use super::setting::Values;
 use super::state::LinkState;
+use super::values::number;
 
 /// One key: `read` returns `None` (leaving the state as it was) when the
 /// value is not one of `values` (or breaks what `note` adds).
@@ -42,3 +43,19 @@ pub fn none(_: &LinkState) -> String {
 
 /// Seeds a JavaScript number holds exactly.
 pub(super) const SEED_MAX: u64 = (1 << 53) - 1;
+
+/// The value to write: `x`, or nothing at the standard default.
+pub fn unless_default(x: Option<f64>, default: f64) -> String {
+    x.filter(|&x| x != default).map_or(String::new(), number)
+}
+
+/// Puts `x` in `slot`: the key was used.
+pub fn put(slot: &mut f64, x: f64) -> Option<()> {
+    *slot = x;
+    Some(())
+}
+
+/// For which choice of its owner a hyper-parameter key is accepted.
+pub fn owned(owners: &str, key: &str, now: &str) -> String {
+    format!(", with {owners} (this link has {key}={now})")
+}

@@ -1,10 +1,10 @@
 //! The `layers` key: hidden layers written `units:activation[:param]`,
 //! comma-separated, e.g. `4:tanh,2:leaky_relu:0.1,3:maxout:3`.
 
-use super::playground::HiddenLayer;
 use super::values::{finite, number, whole_in};
 use crate::activation::{Activation, Kind};
 use crate::network::{HIDDEN_LAYERS, HIDDEN_UNITS, PIECES};
+use crate::session::HiddenLayer;
 
 /// What `layers` accepts, for the notice and the docs.
 pub fn layers_accepts() -> String {

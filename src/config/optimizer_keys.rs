@@ -1,35 +1,20 @@
-//! The link keys of the optimiser (`opt` and its hyper-parameters), the
-//! learning-rate schedule (`schedule`, `lr_every`, `lr_factor`) and the
-//! regularisation (`reg`, `reg_rate`, and the older `l2`). A hyper-parameter
+//! The link keys of the optimiser (`opt` and its hyper-parameters) and the
+//! learning-rate schedule (`schedule`, `lr_every`, `lr_factor`), followed by
+//! the regularisation's (`regularization_keys`). A hyper-parameter
 //! key is read after the key that chooses its owner and is only accepted
 //! with an owner that has it; values at their standard defaults are left out.
 
 use super::choices;
-use super::key::{none, Key};
+use super::key::{none, owned, put, unless_default, Key};
+use super::regularization_keys;
 use super::setting::Values;
 use super::state::LinkState;
 use super::values::number;
-use crate::train::{self, Limit, Optimizer, Regularization, Schedule};
-
-/// The value to write: `x`, or nothing at the standard default.
-fn unless_default(x: Option<f64>, default: f64) -> String {
-    x.filter(|&x| x != default).map_or(String::new(), number)
-}
-
-/// Puts `x` in `slot`: the key was used.
-fn put(slot: &mut f64, x: f64) -> Option<()> {
-    *slot = x;
-    Some(())
-}
+use crate::train::{self, Limit, Optimizer, Schedule};
 
 /// The numbers `limit` accepts: from its min up to but not including its max.
 fn within(limit: Limit) -> Values {
     Values::number(limit.min..=limit.max).open(false, true)
-}
-
-/// For which choice of its owner a hyper-parameter key is accepted.
-fn owned(owners: &str, key: &str, now: &str) -> String {
-    format!(", with {owners} (this link has {key}={now})")
 }
 
 /// An optimiser's hyper-parameter as a link key: the optimisers that have
@@ -185,15 +170,6 @@ fn factor() -> Values {
     Values::number(0.0..=1.0).open(true, false)
 }
 
-fn rate() -> Values {
-    Values::number(train::REGULARIZATION_RATE)
-}
-
-/// The regularisation rates the page's menu offers; a link may carry any from 0 to 10.
-const RATES: [f64; 11] = [
-    0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0,
-];
-
 /// The schedule's keys.
 const SCHEDULE: &[Key] = &[
     Key {
@@ -237,57 +213,6 @@ const SCHEDULE: &[Key] = &[
     },
 ];
 
-/// The regularisation's keys.
-const REGULARIZATION: &[Key] = &[
-    Key {
-        // Older links' L2 rate: `l2=0.01` is `reg=l2&reg_rate=0.01`, and
-        // `l2=0` no regularisation. Links are written with `reg`, never with it.
-        name: "l2",
-        label: "",
-        values: |_| rate(),
-        note: none,
-        help: "Older links' L2 rate; 0 for none.",
-        read: |s, v| {
-            let rate = rate().read_number(v)?;
-            s.training.regularization = if rate > 0.0 {
-                Regularization::L2(rate)
-            } else {
-                Regularization::None
-            };
-            Some(())
-        },
-        write: |_| String::new(),
-    },
-    Key {
-        name: "reg",
-        label: "Regularisation",
-        values: |_| Values::Choice(choices::regularizers()),
-        note: none,
-        help: "A penalty on the weights' size: none, L1 or L2.",
-        read: |s, v| {
-            let rate = s.training.regularization.rate();
-            let rate = rate.unwrap_or(train::DEFAULT_RATE);
-            Regularization::named(v, rate).map(|x| s.training.regularization = x)
-        },
-        write: |s| s.training.regularization.name().into(),
-    },
-    Key {
-        name: "reg_rate",
-        label: "Regularisation rate",
-        values: |_| rate().presets(&RATES),
-        note: |s| owned("reg=l1 or reg=l2", "reg", s.training.regularization.name()),
-        help: "How strongly the penalty pulls the weights to zero.",
-        read: |s, v| {
-            let x = rate().read_number(v)?;
-            match &mut s.training.regularization {
-                Regularization::None => None,
-                Regularization::L1(rate) | Regularization::L2(rate) => put(rate, x),
-            }
-        },
-        write: |s| unless_default(s.training.regularization.rate(), train::DEFAULT_RATE),
-    },
-];
-
 /// The standard value of a key that links leave out until its owner is
 /// chosen (a hyper-parameter, the decay's interval and factor, the
 /// regularisation rate), as links write it.
@@ -303,5 +228,8 @@ pub fn standard(key: &str) -> Option<String> {
 
 /// Every key of this file, owners before their hyper-parameters.
 pub fn all() -> impl Iterator<Item = &'static Key> {
-    OPTIMIZER.iter().chain(SCHEDULE).chain(REGULARIZATION)
+    OPTIMIZER
+        .iter()
+        .chain(SCHEDULE)
+        .chain(regularization_keys::KEYS)
 }

@@ -2,11 +2,11 @@
 
 use std::str::FromStr;
 
-use super::playground::PlaygroundConfig;
 use super::race_state::RaceState;
 use super::teacher_state::TeacherState;
 use super::theme::ColorTheme;
 use crate::activation::Kind;
+use crate::session::PlaygroundConfig;
 
 /// Most SGD steps a link may ask to train before showing.
 pub const MAX_STEPS: u64 = 1_000_000;

@@ -4,15 +4,7 @@
 
 use std::ops::RangeInclusive;
 
-/// Writes `x` as the shortest decimal that reads back to the same bits:
-/// `0.03`, `10`, `-2.5`, `1e-7`.
-pub fn number(x: f64) -> String {
-    let text = format!("{x:?}");
-    match text.strip_suffix(".0") {
-        Some(whole) => whole.to_owned(),
-        None => text,
-    }
-}
+pub use crate::format::number;
 
 /// A finite number, or `None`.
 pub fn finite(text: &str) -> Option<f64> {

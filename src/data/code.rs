@@ -11,7 +11,7 @@ use super::custom::{
     assemble, dequantise, quantise, CustomData, CustomPoint, COORDINATE_STEPS, MAX_CLASSES,
     VALUE_LIMIT, VALUE_STEPS,
 };
-use super::{DOMAIN, POINTS};
+use super::dataset::{DOMAIN, POINTS};
 
 /// Most points a link carries; past that the link leaves the data out.
 pub const LINK_POINTS: usize = 200;

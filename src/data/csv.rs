@@ -6,7 +6,7 @@
 use std::fmt;
 
 use super::custom::{assemble, CustomData, MAX_CLASSES, MIN_POINTS, VALUE_LIMIT};
-use super::{DOMAIN, POINTS};
+use super::dataset::{DOMAIN, POINTS};
 
 /// Most problems listed; past that the list says how many more there were.
 pub const MAX_REPORTED: usize = 20;

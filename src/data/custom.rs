@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use super::{Dataset, DOMAIN, POINTS};
+use super::dataset::{Dataset, DOMAIN, POINTS};
 
 /// Most classes drawn data may have.
 pub const MAX_CLASSES: usize = 4;

@@ -6,7 +6,7 @@ use std::f64::consts::{PI, SQRT_2, TAU};
 use rand::Rng;
 use rand_pcg::Pcg64Mcg;
 
-use super::DatasetKind;
+use super::kind::DatasetKind;
 
 /// One sample: the point and, for regression, its target value.
 pub(super) struct Sample {

@@ -5,7 +5,9 @@ use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rand_pcg::Pcg64Mcg;
 
-use super::{custom, CustomData, DataError, Dataset, TRAIN_FRACTION};
+use super::custom::{self, CustomData};
+use super::dataset::{Dataset, TRAIN_FRACTION};
+use super::kind::DataError;
 
 /// Splits the reader's own points into (train, test) as `generate` splits
 /// generated ones: a seeded shuffle, train holding `train_fraction`

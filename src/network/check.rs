@@ -1,8 +1,8 @@
 //! Checks on what callers hand the network: lengths that fit the batch and
 //! numbers that are finite.
 
-use super::config::LEARNING_RATE;
 use super::error::ModelError;
+use super::limits::LEARNING_RATE;
 
 /// Rows of `xs` (rows × `inputs`), which must be non-empty and finite.
 pub(crate) fn rows_of(xs: &[f64], inputs: usize) -> Result<usize, ModelError> {

@@ -1,33 +1,13 @@
 //! The network's configuration: a typed `NetworkConfig` the page can build,
-//! its validation, and its JSON form (see `parse` for reading JSON).
+//! its validation against the limits (`limits`), and its JSON form as
+//! written (`parse` reads it).
 
 use std::ops::RangeInclusive;
 
 use super::error::{ConfigError, Problem};
+use super::limits::{describe_range, units_range, DEFAULT_PIECES, HIDDEN_LAYERS, INPUTS, PIECES};
 use crate::activation::{Activation, Kind};
 use crate::json::Json;
-
-/// How many numbers one input row may hold.
-pub const INPUTS: RangeInclusive<usize> = 1..=16;
-/// How many hidden layers a network may have (the output layer comes on top).
-pub const HIDDEN_LAYERS: RangeInclusive<usize> = 0..=6;
-/// Units of a hidden layer.
-pub const HIDDEN_UNITS: RangeInclusive<usize> = 1..=64;
-/// Units of a softmax output layer (classes).
-pub const SOFTMAX_UNITS: RangeInclusive<usize> = 2..=8;
-/// Units of an identity (regression) output layer.
-pub const IDENTITY_UNITS: RangeInclusive<usize> = 1..=8;
-/// Learning rates accepted everywhere: the page, links and the JS API's
-/// `step`/`fit`. Every door checks it with `check_learning_rate`, except the
-/// link key, which reads it through the catalogue (`Values::number`).
-pub const LEARNING_RATE: RangeInclusive<f64> = 1e-5..=10.0;
-/// `LEARNING_RATE` in words, as every refusal of a learning rate says it
-/// (the catalogue's words for the range; tests/links.rs checks they agree).
-pub const LEARNING_RATE_ACCEPTS: &str = "a number from 0.00001 to 10";
-/// Linear pieces per maxout unit.
-pub const PIECES: RangeInclusive<usize> = 2..=4;
-/// Pieces of a maxout unit when the config does not say.
-pub const DEFAULT_PIECES: usize = 2;
 
 /// A whole network: `inputs` numbers per row, then `layers`, the last of which
 /// is the output layer (softmax or identity). `seed` drives the initial weights.
@@ -94,24 +74,7 @@ impl NetworkConfig {
         }
     }
 
-    /// Reads and validates a config in the JSON form docs/js-api.md shows. Errors
-    /// name the field (`layers[1].units`) and the values it accepts.
-    /// (Native builds; the browser parses with `JSON.parse` and calls `from_tree`.)
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_json(json: &str) -> Result<Self, ConfigError> {
-        let tree = crate::json::parse_text(json)
-            .map_err(|message| ConfigError::new("config", Problem::NotJson(message)))?;
-        Self::from_tree(&tree)
-    }
-
-    /// Reads and validates a config from an already parsed JSON tree.
-    pub fn from_tree(tree: &Json) -> Result<Self, ConfigError> {
-        let config = super::parse::parse(tree)?;
-        config.validate()?;
-        Ok(config)
-    }
-
-    /// The JSON tree of this config, which `from_tree` reads back to an equal config.
+    /// The JSON tree of this config, which `from_tree` (`parse`) reads back to an equal config.
     pub fn to_tree(&self) -> Json {
         let layer = |l: &LayerConfig| {
             let mut members = vec![
@@ -139,12 +102,12 @@ impl NetworkConfig {
         ])
     }
 
-    /// The JSON text, which `from_json` reads back to an equal config.
+    /// The JSON text, which `from_json` (`parse`) reads back to an equal config.
     pub fn to_json(&self) -> String {
         self.to_tree().to_string()
     }
 
-    /// Checks every field against the limits above.
+    /// Checks every field against the limits (`limits`).
     pub fn validate(&self) -> Result<(), ConfigError> {
         check_range("inputs", self.inputs, &INPUTS)?;
         let max_layers = HIDDEN_LAYERS.end() + 1;
@@ -166,20 +129,6 @@ impl NetworkConfig {
         }
         Ok(())
     }
-}
-
-/// The units a layer of `kind` accepts, hidden or output.
-pub(crate) fn units_range(kind: Kind, is_output: bool) -> RangeInclusive<usize> {
-    match (is_output, kind) {
-        (true, Kind::Softmax) => SOFTMAX_UNITS,
-        (true, _) => IDENTITY_UNITS,
-        (false, _) => HIDDEN_UNITS,
-    }
-}
-
-/// "a whole number from 1 to 64".
-pub(crate) fn describe_range(range: &RangeInclusive<usize>) -> String {
-    format!("a whole number from {} to {}", range.start(), range.end())
 }
 
 fn check_range(

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::config::LEARNING_RATE_ACCEPTS;
+use super::limits::LEARNING_RATE_ACCEPTS;
 use crate::activation::{accepted_names, ActivationError, Kind};
 
 /// A config the network cannot be built from: which field, and what is wrong.

@@ -1,5 +1,6 @@
 //! A small multi-layer network: its layers, one flat parameter vector, and
-//! forward, loss, gradient and SGD over row-major batches.
+//! forward, loss, gradient and the SGD update over row-major batches (the
+//! loop that trains it is the trainer's, `crate::train`).
 //!
 //! Parameters, layer by layer: `W` (fan_in × columns, row-major), `b`
 //! (columns), then PReLU slopes (units). Gradients share that layout.
@@ -9,24 +10,25 @@ mod config;
 mod error;
 mod init;
 mod layer;
+mod limits;
 mod linalg;
 mod parse;
-mod sgd;
 mod stages;
 mod workspace;
 
-// The speed kernels, after the mathematics they speed up.
-mod fast;
-pub use fast::preview;
+// The speed kernels, after the mathematics they speed up (the f32 preview
+// is public: `network::fast::preview`).
+pub mod fast;
 
 pub use check::check_learning_rate;
-pub use config::{
-    LayerConfig, NetworkConfig, DEFAULT_PIECES, HIDDEN_LAYERS, HIDDEN_UNITS, IDENTITY_UNITS,
-    INPUTS, LEARNING_RATE, LEARNING_RATE_ACCEPTS, PIECES, SOFTMAX_UNITS,
-};
+pub use config::{LayerConfig, NetworkConfig};
 pub use error::{ConfigError, ModelError, Problem};
 pub use init::uniform_limit;
 pub use layer::{Layer, LayerKind};
+pub use limits::{
+    DEFAULT_PIECES, HIDDEN_LAYERS, HIDDEN_UNITS, IDENTITY_UNITS, INPUTS, LEARNING_RATE,
+    LEARNING_RATE_ACCEPTS, PIECES, SOFTMAX_UNITS,
+};
 pub use workspace::Workspace;
 
 use crate::loss::Loss;
@@ -123,7 +125,7 @@ impl Network {
         Ok(())
     }
 
-    /// What the network's own last call (predict, loss, gradient, step) left behind.
+    /// What the network's own last call (predict, loss, gradient) left behind.
     pub fn workspace(&self) -> &Workspace {
         &self.workspace
     }
@@ -193,7 +195,9 @@ impl Network {
         Ok((loss, accuracy))
     }
 
-    fn check_batch(&self, xs: &[f64], ys: &[f64]) -> Result<usize, ModelError> {
+    /// The rows of the batch `xs` (rows × inputs), `ys` (rows × outputs), or
+    /// why it does not fit the network (a wrong length, a non-finite number).
+    pub fn check_batch(&self, xs: &[f64], ys: &[f64]) -> Result<usize, ModelError> {
         let rows = check::rows_of(xs, self.inputs())?;
         check::targets(ys, rows, self.outputs())?;
         Ok(rows)

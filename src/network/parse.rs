@@ -1,10 +1,11 @@
-//! Reading a `NetworkConfig` from a JSON tree: unknown fields are refused,
-//! then each value is checked so an error names its path (`layers[1].units`).
+//! Reading a `NetworkConfig` from JSON: unknown fields are refused, then
+//! each value is checked so an error names its path (`layers[1].units`).
 
 use std::ops::RangeInclusive;
 
-use super::config::{describe_range, units_range, LayerConfig, NetworkConfig, INPUTS, PIECES};
+use super::config::{LayerConfig, NetworkConfig};
 use super::error::{ConfigError, Problem};
+use super::limits::{describe_range, units_range, INPUTS, PIECES};
 use crate::activation::Kind;
 use crate::json::Json;
 
@@ -18,9 +19,28 @@ const OBJECT: &str =
     r#"a JSON object like {"inputs": 2, "layers": [{"units": 2, "activation": "softmax"}]}"#;
 const LAYER: &str = r#"an object like {"units": 8, "activation": "tanh"}"#;
 
+impl NetworkConfig {
+    /// Reads and validates a config in the JSON form docs/js-api.md shows. Errors
+    /// name the field (`layers[1].units`) and the values it accepts.
+    /// (Native builds; the browser parses with `JSON.parse` and calls `from_tree`.)
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_json(json: &str) -> Result<Self, ConfigError> {
+        let tree = crate::json::parse_text(json)
+            .map_err(|message| ConfigError::new("config", Problem::NotJson(message)))?;
+        Self::from_tree(&tree)
+    }
+
+    /// Reads and validates a config from an already parsed JSON tree.
+    pub fn from_tree(tree: &Json) -> Result<Self, ConfigError> {
+        let config = parse(tree)?;
+        config.validate()?;
+        Ok(config)
+    }
+}
+
 /// Reads the config from a JSON tree; ranges are checked here only as far as
 /// needed to hold the numbers (`NetworkConfig::validate` checks the rest).
-pub(super) fn parse(json: &Json) -> Result<NetworkConfig, ConfigError> {
+fn parse(json: &Json) -> Result<NetworkConfig, ConfigError> {
     object(json, "config", OBJECT, &CONFIG_FIELDS)?;
     let inputs = required(json.get("inputs"), "inputs", &describe_range(&INPUTS))?;
     let inputs = whole(inputs, "inputs", &INPUTS)?;

@@ -49,6 +49,23 @@ impl Network {
         Ok(())
     }
 
+    /// `forward`, `batch_loss` and `backward` for a batch known to fit: the
+    /// trainer's, drawn from rows it checked when they came in, so that a
+    /// step does not look at every number of its batch three times more.
+    pub(crate) fn forward_known(&self, workspace: &mut Workspace, xs: &[f64]) {
+        workspace.forward(&self.layers, &self.params, xs);
+    }
+
+    /// `batch_loss` of the batch last run `forward_known` in `workspace`.
+    pub(crate) fn batch_loss_known(&self, workspace: &Workspace, ys: &[f64]) -> f64 {
+        workspace.loss(self.loss, ys)
+    }
+
+    /// `backward` after `forward_known(workspace, xs)` with the same `xs`.
+    pub(crate) fn backward_known(&self, workspace: &mut Workspace, xs: &[f64], ys: &[f64]) {
+        workspace.backward(&self.layers, &self.params, self.loss, xs, ys);
+    }
+
     /// `workspace` must hold this network's forward pass of `rows` rows.
     fn check_pass(&self, workspace: &Workspace, rows: usize) -> Result<(), ModelError> {
         let fits = workspace.holds_pass_of(&self.layers)
@@ -101,21 +118,29 @@ impl Network {
         }
     }
 
-    /// `params −= learning_rate·gradient` (`param_count()` numbers). Returns
-    /// false, changing nothing, if the gradient has the wrong length or the
-    /// update would make any parameter non-finite.
-    pub fn descend(&mut self, gradient: &[f64], learning_rate: f64) -> bool {
+    /// `params −= learning_rate·gradient` (`param_count()` numbers), leaving
+    /// the parameters as they were in `before` (for the page's Update view
+    /// and L1's cut). The new parameters are written into `before`'s memory,
+    /// which then swaps in, so keeping the old ones copies nothing. Returns
+    /// false, changing no parameter, if the gradient has the wrong length or
+    /// the update would make any parameter non-finite; `before` then holds
+    /// the parameters as they are.
+    pub fn descend(&mut self, gradient: &[f64], learning_rate: f64, before: &mut Vec<f64>) -> bool {
+        before.resize(self.params.len(), 0.0);
         if gradient.len() != self.params.len() {
+            before.copy_from_slice(&self.params);
             return false;
         }
-        // A fold, not `all`: without the early exit the check runs in SIMD lanes.
-        let finite = self.params.iter().zip(gradient).fold(true, |ok, (&w, &g)| {
-            ok & (w - learning_rate * g).is_finite()
-        });
+        let mut finite = true;
+        // `&`, not an early exit: the loop stays one pass in SIMD lanes.
+        for ((new, &w), &g) in before.iter_mut().zip(&self.params).zip(gradient) {
+            *new = w - learning_rate * g;
+            finite &= new.is_finite();
+        }
         if finite {
-            for (w, &g) in self.params.iter_mut().zip(gradient) {
-                *w -= learning_rate * g;
-            }
+            std::mem::swap(&mut self.params, before);
+        } else {
+            before.copy_from_slice(&self.params);
         }
         finite
     }

@@ -5,16 +5,20 @@
 //! (`PointsLayer`, repainted only when they change), and `Heatmap::render`
 //! blending both into one picture.
 
+mod pixels;
 mod points;
 
+pub use pixels::{from_pixel, to_pixel};
 pub use points::{PointStyle, PointsLayer};
 
-use super::palette::{bytes, class_color, diverging, mix, Rgb};
+use pixels::{value_scale, write_rgba};
+
+use super::palette::{class_color, diverging, mix, Rgb};
 use super::Theme;
 use crate::data::Dataset;
 use crate::features::FeatureSet;
 use crate::network::argmax;
-use crate::network::preview::Preview;
+use crate::network::fast::preview::Preview;
 use crate::train::Trainer;
 
 /// The input plane shown: x1 and x2 from −DOMAIN to DOMAIN.
@@ -197,35 +201,6 @@ impl Heatmap {
     }
 }
 
-/// Writes a colour with `alpha` (0–1) into one RGBA pixel.
-fn write_rgba(pixel: &mut [u8], color: Rgb, alpha: f64) {
-    pixel[..3].copy_from_slice(&bytes(color));
-    pixel[3] = (alpha.clamp(0.0, 1.0) * 255.0 + 0.5) as u8;
-}
-
-/// Where input point `x` (x1, x2) lands on a `width` × `height` picture.
-pub fn to_pixel(x: &[f64], width: usize, height: usize) -> (f64, f64) {
-    let t = |v: f64| (v + DOMAIN) / (2.0 * DOMAIN);
-    (t(x[0]) * width as f64, (1.0 - t(x[1])) * height as f64)
-}
-
-/// The input point (x1, x2) at pixel (`px`, `py`) of a `width` × `height`
-/// picture (the inverse of `to_pixel`), clamped into the domain.
-pub fn from_pixel(px: f64, py: f64, width: usize, height: usize) -> [f64; 2] {
-    let coordinate = |t: f64| (-DOMAIN + 2.0 * DOMAIN * t).clamp(-DOMAIN, DOMAIN);
-    let fraction = |v: f64, size: usize| {
-        if v.is_finite() {
-            v / size.max(1) as f64
-        } else {
-            0.5
-        }
-    };
-    [
-        coordinate(fraction(px, width)),
-        coordinate(1.0 - fraction(py, height)),
-    ]
-}
-
 /// The colour of one output row: a class mix fading to the background as the
 /// network grows unsure, or a diverging colour for a regression value.
 fn output_color(y_hat: &[f64], scale: f64, background: Rgb) -> Rgb {
@@ -253,14 +228,6 @@ fn discrete_color(y_hat: &[f64], background: Rgb) -> Rgb {
         [value] => mix(background, diverging(value.signum()), STRENGTH),
         row => mix(background, class_color(argmax(row)), STRENGTH),
     }
-}
-
-/// The largest |y| of a regression set (1 for classes), for colour scaling.
-fn value_scale(set: &Dataset) -> f64 {
-    if set.classes != 0 {
-        return 1.0;
-    }
-    set.y.iter().fold(1e-9, |m, v| m.max(v.abs()))
 }
 
 fn rgb_of(color: plotters::style::RGBColor) -> Rgb {

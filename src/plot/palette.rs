@@ -1,8 +1,25 @@
 //! Colours as RGB triples of f64 (0–255) for the pixel renderers: class
 //! colours from the Okabe–Ito palette and a diverging scale for signed values.
 
+use plotters::style::RGBColor;
+
 /// Red, green, blue, each 0–255.
 pub type Rgb = [f64; 3];
+
+/// Okabe–Ito's colours, distinguishable under the common colour
+/// blindnesses, in the order the diagnostics' layers and the softmax bars
+/// take them: blue, vermillion, bluish green, reddish purple, orange, sky
+/// blue, then yellow and black, which need a dark or a light background.
+pub const OKABE_ITO: [RGBColor; 8] = [
+    RGBColor(0, 114, 178),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(230, 159, 0),
+    RGBColor(86, 180, 233),
+    RGBColor(240, 228, 66),
+    RGBColor(0, 0, 0),
+];
 
 /// Class colours, distinguishable under the common colour blindnesses.
 const CLASSES: [Rgb; 4] = [

@@ -3,6 +3,7 @@
 //! the target drawn across; and the contestants' colours.
 
 use super::loss::{self, Lines, Overlay};
+use super::palette::OKABE_ITO;
 use super::{color_of, Theme};
 use crate::activation::Kind;
 use crate::race::Target;
@@ -11,12 +12,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// Okabe–Ito colours for a contestant whose activation's colour is taken.
-const SPARE: [RGBColor; 4] = [
-    RGBColor(0, 0, 0),
-    RGBColor(86, 180, 233),
-    RGBColor(240, 228, 66),
-    RGBColor(230, 159, 0),
-];
+/// (Black, sky blue, yellow, orange.)
+const SPARE: [RGBColor; 4] = [OKABE_ITO[7], OKABE_ITO[5], OKABE_ITO[6], OKABE_ITO[4]];
 
 /// One colour per contestant: its activation's colour (as in the explorer),
 /// or for a second contestant of the same kind a spare that no one uses.

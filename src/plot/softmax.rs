@@ -1,17 +1,12 @@
 //! The softmax panel's plot: one bar per class probability, its value above it.
 
+use super::palette::OKABE_ITO;
 use super::Theme;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Bar colours, one per class (Okabe–Ito).
-const BAR_COLORS: [RGBColor; 5] = [
-    RGBColor(0, 114, 178),
-    RGBColor(213, 94, 0),
-    RGBColor(0, 158, 115),
-    RGBColor(204, 121, 167),
-    RGBColor(230, 159, 0),
-];
+/// Bar colours, one per class (five of Okabe–Ito's).
+const BAR_COLORS: &[RGBColor] = OKABE_ITO.as_slice().split_at(5).0;
 
 /// Draws `probabilities` as bars on a 0–1 scale; `scale` is the device pixel ratio.
 pub fn draw<DB: DrawingBackend>(

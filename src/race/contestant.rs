@@ -7,9 +7,9 @@ use std::ops::RangeInclusive;
 
 use super::Target;
 use crate::activation::Kind;
-use crate::config::{HiddenLayer, PlaygroundConfig};
 use crate::network::ConfigError;
 use crate::session::SessionError;
+use crate::session::{HiddenLayer, PlaygroundConfig};
 
 /// How many activations a race has.
 pub const CONTESTANTS: RangeInclusive<usize> = 2..=4;

@@ -5,7 +5,10 @@
 
 use std::ops::RangeInclusive;
 
-use super::{compare, Comparison, Race, RaceConfig, RaceError, Run, Target, CHECK_EVERY};
+use super::contestant::{RaceConfig, RaceError};
+use super::run::{Run, CHECK_EVERY};
+use super::runs::Race;
+use super::target::{compare, Comparison, Target};
 
 /// How many seeds a repeat may run.
 pub const SEEDS: RangeInclusive<usize> = 1..=20;

@@ -2,9 +2,14 @@
 //! stage of a step, and the check of the test set at every multiple of
 //! `CHECK_EVERY`.
 
-use super::{Progress, CHECK_EVERY};
+use super::target::Progress;
 use crate::session::Session;
 use crate::train::Stage;
+
+/// Steps between the checks of each run's test loss and accuracy. Checks
+/// fall on whole multiples, however the race is stepped, so steps-to-target
+/// is the same whether a race runs in one call or many.
+pub const CHECK_EVERY: u64 = 10;
 
 /// One contestant's run: its session and its progress towards any target.
 #[derive(Clone, Debug)]

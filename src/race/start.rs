@@ -13,8 +13,8 @@ use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
 use crate::activation::Kind;
-use crate::config::PlaygroundConfig;
 use crate::network::{uniform_limit, ConfigError, Layer, Network};
+use crate::session::PlaygroundConfig;
 
 /// Mixed into the seed for Maxout's extra pieces, a stream of their own.
 const PIECES_SALT: u64 = 0x5241_4345_5049_4543;

@@ -117,3 +117,30 @@ impl Progress {
         self.accuracy.entries.clear();
     }
 }
+
+/// How much faster a run reached the target than the first contestant:
+/// the first's steps divided by this one's (above 1: this one was faster).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Comparison {
+    /// Both reached it.
+    Times(f64),
+    /// Only this one reached it so far: at least this much faster.
+    AtLeast(f64),
+    /// Only the first reached it so far: at most this much (below 1: slower).
+    AtMost(f64),
+    /// Neither has reached it, or one met it before its first step.
+    Unknown,
+}
+
+/// Compares the steps `this` run took to reach the target with the
+/// `first`'s (`None`: not reached after running `first_ran` or `this_ran`
+/// steps). Steps are whole numbers or, for repeats, medians.
+pub fn compare(first: Option<f64>, this: Option<f64>, first_ran: f64, this_ran: f64) -> Comparison {
+    match (first, this) {
+        (Some(a), Some(b)) if a == 0.0 && b == 0.0 => Comparison::Times(1.0),
+        (Some(a), Some(b)) if a > 0.0 && b > 0.0 => Comparison::Times(a / b),
+        (None, Some(b)) if b > 0.0 && first_ran > 0.0 => Comparison::AtLeast(first_ran / b),
+        (Some(a), None) if a > 0.0 && this_ran > 0.0 => Comparison::AtMost(a / this_ran),
+        _ => Comparison::Unknown,
+    }
+}

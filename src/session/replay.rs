@@ -3,9 +3,9 @@
 //! the run passes that step again (Reset and train, or a link's `steps`).
 //! A refused list of edits reads as a run's `edits` setting.
 
+use super::config::SettingError;
 use super::Session;
-use crate::config::{edits_fit_link, SettingError};
-use crate::edits::{self, Edit, EditError, MAX_EDITS};
+use crate::edits::{self, edits_fit_link, Edit, EditError, MAX_EDITS};
 use crate::train::{Stage, TrainError};
 
 impl Session {

@@ -4,11 +4,11 @@
 
 use std::ops::Range;
 
+use super::equation::Equation;
 use super::matrix::{short, Matrix};
 use super::notation::{
     definition, derivative, input_name, name, output_name, BIAS_SLIP, MEAN_NOTE, TANH_SLIP,
 };
-use super::Equation;
 use crate::activation::{Activation, Kind};
 use crate::diagnostics::{saturated_fraction, unit_activation};
 use crate::features::FeatureSet;

@@ -3,51 +3,19 @@
 //! equations in the notes' notation for the network as built, and, once the
 //! stage has run in this step, the actual matrices of the batch beside them.
 
+mod equation;
 mod equations;
 mod matrix;
 mod notation;
 mod update;
 
+pub use equation::Equation;
 pub use matrix::{short, shown, Matrix, MAX_SHOWN};
 pub use notation::{BIAS_SLIP, MEAN_NOTE, TANH_SLIP};
 
 use crate::json::Json;
 use crate::train::{Stage, Trainer};
 use equations::Pass;
-
-/// One equation with the matrices that go with it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Equation {
-    /// In the notes' notation, e.g. `z1 = x·W1 + b1`.
-    pub text: String,
-    /// A definition or a measured fact that goes with it (e.g. the derivative used).
-    pub detail: Option<String>,
-    /// Where the notes slip, the correction and why.
-    pub note: Option<String>,
-    /// The batch's matrices (empty until the stage has run in this step).
-    pub matrices: Vec<Matrix>,
-}
-
-impl Equation {
-    fn new(text: impl Into<String>, matrices: Vec<Matrix>) -> Equation {
-        Equation {
-            text: text.into(),
-            detail: None,
-            note: None,
-            matrices,
-        }
-    }
-
-    fn detail(self, detail: impl Into<String>) -> Equation {
-        let detail = Some(detail.into());
-        Equation { detail, ..self }
-    }
-
-    fn note(self, note: &str) -> Equation {
-        let note = Some(note.to_owned());
-        Equation { note, ..self }
-    }
-}
 
 /// One stage's panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -137,9 +105,14 @@ pub fn build(trainer: &mut Trainer) -> StageView {
     }
 }
 
-/// The view as JSON, for the page (one call per click, not per frame). Keys
-/// are the fields' names.
+/// The view as JSON text (`to_tree` written out).
 pub fn to_json(view: &StageView) -> String {
+    to_tree(view).to_string()
+}
+
+/// The view as a JSON tree, for the page (one call per click, not per
+/// frame). Keys are the fields' names.
+pub fn to_tree(view: &StageView) -> Json {
     let panel = |p: &StagePanel| {
         Json::object([
             ("stage", p.stage.into()),
@@ -166,7 +139,6 @@ pub fn to_json(view: &StageView) -> String {
             Json::Array(view.stages.iter().map(panel).collect()),
         ),
     ])
-    .to_string()
 }
 
 fn equation(e: &Equation) -> Json {

@@ -4,9 +4,9 @@
 
 use std::ops::Range;
 
+use super::equation::Equation;
 use super::equations::{part, Pass};
 use super::matrix::{short, Matrix};
-use super::Equation;
 use crate::network::LayerKind;
 use crate::train::{Optimizer, Regularization, Schedule, Trainer};
 

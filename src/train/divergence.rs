@@ -18,3 +18,23 @@ pub fn diverged(loss: f64, first: f64) -> bool {
     };
     !loss.is_finite() || loss > LOSS_GROWTH_LIMIT * reference
 }
+
+/// Which losses a trainer counts as diverged: the page's rule (`diverged`),
+/// or only a loss that is no longer finite, as the JS API's `Model` has it
+/// (its callers see the loss and judge a blow-up themselves).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Rule {
+    #[default]
+    Growth,
+    NotFinite,
+}
+
+impl Rule {
+    /// Whether `loss` ends the run, given the run's `first` loss.
+    pub(crate) fn diverged(self, loss: f64, first: f64) -> bool {
+        match self {
+            Rule::Growth => diverged(loss, first),
+            Rule::NotFinite => !loss.is_finite(),
+        }
+    }
+}

@@ -1,134 +1,57 @@
-//! What may change between a `Trainer`'s steps (settings, a student's edit
-//! of one parameter) and what it measures over whole sets (loss, accuracy,
-//! predictions), with the input features it feeds the network.
+//! How a `Trainer` runs: `TrainSettings`, checked against the training
+//! set's size.
 
-use super::{fits, Stage, TrainError, TrainSettings, Trainer};
-use crate::data::Dataset;
-use crate::features::FeatureSet;
-use crate::network::ModelError;
+use super::error::TrainError;
+use super::optimizer::Optimizer;
+use super::regularization::Regularization;
+use super::schedule::Schedule;
+use crate::network::check_learning_rate;
 
-/// Settings that may change between steps, and losses over whole sets.
-impl Trainer {
-    pub fn settings(&self) -> &TrainSettings {
-        &self.settings
-    }
+/// How the trainer runs SGD (and the optimisers beyond it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrainSettings {
+    /// Step size of each update; a finite number above 0.
+    pub learning_rate: f64,
+    /// Examples per batch, 1 to the training set's size.
+    pub batch_size: usize,
+    /// The penalty on the weights (not biases or slopes) and its rate, 0 to 10.
+    pub regularization: Regularization,
+    /// How each update turns the gradient into a step.
+    pub optimizer: Optimizer,
+    /// The learning rate of each update, from `learning_rate`.
+    pub schedule: Schedule,
+    /// Shuffle the training set at the start of every epoch.
+    pub shuffle: bool,
+}
 
-    /// Replaces the settings (checked against the training set's size). A
-    /// different optimiser starts from a cleared state; new hyper-parameters
-    /// of the same one keep its state.
-    pub fn set_settings(&mut self, settings: TrainSettings) -> Result<(), TrainError> {
-        settings.validate(self.train.len())?;
-        if !settings.optimizer.same_rule(self.settings.optimizer) {
-            self.optimizer.clear();
+impl Default for TrainSettings {
+    fn default() -> Self {
+        TrainSettings {
+            learning_rate: 0.03,
+            batch_size: 10,
+            regularization: Regularization::None,
+            optimizer: Optimizer::Sgd,
+            schedule: Schedule::Constant,
+            shuffle: true,
         }
-        self.settings = settings;
-        Ok(())
-    }
-
-    /// The learning rate the next update will use (the schedule's rate at
-    /// the current step).
-    pub fn next_learning_rate(&self) -> f64 {
-        self.settings
-            .schedule
-            .rate(self.settings.learning_rate, self.steps)
-    }
-
-    /// Mean loss over the whole training set.
-    pub fn train_loss(&mut self) -> f64 {
-        self.network
-            .loss(&self.train_x, &self.train.y)
-            .unwrap_or(f64::NAN)
-    }
-
-    /// Mean loss over `test` (which must fit the network).
-    pub fn test_loss(&mut self, test: &Dataset) -> Result<f64, TrainError> {
-        self.features.transform_into(&test.x, &mut self.scratch);
-        let features = self.features;
-        let (x, y) = (&self.scratch, &test.y);
-        fits(&mut self.network, x, y, features, "test set")
-    }
-
-    /// Mean loss and fraction classified right (NaN for regression) over the
-    /// training set (`None`) or `set`, from one forward pass; NaNs if `set`
-    /// does not fit the network.
-    pub fn loss_and_accuracy(&mut self, set: Option<&Dataset>) -> (f64, f64) {
-        let x = match set {
-            Some(set) => {
-                self.features.transform_into(&set.x, &mut self.scratch);
-                &self.scratch
-            }
-            None => &self.train_x,
-        };
-        let y = &set.unwrap_or(&self.train).y;
-        match self.network.loss_and_accuracy(x, y) {
-            Ok((loss, accuracy)) => (loss, accuracy.unwrap_or(f64::NAN)),
-            Err(_) => (f64::NAN, f64::NAN),
-        }
-    }
-
-    /// Fraction of the training set classified right (softmax networks only).
-    pub fn train_accuracy(&mut self) -> Result<f64, TrainError> {
-        let accuracy = self.network.accuracy(&self.train_x, &self.train.y);
-        accuracy.map_err(|error| TrainError::Data {
-            set: "training set",
-            error,
-        })
-    }
-
-    /// Fraction of `set` classified right (softmax networks only).
-    pub fn accuracy(&mut self, set: &Dataset) -> Result<f64, TrainError> {
-        self.features.transform_into(&set.x, &mut self.scratch);
-        let accuracy = self.network.accuracy(&self.scratch, &set.y);
-        accuracy.map_err(|error| TrainError::Data {
-            set: "data set",
-            error,
-        })
-    }
-
-    /// The network's `y_hat` for `xs` (rows × inputs) into `out` (rows × outputs),
-    /// without touching what the stages left to show.
-    pub fn predict_into(&mut self, xs: &[f64], out: &mut [f64]) -> Result<(), ModelError> {
-        self.network.predict_into(xs, out)
     }
 }
 
-/// The input features the network is fed.
-impl Trainer {
-    pub fn features(&self) -> FeatureSet {
-        self.features
-    }
-
-    /// The training points through the features (rows × inputs), as SGD reads them.
-    pub fn train_inputs(&self) -> &[f64] {
-        &self.train_x
-    }
-
-    /// Sets parameter `index` of the current parameters to `value` (a
-    /// student's edit between steps); the run goes on from there. Refused
-    /// part-way through a step, for an index out of range or a non-finite
-    /// value; a refusal changes nothing.
-    pub fn set_param(&mut self, index: usize, value: f64) -> Result<(), TrainError> {
-        let count = self.network.params().len();
-        let fail = |accepts: String, got: String| TrainError::Setting {
-            name: "the edited parameter",
-            accepts,
+impl TrainSettings {
+    /// Checks every setting for a training set of `train_len` examples.
+    pub fn validate(&self, train_len: usize) -> Result<(), TrainError> {
+        let setting = |name, accepts: &str, got: String| TrainError::Setting {
+            name,
+            accepts: accepts.to_owned(),
             got,
         };
-        if self.next != Stage::SampleBatch {
-            let stage = format!("the {:?} stage due", self.next);
-            let accepts = "set between steps (finish this step first)";
-            return Err(fail(accepts.into(), stage));
+        check_learning_rate(self.learning_rate)?;
+        if !(1..=train_len).contains(&self.batch_size) {
+            let accepts = format!("a whole number from 1 to {train_len} (the training set's size)");
+            return Err(setting("batch_size", &accepts, self.batch_size.to_string()));
         }
-        if index >= count {
-            let accepts = format!("one of the {count} parameters");
-            return Err(fail(accepts, index.to_string()));
-        }
-        if !value.is_finite() {
-            return Err(fail("a finite number".into(), value.to_string()));
-        }
-        // An edit is rare (a click), so a copy of the parameters is fine here.
-        let mut params = self.network.params().to_vec();
-        params[index] = value;
-        self.network.set_params(&params).map_err(TrainError::Model)
+        self.regularization.validate()?;
+        self.optimizer.validate()?;
+        self.schedule.validate()
     }
 }

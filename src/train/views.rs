@@ -43,12 +43,12 @@ impl Trainer {
 
     /// SampleBatch: the batch's x (rows × inputs).
     pub fn batch_x(&self) -> &[f64] {
-        &self.batch.x
+        self.batch.rows(&self.train_x, &self.train.y).0
     }
 
     /// SampleBatch: the batch's y (rows × outputs, one-hot for classes).
     pub fn batch_y(&self) -> &[f64] {
-        &self.batch.y
+        self.batch.rows(&self.train_x, &self.train.y).1
     }
 
     /// Forward and Backward: the buffers of the last pass (z, a, delta per
@@ -136,7 +136,8 @@ impl Trainer {
     /// the views above still show the step's forward and backward pass.
     pub fn batch_loss_after(&mut self) -> Option<f64> {
         if self.updated && self.loss_after.is_none() {
-            self.loss_after = self.network.loss(&self.batch.x, &self.batch.y).ok();
+            let (x, y) = self.batch.rows(&self.train_x, &self.train.y);
+            self.loss_after = self.network.loss(x, y).ok();
         }
         self.loss_after
     }

@@ -1,12 +1,14 @@
-//! The activation explorer's door: a `CurveView` that JS configures from its
-//! controls and draws on a canvas, the softmax bars, and the in-browser cost timing.
+//! The explorer (docs/js-api.md, "The explorer"): a `CurveView` that JS
+//! configures from its controls and draws on a canvas, and the softmax bars.
 
-use super::canvas::theme;
-use super::canvas::{drawable, Canvas, NO_2D_CONTEXT};
-use super::convert::{finite_numbers, name, optional_finite};
-use crate::activation::{maxout_apply, Activation, Piece};
+use super::common::canvas::theme;
+use super::common::canvas::{drawable, Canvas, NO_2D_CONTEXT};
+use super::common::convert::{finite_numbers, name, optional_finite};
+use super::common::fields::{list, Fields};
+use crate::activation::{Activation, Piece};
 use crate::plot::curves::{self, Curve, CurvePlot, PlotGeometry};
 use crate::plot::{softmax, Theme};
+use js_sys::Array;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -142,16 +144,12 @@ impl CurveView {
         }
     }
 
-    /// `[f0(x), f0'(x), f1(x), f1'(x), …]`, one pair per curve in the order added.
-    pub fn readout(&self, x: f64) -> Vec<f64> {
-        self.plot
-            .curves
-            .iter()
-            .flat_map(|curve| {
-                let (f, df) = curve.eval(x);
-                [f, df]
-            })
-            .collect()
+    /// `[{value, derivative}, …]`: f(x) and f′(x) of each curve in the order added.
+    pub fn readout(&self, x: f64) -> Array {
+        list(self.plot.curves.iter().map(|curve| {
+            let (f, df) = curve.eval(x);
+            Fields::new().with("value", f).with("derivative", df)
+        }))
     }
 }
 
@@ -179,41 +177,4 @@ pub fn draw_softmax(
     let root = backend(canvas)?.into_drawing_area();
     softmax::draw(&root, &probabilities, scale, theme(dark))
         .map_err(|e| JsError::new(&format!("drawing the softmax bars failed: {e}")))
-}
-
-/// Nanoseconds per evaluation of f for `name` (or `"maxout"`, two pieces),
-/// timed in this browser over `count` points spread across [−10, 10].
-#[wasm_bindgen]
-pub fn time_per_evaluation(
-    name_value: JsValue,
-    param: JsValue,
-    count: u32,
-) -> Result<f64, JsError> {
-    let name = name(&name_value, "name")?;
-    let count = count.clamp(1000, 10_000_000) as usize;
-    let xs: Vec<f64> = (0..count)
-        .map(|i| -10.0 + 20.0 * i as f64 / count as f64)
-        .collect();
-    if name == "maxout" {
-        let pieces = [Piece { w: 1.0, b: 0.0 }, Piece { w: 0.01, b: 0.0 }];
-        return time(&xs, |xs, out| maxout_apply(&pieces, xs, out));
-    }
-    let activation = Activation::parse(&name, optional_finite(&param, "param")?)
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    time(&xs, |xs, out| activation.apply(xs, out))
-}
-
-/// Times one pass of `run` over `xs` after a short warm-up; ns per element.
-fn time(xs: &[f64], run: impl Fn(&[f64], &mut [f64])) -> Result<f64, JsError> {
-    let performance = web_sys::window()
-        .and_then(|w| w.performance())
-        .ok_or_else(|| JsError::new("no performance timer in this context"))?;
-    let mut out = vec![0.0; xs.len()];
-    let warm = xs.len() / 10;
-    run(&xs[..warm], &mut out[..warm]);
-    let start = performance.now();
-    run(xs, &mut out);
-    let elapsed_ms = performance.now() - start;
-    std::hint::black_box(&out);
-    Ok(elapsed_ms * 1e6 / xs.len() as f64)
 }

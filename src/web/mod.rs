@@ -1,12 +1,28 @@
 //! The one door to JavaScript (wasm32 only): thin conversions into the core,
 //! errors mapped to JS `Error`s, and drawing on canvases.
+//!
+//! One module per section of the JS API (docs/js-api.md), in its order:
+//!
+//! | section | module |
+//! | --- | --- |
+//! | Activations | `activations` |
+//! | A network: Model | `model` |
+//! | Links | `link` |
+//! | Settings | `settings` |
+//! | The training view's run: Playground | `playground` and its parts |
+//! | Your own points: CustomPoints | `custom_points` |
+//! | The explorer: CurveView, draw_softmax | `explorer` |
+//! | The race: Race | `race` and `race::repeat` |
+//! | Datasets | `datasets` |
+//!
+//! What they share, none of it exported to JavaScript, lives in `common`;
+//! `start`, below, runs when the module loads.
 
-pub mod api;
-pub mod canvas;
-mod convert;
-pub mod data;
+pub mod activations;
+pub mod common;
+pub mod custom_points;
+pub mod datasets;
 pub mod explorer;
-mod heatmap;
 pub mod link;
 pub mod model;
 pub mod playground;

@@ -1,20 +1,21 @@
-//! `Race`, the activation race's door: builds a race from a link's fragment,
-//! advances it a bounded number of steps per call, runs the multi-seed
-//! repeat in bounded chunks, and draws the loss chart, each contestant's
-//! boundary and the repeat's dot plot on canvases.
+//! The race (docs/js-api.md, "The race: Race"): `Race` builds a race from a
+//! link's fragment, advances it a bounded number of steps per call, reports
+//! each contestant, and draws the loss chart and each contestant's
+//! boundary; the multi-seed repeat is in `repeat`.
 
 mod repeat;
 
-use super::canvas::{drawable, theme, Canvas, NO_2D_CONTEXT};
-use super::convert::{js_error, text};
-use super::heatmap::HeatmapCanvas;
+use super::common::canvas::{drawable, theme, Canvas, NO_2D_CONTEXT};
+use super::common::convert::{js_error, text};
+use super::common::fields::{self, Fields};
+use super::common::heatmap::HeatmapCanvas;
 use super::link::strict_link;
-use crate::config::RaceState;
 use crate::plot::heatmap::PointStyle;
 use crate::plot::hex;
 use crate::plot::race::{self as chart, contestant_colors, Entry};
 use crate::race::{self, Comparison, RaceConfig, Repeat, Target};
-use js_sys::{Array, Object, Reflect};
+use crate::session::Record;
+use js_sys::Array;
 use plotters::prelude::{IntoDrawingArea, RGBColor};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -24,52 +25,19 @@ const BOUNDARY_RESOLUTION: usize = 60;
 /// Most steps one `run` or `repeat_step` call may take.
 const MAX_STEPS_PER_CALL: u32 = 100_000;
 
-/// `[kind, value]` of a comparison: kind 0 times, 1 at least, 2 at most, 3 unknown.
-fn comparison(c: Comparison) -> [f64; 2] {
-    match c {
-        Comparison::Times(x) => [0.0, x],
-        Comparison::AtLeast(x) => [1.0, x],
-        Comparison::AtMost(x) => [2.0, x],
-        Comparison::Unknown => [3.0, f64::NAN],
-    }
-}
-
-fn steps(s: Option<u64>) -> f64 {
-    s.map_or(f64::NAN, |s| s as f64)
-}
-
-/// The race's controls as `read_link` reports them: `race` [{activation,
-/// param}], `target` {measure, value}, `seeds`, `race_steps`.
-pub(super) fn link_controls(out: &Object, race: &RaceState) {
-    let set = |object: &Object, key: &str, value: JsValue| {
-        // Setting a plain data property on a fresh object cannot fail.
-        let _ = Reflect::set(object, &key.into(), &value);
+/// A speed-up as `{kind, value}`: "times" (both reached the target: `value`
+/// times fewer steps), "at_least" (only this one reached it so far),
+/// "at_most" (only the first did) or "unknown" (`value` null).
+fn comparison(c: Comparison) -> Fields {
+    let (kind, value) = match c {
+        Comparison::Times(x) => ("times", Some(x)),
+        Comparison::AtLeast(x) => ("at_least", Some(x)),
+        Comparison::AtMost(x) => ("at_most", Some(x)),
+        Comparison::Unknown => ("unknown", None),
     };
-    let contestants: Array = race
-        .contestants
-        .iter()
-        .map(|c| {
-            let entry = Object::new();
-            set(&entry, "activation", c.activation.name().into());
-            set(
-                &entry,
-                "param",
-                c.param.map_or(JsValue::NULL, JsValue::from_f64),
-            );
-            JsValue::from(entry)
-        })
-        .collect();
-    let target = Object::new();
-    let (measure, value) = match race.target {
-        Target::Loss(loss) => ("loss", loss),
-        Target::Accuracy(percent) => ("accuracy", f64::from(percent)),
-    };
-    set(&target, "measure", measure.into());
-    set(&target, "value", value.into());
-    set(out, "race", contestants.into());
-    set(out, "target", target.into());
-    set(out, "seeds", (race.seeds as u32).into());
-    set(out, "race_steps", (race.steps as f64).into());
+    Fields::new()
+        .with("kind", kind)
+        .with("value", fields::maybe(value))
 }
 
 /// The race, kept in wasm memory between frames.
@@ -153,29 +121,29 @@ impl Race {
         self.race.config().base.dataset.classes() > 0
     }
 
-    /// 10 numbers per contestant: steps to the target (NaN: not yet), train
-    /// loss, test loss, train accuracy, test accuracy, dead units, hidden
-    /// units, diverged at step (NaN: did not), speed-up against the first
-    /// contestant as [kind, value] (kind 0 times, 1 at least, 2 at most, 3 unknown).
-    pub fn results(&self) -> Vec<f64> {
-        let mut out = Vec::with_capacity(self.race.len() * 10);
-        for i in 0..self.race.len() {
+    /// One object per contestant: `{reached_at, train_loss, test_loss,
+    /// train_accuracy, test_accuracy, dead_units, hidden_units, diverged_at,
+    /// speedup}`: the checked step at which it met the target (`null`: not
+    /// yet), the latest losses and accuracies (`null` for regression), its
+    /// dead and all its hidden units, the step it diverged at (`null`: it
+    /// did not) and its speed-up against the first contestant (`{kind,
+    /// value}`, see `comparison`).
+    pub fn results(&self) -> Array {
+        fields::list((0..self.race.len()).map(|i| {
             let latest = self.race.session(i).map(|s| s.latest());
-            let pick = |f: fn(&crate::session::Record) -> f64| latest.as_ref().map_or(f64::NAN, f);
+            let pick = |f: fn(&Record) -> f64| latest.as_ref().map_or(f64::NAN, f);
             let (dead, units) = self.race.dead_units(i);
-            out.extend([
-                steps(self.race.reached(i)),
-                pick(|r| r.train_loss),
-                pick(|r| r.test_loss),
-                pick(|r| r.train_accuracy),
-                pick(|r| r.test_accuracy),
-                dead as f64,
-                units as f64,
-                steps(self.race.diverged_at(i)),
-            ]);
-            out.extend(comparison(self.race.speedup(i)));
-        }
-        out
+            Fields::new()
+                .with("reached_at", fields::step(self.race.reached(i)))
+                .with("train_loss", pick(|r| r.train_loss))
+                .with("test_loss", pick(|r| r.test_loss))
+                .with("train_accuracy", fields::known(pick(|r| r.train_accuracy)))
+                .with("test_accuracy", fields::known(pick(|r| r.test_accuracy)))
+                .with("dead_units", dead as u32)
+                .with("hidden_units", units as u32)
+                .with("diverged_at", fields::step(self.race.diverged_at(i)))
+                .with("speedup", comparison(self.race.speedup(i)))
+        }))
     }
 
     /// Draws every contestant's train and test loss (and accuracy) over the steps.

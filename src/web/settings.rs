@@ -1,27 +1,22 @@
-//! The settings catalogue at the JS boundary: `settings()` gives every link
-//! key with its control's label, values, default and help, so the page
-//! builds its controls from the core's ranges and lists.
+//! Settings (docs/js-api.md, "Settings"): `settings()` gives every link key
+//! with its control's label, values, default and help, so the page builds
+//! its controls from the core's ranges and lists.
 
+use super::common::fields::{list, maybe, Fields};
 use crate::config::{Choice, Setting, Values};
-use js_sys::{Array, Object, Reflect};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
-fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
-    // Setting a plain data property on a fresh object cannot fail.
-    let _ = Reflect::set(object, &key.into(), &value.into());
-}
-
-fn choice(choice: &Choice) -> JsValue {
-    let entry = Object::new();
-    set(&entry, "name", choice.name);
-    set(&entry, "label", choice.label);
-    set(&entry, "help", choice.help);
-    entry.into()
+fn choice(choice: &Choice) -> Fields {
+    Fields::new()
+        .with("name", choice.name)
+        .with("label", choice.label)
+        .with("help", choice.help)
 }
 
 /// The fields of `values`: `kind` ("number", "whole", "choice", "flag" or
 /// "text") and what that kind has.
-fn values(out: &Object, values: &Values) {
+fn values(out: &Fields, values: &Values) {
     match values {
         Values::Number {
             min,
@@ -31,14 +26,13 @@ fn values(out: &Object, values: &Values) {
             step,
             presets,
         } => {
-            set(out, "kind", "number");
-            set(out, "min", *min);
-            set(out, "max", *max);
-            set(out, "minOpen", *min_open);
-            set(out, "maxOpen", *max_open);
-            set(out, "step", step.map_or(JsValue::NULL, JsValue::from_f64));
-            let presets: Array = presets.iter().map(|&x| JsValue::from_f64(x)).collect();
-            set(out, "presets", presets);
+            out.set("kind", "number");
+            out.set("min", *min);
+            out.set("max", *max);
+            out.set("min_open", *min_open);
+            out.set("max_open", *max_open);
+            out.set("step", maybe(*step));
+            out.set("presets", list(presets.iter().copied()));
         }
         Values::Whole {
             min,
@@ -46,55 +40,48 @@ fn values(out: &Object, values: &Values) {
             step,
             unit,
         } => {
-            set(out, "kind", "whole");
-            set(out, "min", *min as f64);
-            set(out, "max", *max as f64);
-            set(out, "step", *step as f64);
-            set(out, "unit", *unit);
+            out.set("kind", "whole");
+            out.set("min", *min as f64);
+            out.set("max", *max as f64);
+            out.set("step", *step as f64);
+            out.set("unit", *unit);
         }
         Values::Choice(choices) => {
-            set(out, "kind", "choice");
-            set(
-                out,
-                "choices",
-                choices.iter().map(choice).collect::<Array>(),
-            );
+            out.set("kind", "choice");
+            out.set("choices", list(choices.iter().map(choice)));
         }
         Values::Flag { off, on } => {
-            set(out, "kind", "flag");
-            set(out, "off", *off);
-            set(out, "on", *on);
+            out.set("kind", "flag");
+            out.set("off", *off);
+            out.set("on", *on);
         }
-        Values::Text(_) => set(out, "kind", "text"),
+        Values::Text(_) => out.set("kind", "text"),
     }
 }
 
-fn setting(s: &Setting) -> JsValue {
-    let out = Object::new();
-    set(&out, "key", s.key);
-    set(&out, "label", s.label);
+fn setting(s: &Setting) -> Fields {
+    let out = Fields::new().with("key", s.key).with("label", s.label);
     values(&out, &s.values);
-    set(&out, "default", s.default.as_str());
-    set(&out, "accepts", s.accepts.as_str());
-    set(&out, "help", s.help);
+    out.set("default", s.default.as_str());
+    out.set("accepts", s.accepts.as_str());
+    out.set("help", s.help);
     let part = |(name, part_values): &(&str, Values)| {
-        let entry = Object::new();
-        set(&entry, "name", *name);
+        let entry = Fields::new().with("name", *name);
         values(&entry, part_values);
-        JsValue::from(entry)
+        entry
     };
-    set(&out, "parts", s.parts.iter().map(part).collect::<Array>());
-    out.into()
+    out.set("parts", list(s.parts.iter().map(part)));
+    out
 }
 
 /// Every setting a link may carry, in the order links write them:
 /// `[{key, label, kind, default, accepts, help, …}]`, where a `number` has
-/// `min, max, minOpen, maxOpen, step (null: any), presets`, a `whole` has
+/// `min, max, min_open, max_open, step (null: any), presets`, a `whole` has
 /// `min, max, step, unit`, a `choice` has `choices: [{name, label, help}]`
 /// and a `flag` has `off, on` (what 0 and 1 mean); `parts: [{name, kind, …}]`
 /// are the values inside a structured one (`layers`: layers, units, pieces).
 /// Seeds' max is 2^53 − 1.
 #[wasm_bindgen]
 pub fn settings() -> Array {
-    crate::config::settings().iter().map(setting).collect()
+    list(crate::config::settings().iter().map(setting))
 }

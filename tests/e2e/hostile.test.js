@@ -177,7 +177,7 @@ describe("every door checks its arguments", () => {
       canvas.height = 80;
       run.draw_heatmap(canvas, 1, false, false);
       run.run(1);
-      return { out, step: run.status()[0] };
+      return { out, step: run.status().step };
     });
     for (const line of result.out) {
       assert.match(line, /^Error: (canvas must be a <canvas> element, got (a <div> element|null|number)|the canvas has no 2d context)/, line);

@@ -20,8 +20,8 @@ function expected(s) {
   if (s.kind === "choice") return { options: s.choices.map((c) => [c.name, c.label]), value: s.default };
   if (s.kind === "number" && s.presets.length > 0) return { options: s.presets.map((x) => [String(x), String(x)]), value: s.default };
   if (s.kind === "flag") return { checked: s.default === "1" };
-  const min = s.minOpen ? s.min + 1e-6 : s.min;
-  const max = s.maxOpen ? s.max - 1e-6 : s.max;
+  const min = s.min_open ? s.min + 1e-6 : s.min;
+  const max = s.max_open ? s.max - 1e-6 : s.max;
   return { min: String(min), max: String(max), step: s.step === null ? "any" : String(s.step), value: s.default };
 }
 

@@ -2,7 +2,7 @@
 //! one stroke, and text sets only the styles that changed, yet what is drawn
 //! later still covers what was drawn before, in the colours asked for.
 
-use nnplay::web::canvas::Canvas;
+use nnplay::web::common::canvas::Canvas;
 use plotters::prelude::*;
 use plotters_backend::DrawingBackend;
 use wasm_bindgen::JsCast;

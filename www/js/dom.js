@@ -1,8 +1,28 @@
 // Small helpers the panels share: lookup, number formatting, canvas sizing,
 // table rows, buttons and menus.
 
-/** The element with this id. */
+/** The element with this id, for the page's own parts outside the panels (header, notices, dialogs). */
 export const $ = (id) => document.getElementById(id);
+
+/**
+ * A panel's lookup: the element with `id` inside `root`. An id elsewhere on
+ * the page is refused, so a panel cannot reach into another's elements.
+ */
+export function within(root) {
+  return (id) => {
+    const element = document.getElementById(id);
+    if (!element || !root.contains(element)) throw new Error(`#${root.id} holds no element #${id}`);
+    return element;
+  };
+}
+
+/** The events after which a panel's controls may hold new values. */
+const CHANGES = ["input", "change", "click", "keyup", "pointerup"];
+
+/** Calls `listener()` after each event inside `root` that may have changed what its controls hold. */
+export function onControls(root, listener) {
+  for (const type of CHANGES) root.addEventListener(type, listener);
+}
 
 /**
  * A loss for a status line or a table cell: three decimals, in powers of ten
@@ -64,13 +84,28 @@ export function fitCanvas(canvas) {
   return ratio;
 }
 
-export /** A table row: a header cell, then data cells. */
-function row(cells) {
+/** A small square of `color`, before a label. */
+export function swatch(color) {
+  const span = document.createElement("span");
+  span.className = "swatch";
+  span.style.background = color;
+  return span;
+}
+
+export /**
+ * A table row, the page's one builder of them: a header cell (scope row),
+ * then data cells, each from its text. With `color`, a swatch of it comes
+ * before the header's text; with `header: false` every cell is a data cell
+ * (a matrix's rows).
+ */
+function row(cells, { color = null, header = true } = {}) {
   const tr = document.createElement("tr");
   cells.forEach((text, i) => {
-    const cell = document.createElement(i === 0 ? "th" : "td");
-    if (i === 0) cell.scope = "row";
-    cell.textContent = text;
+    const head = header && i === 0;
+    const cell = document.createElement(head ? "th" : "td");
+    if (head) cell.scope = "row";
+    if (head && color !== null) cell.append(swatch(color), document.createTextNode(text));
+    else cell.textContent = text;
     tr.append(cell);
   });
   return tr;

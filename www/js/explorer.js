@@ -1,5 +1,10 @@
 // The activation explorer: controls → CurveView (wasm) → canvas and tables.
-import { $, fitCanvas, fmt, prefersDark, row } from "./dom.js";
+// A panel (docs/architecture.md): it finds its elements inside its own
+// section, and gives and takes its link keys (curves, xmin, xmax, leaky,
+// prelu, elu, maxout, x) with keys() and apply(state).
+import { fitCanvas, fmt, onControls, prefersDark, row, swatch, within } from "./dom.js";
+import { curvesText } from "./describe.js";
+import { applySettings, settingKeys } from "./settings.js";
 import { VisibleFrames } from "./visible.js";
 
 /** Element-wise curves first drawn: the notes' two classics. */
@@ -8,15 +13,20 @@ const INITIAL_CURVES = ["sigmoid", "relu"];
 const MARKERS = [-10, 0, 10];
 /** Points timed per function for the measured cost column. */
 const TIMED_POINTS = 1_000_000;
+/** The explorer's Maxout sliders, in the order of the `maxout` key. */
+const MAXOUT = ["maxout-w1", "maxout-b1", "maxout-w2", "maxout-b2"];
 
 export /** The activation explorer: controls → CurveView → canvas and tables. */
 class Explorer {
-  constructor(api) {
+  /** `root` is the explorer's section. */
+  constructor(api, root) {
     this.api = api;
+    this.root = root;
+    this.$ = within(root);
     this.view = new api.CurveView();
     this.kinds = api.activations().filter((a) => a.elementwise || a.name === "maxout");
     this.cursor = 0;
-    this.canvas = $("curve-canvas");
+    this.canvas = this.$("curve-canvas");
     this.buildChoices();
     this.buildProperties();
     this.bind();
@@ -24,7 +34,7 @@ class Explorer {
 
   /** One labelled checkbox per function, with its colour. */
   buildChoices() {
-    const box = $("curve-choices");
+    const box = this.$("curve-choices");
     for (const kind of this.kinds) {
       const label = document.createElement("label");
       label.className = "choice";
@@ -33,10 +43,7 @@ class Explorer {
       input.name = "curve";
       input.value = kind.name;
       input.checked = INITIAL_CURVES.includes(kind.name);
-      const swatch = document.createElement("span");
-      swatch.className = "swatch";
-      swatch.style.background = kind.color;
-      label.append(input, swatch, document.createTextNode(kind.label));
+      label.append(input, swatch(kind.color), document.createTextNode(kind.label));
       box.append(label);
     }
   }
@@ -45,24 +52,17 @@ class Explorer {
   buildProperties() {
     const yesNo = (b) => (b ? "yes" : "no");
     const rows = this.kinds.map((k) => {
-      const tr = document.createElement("tr");
-      const cells = [k.label, k.range, yesNo(k.zero_centered), yesNo(k.monotonic), yesNo(k.smooth), k.saturates, k.cost, "…"];
-      cells.forEach((text, i) => {
-        const cell = document.createElement(i === 0 ? "th" : "td");
-        if (i === 0) cell.scope = "row";
-        cell.textContent = text;
-        tr.append(cell);
-      });
+      const tr = row([k.label, k.range, yesNo(k.zero_centered), yesNo(k.monotonic), yesNo(k.smooth), k.saturates, k.cost, "…"]);
       tr.lastChild.dataset.cost = k.name;
       return tr;
     });
-    $("properties-rows").replaceChildren(...rows);
+    this.$("properties-rows").replaceChildren(...rows);
   }
 
   /** Listens to every control and to the pointer and keys on the plot. */
   bind() {
-    $("curve-controls").addEventListener("input", () => this.update());
-    $("curve-controls").addEventListener("submit", (e) => e.preventDefault());
+    this.$("curve-controls").addEventListener("input", () => this.update());
+    this.$("curve-controls").addEventListener("submit", (e) => e.preventDefault());
     this.canvas.addEventListener("pointermove", (e) => this.pointAt(e));
     this.canvas.addEventListener("pointerdown", (e) => this.pointAt(e));
     this.canvas.addEventListener("keydown", (e) => this.onKey(e));
@@ -71,13 +71,41 @@ class Explorer {
 
   /** The functions ticked, in the order of the list. */
   chosen() {
-    return [...document.querySelectorAll('#curve-choices input:checked')].map((i) => i.value);
+    return [...this.$("curve-choices").querySelectorAll("input:checked")].map((i) => i.value);
+  }
+
+  /** The explorer's link keys as its controls hold them (docs/link-keys.md). */
+  keys() {
+    return {
+      curves: this.chosen().join(","), ...settingKeys(this.root),
+      maxout: MAXOUT.map((id) => this.$(id).value).join(","), x: String(this.cursor),
+    };
+  }
+
+  /** Sets the ticks, sliders, range and cursor from a link's state (`read_link`), then redraws. */
+  apply(state) {
+    for (const box of this.$("curve-choices").querySelectorAll("input")) box.checked = state.curves.includes(box.value);
+    applySettings(this.root, state);
+    MAXOUT.forEach((id, i) => { this.$(id).value = String(state.maxout[i]); });
+    this.cursor = state.x;
+    this.update();
+  }
+
+  /** Calls `listener()` whenever the reader may have changed a control. */
+  onChange(listener) {
+    onControls(this.root, listener);
+  }
+
+  /** Its plot and the text that says what it shows (describe.js). */
+  plots() {
+    const names = () => [...this.$("curve-choices").querySelectorAll("input:checked")].map((i) => i.parentElement.textContent.trim());
+    return [{ canvas: this.canvas, text: () => curvesText(names(), this.$("x-min").value, this.$("x-max").value) }];
   }
 
   /** Reads a slider and mirrors its value into its output element. */
   slider(id) {
-    const value = Number($(id).value);
-    $(`${id}-value`).textContent = String(value);
+    const value = Number(this.$(id).value);
+    this.$(`${id}-value`).textContent = String(value);
     return value;
   }
 
@@ -89,7 +117,7 @@ class Explorer {
       if (name === "maxout") {
         view.add_maxout(this.slider("maxout-w1"), this.slider("maxout-b1"), this.slider("maxout-w2"), this.slider("maxout-b2"));
       } else {
-        const param = $(`param-${name}`) ? this.slider(`param-${name}`) : undefined;
+        const param = this.root.querySelector(`#param-${name}`) ? this.slider(`param-${name}`) : undefined;
         view.add(name, param);
       }
     }
@@ -99,9 +127,9 @@ class Explorer {
 
   /** Applies the x range fields, or says what is wrong with them. */
   setRange() {
-    const error = $("range-error");
+    const error = this.$("range-error");
     try {
-      this.view.set_range(Number($("x-min").value), Number($("x-max").value));
+      this.view.set_range(Number(this.$("x-min").value), Number(this.$("x-max").value));
       error.hidden = true;
     } catch (e) {
       error.textContent = e.message;
@@ -130,22 +158,22 @@ class Explorer {
   fillReadout() {
     const values = this.view.readout(this.cursor);
     const labels = this.labels();
-    const rows = labels.map((label, i) => row([label, fmt(values[2 * i]), fmt(values[2 * i + 1])]));
-    $("readout-rows").replaceChildren(...rows);
-    $("readout-caption").textContent = `Values at x = ${fmt(this.cursor)}`;
-    const spoken = labels.map((l, i) => `${l} ${fmt(values[2 * i])}, slope ${fmt(values[2 * i + 1])}`);
+    const rows = labels.map((label, i) => row([label, fmt(values[i].value), fmt(values[i].derivative)]));
+    this.$("readout-rows").replaceChildren(...rows);
+    this.$("readout-caption").textContent = `Values at x = ${fmt(this.cursor)}`;
+    const spoken = labels.map((l, i) => `${l} ${fmt(values[i].value)}, slope ${fmt(values[i].derivative)}`);
     this.canvas.setAttribute("aria-valuenow", String(this.cursor));
     this.canvas.setAttribute("aria-valuetext", `x = ${fmt(this.cursor)}: ${spoken.join("; ")}`);
-    this.canvas.setAttribute("aria-valuemin", $("x-min").value);
-    this.canvas.setAttribute("aria-valuemax", $("x-max").value);
+    this.canvas.setAttribute("aria-valuemin", this.$("x-min").value);
+    this.canvas.setAttribute("aria-valuemax", this.$("x-max").value);
   }
 
   /** The table of values at x = −10, 0 and 10. */
   fillMarkers() {
     const at = MARKERS.map((x) => this.view.readout(x));
     const rows = this.labels().map((label, i) =>
-      row([label, ...at.map((v) => `${fmt(v[2 * i])} / ${fmt(v[2 * i + 1])}`)]));
-    $("marker-rows").replaceChildren(...rows);
+      row([label, ...at.map((v) => `${fmt(v[i].value)} / ${fmt(v[i].derivative)}`)]));
+    this.$("marker-rows").replaceChildren(...rows);
   }
 
   /** Moves the cursor to the pointer's x. */
@@ -158,8 +186,8 @@ class Explorer {
 
   /** Arrow keys move the cursor by 1/200 of the range (Shift: 1/20); Home/End jump. */
   onKey(event) {
-    const lo = Number($("x-min").value);
-    const hi = Number($("x-max").value);
+    const lo = Number(this.$("x-min").value);
+    const hi = Number(this.$("x-max").value);
     const step = (hi - lo) / (event.shiftKey ? 20 : 200);
     const moves = { ArrowLeft: -step, ArrowDown: -step, ArrowRight: step, ArrowUp: step };
     if (event.key in moves) this.cursor = Math.min(hi, Math.max(lo, this.cursor + moves[event.key]));
@@ -176,13 +204,13 @@ class Explorer {
     const next = () => {
       const kind = queue.shift();
       if (!kind) return;
-      const cell = document.querySelector(`[data-cost="${kind.name}"]`);
+      const cell = this.root.querySelector(`[data-cost="${kind.name}"]`);
       const ns = this.api.time_per_evaluation(kind.name, undefined, TIMED_POINTS);
       cell.textContent = `${ns.toFixed(1)} ns`;
       setTimeout(later, 0);
     };
     // Timing runs only while the explorer can be seen (not in other panels' embeds).
-    const frames = new VisibleFrames($("explorer"));
+    const frames = new VisibleFrames(this.root);
     const later = () => frames.request(next, "cost");
     setTimeout(later, 50);
   }

@@ -1,8 +1,8 @@
-// Keeping your work: every plot as a PNG, the network (settings and weights)
-// as a JSON file that loads back exactly, and the loss history as CSV. Rust
-// writes and checks the files; this module moves them between the page and
-// the reader's downloads.
-import { $ } from "./dom.js";
+// Keeping your work: every plot as a PNG (a button after each canvas of the
+// page, this module), the network (settings and weights) as a JSON file that
+// loads back exactly, and the loss history as CSV (the training panel's
+// training/keep.js). Rust writes and checks the files; these modules move
+// them between the page and the reader's downloads.
 
 /** Short names of the plots, for their Save buttons and file names (others use their label). */
 const PLOT_NAMES = {
@@ -23,7 +23,7 @@ const PLOT_NAMES = {
  * Offers `data` (a Blob, or a data: URL) as a download named `name`, within
  * the click that asked for it (browsers hold back downloads started later).
  */
-function download(data, name) {
+export function download(data, name) {
   const url = typeof data === "string" ? data : URL.createObjectURL(data);
   const link = document.createElement("a");
   link.href = url;
@@ -64,63 +64,19 @@ function pngButton(canvas, say) {
   canvas.after(button);
 }
 
-export /** The Save buttons of the plots and the training view's Save and Load. */
-class Keeper {
-  /** `training` is the training view (www/js/training.js). */
-  constructor(api, training) {
-    this.api = api;
-    this.training = training;
-    const say = (text) => this.say(text);
-    const addButtons = () => document.querySelectorAll("main canvas").forEach((canvas) => pngButton(canvas, say));
-    addButtons();
-    // Panels that make plots later (one per contestant, say) get their buttons
-    // too. Only added canvases count: tables and readouts change their text
-    // every frame while a run plays.
-    const addsCanvas = (node) => node.nodeType === Node.ELEMENT_NODE && (node.localName === "canvas" || node.querySelector("canvas"));
-    const observer = new MutationObserver((records) => {
-      if (records.some((record) => [...record.addedNodes].some(addsCanvas))) addButtons();
-    });
-    observer.observe(document.querySelector("main"), { childList: true, subtree: true });
-    $("save-network").addEventListener("click", () => this.saveNetwork());
-    $("save-history").addEventListener("click", () => this.saveHistory());
-    $("load-network").addEventListener("click", () => $("network-file").click());
-    $("network-file").addEventListener("change", () => this.loadChosen());
-  }
-
-  /** Says what happened in the Save/Load status line. */
-  say(text) {
-    $("keep-status").textContent = text;
-  }
-
-  /** Downloads the network file of the current weights. */
-  saveNetwork() {
-    const step = this.training.status()[0];
-    const name = `nnplay-network-step-${step}.json`;
-    download(new Blob([this.training.playground.export_network()], { type: "application/json" }), name);
-    this.say(`Saved the network at step ${step} as ${name}.`);
-  }
-
-  /** Downloads the loss history, one row per recorded step. */
-  saveHistory() {
-    const name = "nnplay-loss-history.csv";
-    download(new Blob([this.training.playground.loss_csv()], { type: "text/csv" }), name);
-    this.say(`Saved the loss history as ${name}.`);
-  }
-
-  /** Loads the chosen network file: its settings into the controls, its weights into a new run. */
-  async loadChosen() {
-    const input = $("network-file");
-    const file = input.files[0];
-    input.value = "";
-    if (!file) return;
-    try {
-      const playground = this.api.Playground.import_network(await file.text());
-      this.training.adopt(playground, this.api.read_link(playground.training_link()).state);
-      this.say(`Loaded ${file.name}. Training goes on from its weights and Reset returns to them; ` +
-        "a link keeps the settings, not these weights.");
-    } catch (e) {
-      this.say("");
-      this.training.showAlert(`Could not load ${file.name}: ${e.message}`);
-    }
-  }
+/**
+ * A "Save as PNG" button after every canvas inside `main`, now and whenever
+ * a panel adds one; `say(text)` tells what a button did.
+ */
+export function pngButtons(main, say) {
+  const addButtons = () => main.querySelectorAll("canvas").forEach((canvas) => pngButton(canvas, say));
+  addButtons();
+  // Panels that make plots later (one per contestant, say) get their buttons
+  // too. Only added canvases count: tables and readouts change their text
+  // every frame while a run plays.
+  const addsCanvas = (node) => node.nodeType === Node.ELEMENT_NODE && (node.localName === "canvas" || node.querySelector("canvas"));
+  const observer = new MutationObserver((records) => {
+    if (records.some((record) => [...record.addedNodes].some(addsCanvas))) addButtons();
+  });
+  observer.observe(main, { childList: true, subtree: true });
 }

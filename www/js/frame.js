@@ -43,10 +43,10 @@ class Frame {
     if (window.parent === window) return;
     addEventListener("message", (e) => this.receive(e));
     addEventListener("keydown", (e) => this.escape(e));
-    link.training.onDraw(() => this.changed());
+    link.teaching.training.shared().onDraw(() => this.changed());
     link.onSync(() => this.changed());
     // The race tells no listeners; its status line changes whenever it does.
-    const raceStatus = document.getElementById("race-status");
+    const raceStatus = link.teaching.race?.root.querySelector("[role=status]");
     if (raceStatus) new MutationObserver(() => this.changed()).observe(raceStatus, { childList: true, characterData: true, subtree: true });
   }
 
@@ -70,11 +70,10 @@ class Frame {
       step = view.race ? view.race.step_count() : 0;
     } else if (view.playground) {
       const s = view.status();
-      // Named fields where the door gives them, else the positions of its array.
-      step = s.step ?? s[0];
-      trainLoss = finite(s.trainLoss ?? s[2]);
-      testLoss = finite(s.testLoss ?? s[3]);
-      accuracy = finite(s.testAccuracy ?? s[5]);
+      step = s.step;
+      trainLoss = finite(s.train_loss);
+      testLoss = finite(s.test_loss);
+      accuracy = finite(s.test_accuracy);
     }
     let link = "";
     try {

@@ -1,7 +1,8 @@
-// Keyboard shortcuts: Space plays or pauses, S steps, R resets, 1–4 run the
-// stages of one step, ? lists them (the "Keyboard shortcuts" dialog). They
-// never fire while typing in a field or with Ctrl, Alt or ⌘ held, and they
-// only press buttons the page shows, exactly as a click would.
+// Keyboard shortcuts: ? lists them (the "Keyboard shortcuts" dialog), and
+// each panel names its own (`shortcuts()`: a key and the button it presses):
+// the training panel Space, S and R, the stage panel 1–4. They never fire
+// while typing in a field or with Ctrl, Alt or ⌘ held, and they only press
+// buttons the page shows, exactly as a click would.
 import { $ } from "./dom.js";
 
 /** Where typing goes: no shortcut fires there. */
@@ -9,11 +10,8 @@ const FIELDS = "input, select, textarea, [contenteditable]:not([contenteditable=
 /** Where Space already does something (presses, ticks, follows, moves). */
 const SPACE_TAKEN = `${FIELDS}, button, a[href], summary, [role=button], [role=checkbox], [role=switch], ` +
   "[role=radio], [role=tab], [role=menuitem], [role=option], [role=slider]";
-/** Each shortcut key (lower case) and the id of the button it presses. */
-const SHORTCUTS = {
-  " ": "play", s: "step", r: "reset",
-  1: "stage-sample", 2: "stage-forward", 3: "stage-backward", 4: "stage-update",
-};
+/** Each shortcut key (lower case) and what it presses: {button, refused(button)?}, from the panels. */
+const shortcuts = new Map();
 
 /** True when the element takes up space on the page (its panel is shown). */
 const shown = (element) => element.getClientRects().length > 0;
@@ -23,17 +21,6 @@ function toggleHelp() {
   const dialog = $("shortcuts");
   if (dialog.open) dialog.close();
   else dialog.showModal();
-}
-
-/** For a stage that is not due: says which one is (the button itself is disabled). */
-function tellNextStage(button) {
-  const next = document.querySelector(".stage-bar button.next");
-  const alert = $("stage-alert");
-  const key = next && Object.keys(SHORTCUTS).find((k) => SHORTCUTS[k] === next.id);
-  alert.textContent = next && !next.disabled
-    ? `${button.textContent} is not the next stage; the next is ${next.textContent} (key ${key}).`
-    : `${button.textContent} cannot run now: press Reset to start again.`;
-  alert.hidden = false;
 }
 
 /**
@@ -60,21 +47,27 @@ function onKey(event) {
     toggleHelp();
     return;
   }
-  const id = SHORTCUTS[event.key.toLowerCase()];
-  if (!id || $("shortcuts").open) return;
+  const shortcut = shortcuts.get(event.key.toLowerCase());
+  if (!shortcut || $("shortcuts").open) return;
   // Space held down would flip Play and Pause over and over; where it presses a control it is left to it.
   if (event.key === " " && (event.repeat || target.closest(SPACE_TAKEN))) return;
-  const button = $(id);
-  if (!button || !shown(button)) return;
+  const { button, refused } = shortcut;
+  if (!shown(button)) return;
   event.preventDefault();
   // The panel comes into view: what the key does is seen, and a panel off-screen would not run.
   bringIntoView(button);
-  if (button.disabled) tellNextStage(button);
-  else button.click();
+  if (!button.disabled) button.click();
+  else refused?.(button);
 }
 
-/** Listens for the shortcuts and wires the dialog's buttons. */
-export function startKeys() {
+/** Takes each panel's shortcuts, listens for them, and wires the dialog's buttons. */
+export function startKeys(panels) {
+  for (const panel of panels) {
+    for (const [key, shortcut] of Object.entries(panel.shortcuts?.() ?? {})) {
+      if (shortcuts.has(key)) throw new Error(`two panels claim the key ${JSON.stringify(key)}`);
+      shortcuts.set(key, shortcut);
+    }
+  }
   document.addEventListener("keydown", onKey);
   $("shortcuts-button").addEventListener("click", toggleHelp);
   $("shortcuts-close").addEventListener("click", () => $("shortcuts").close());

@@ -1,24 +1,20 @@
 // Shareable links: the URL fragment follows the controls (history.replaceState,
 // no history entries), and opening a link sets every control. Rust reads and
 // writes the fragment (read_link / write_link); this module only moves values
-// between it and the page.
-import { $ } from "./dom.js";
+// between it and the page: each panel with link keys gives them (`keys()`),
+// takes a link's state (`apply(state)`) and says when its controls may have changed
+// (`onChange`); the page's own keys are the layout's, the theme's and a
+// teacher's.
 import { Frame } from "./frame.js";
 import { bindNotice, showNotice } from "./notice.js";
 import { Layout } from "./panels.js";
+import { fragment } from "./settings.js";
 import { Share } from "./share.js";
 import { Teacher } from "./teacher.js";
-import { chosenTheme, setTheme } from "./theme.js";
+import { chosenTheme, onThemeChange, setTheme } from "./theme.js";
 
 /** Milliseconds of quiet before the URL follows the controls. */
 const SYNC_DELAY = 150;
-/** The explorer's sliders, in the order of the `maxout` key. */
-const MAXOUT = ["maxout-w1", "maxout-b1", "maxout-w2", "maxout-b2"];
-
-/** `key=value&…` of an object's entries, each value percent-encoded. */
-export function fragment(keys) {
-  return Object.entries(keys).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
-}
 
 /** The link keys of a teacher's settings in read_link's `state`. */
 function teacherKeys(state) {
@@ -31,10 +27,11 @@ function teacherKeys(state) {
 
 export /** Keeps the URL's fragment and the page's controls in step. */
 class LinkSync {
-  /** `panels` are the page's views: {explorer, softmax, training, race, layout} (layout: panels.js). */
-  constructor(api, panels) {
+  /** `panels` are the page's panels, in the order a link is applied to them; `layout` shows them (panels.js). */
+  constructor(api, panels, layout) {
     this.api = api;
-    Object.assign(this, panels);
+    this.panels = panels;
+    this.layout = layout;
     this.ready = false;
     this.timer = 0;
     this.written = null;
@@ -54,9 +51,9 @@ class LinkSync {
       this.notify();
     }
     const later = () => this.schedule();
-    for (const type of ["input", "change", "click", "keyup", "pointerup"]) document.addEventListener(type, later);
-    this.training.onDraw(later);
+    for (const panel of this.panels) panel.onChange(later);
     this.layout.onChange(later);
+    onThemeChange(later);
     window.addEventListener("hashchange", () => {
       if (location.hash.slice(1) !== this.written) this.open(location.hash);
     });
@@ -69,53 +66,18 @@ class LinkSync {
     this.teacher = teacherKeys(state);
     const missing = this.layout.apply(state);
     setTheme(state.theme);
-    this.applyExplorer(state);
-    this.applySoftmax(state);
-    this.training.applyLink(state);
-    this.race.applyLink(state);
+    for (const panel of this.panels) panel.apply?.(state);
     showNotice(this.teaching.apply(state, [...problems, ...missing]));
     this.layout.scrollToView();
     this.ready = true;
     this.notify();
   }
 
-  /** Sets the explorer's ticks, sliders, range and cursor, then redraws it. */
-  applyExplorer(state) {
-    for (const box of document.querySelectorAll("#curve-choices input")) box.checked = state.curves.includes(box.value);
-    $("x-min").value = String(state.xmin);
-    $("x-max").value = String(state.xmax);
-    $("param-leaky_relu").value = String(state.leaky);
-    $("param-prelu").value = String(state.prelu);
-    $("param-elu").value = String(state.elu);
-    MAXOUT.forEach((id, i) => { $(id).value = String(state.maxout[i]); });
-    this.explorer.cursor = state.x;
-    this.explorer.update();
-  }
-
-  /** Sets the number of classes, the logits and the temperature, then redraws. */
-  applySoftmax(state) {
-    $("softmax-count").value = String(state.logits.length);
-    $("softmax-count").dispatchEvent(new Event("change"));
-    state.logits.forEach((v, i) => { $(`logit-${i + 1}`).value = String(v); });
-    $("temperature").value = String(state.t);
-    this.softmax.draw();
-  }
-
-  /** Every key as the controls hold it (not yet canonical). */
+  /** Every key as the controls hold them (not yet canonical). */
   keys() {
-    const checked = [...document.querySelectorAll("#curve-choices input:checked")].map((i) => i.value);
-    const logits = [...$("logit-sliders").querySelectorAll("input")].map((i) => i.value);
-    return {
-      ...this.layout.linkKeys(),
-      theme: chosenTheme(),
-      ...this.training.linkKeys(),
-      ...this.race.linkKeys(),
-      ...this.teacher,
-      curves: checked.join(","), xmin: $("x-min").value, xmax: $("x-max").value,
-      leaky: $("param-leaky_relu").value, prelu: $("param-prelu").value, elu: $("param-elu").value,
-      maxout: MAXOUT.map((id) => $(id).value).join(","), x: String(this.explorer.cursor),
-      logits: logits.join(","), t: $("temperature").value,
-    };
+    const keys = { ...this.layout.linkKeys(), theme: chosenTheme(), ...this.teacher };
+    for (const panel of this.panels) Object.assign(keys, panel.keys?.());
+    return keys;
   }
 
   /** The canonical fragment of the page's state, with `overrides` (e.g. {embed: "train"}). */
@@ -138,7 +100,7 @@ class LinkSync {
 
   /** Writes the fragment with replaceState (while paused; Play ends with a Pause click). */
   sync() {
-    if (this.training.playing || this.race.playing) return;
+    if (this.panels.some((panel) => panel.busy?.())) return;
     const f = this.canonical();
     if (f !== location.hash.slice(1)) {
       history.replaceState(history.state, "", f ? `#${f}` : location.pathname + location.search);
@@ -160,8 +122,9 @@ class LinkSync {
 /** Starts links: the layout, the notice and sharing, then opens the page's own link. */
 export function startLinks(api, panels) {
   bindNotice();
-  const link = new LinkSync(api, { ...panels, layout: new Layout() });
-  new Share(link);
+  const layout = new Layout();
+  const link = new LinkSync(api, panels, layout);
+  new Share(link, () => layout.linkKeys().view);
   const frame = new Frame(link);
   link.start();
   frame.ready();

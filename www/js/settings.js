@@ -1,8 +1,11 @@
 // The settings catalogue, read from Rust (settings()) once at start: every
 // control marked data-setting="key" (or "key.part" for a part of a
 // structured key, e.g. "maxout.w") takes its range, step, menu and default
-// from it, so the page keeps no copy of them.
-import { fillSelect } from "./dom.js";
+// from it, so the page keeps no copy of them. A panel's link keys come from
+// the same marks: `settingKeys` reads the marked controls inside the panel's
+// root and `applySettings` sets them from a link's state, so a new control
+// with its mark needs no code of its own to travel in links.
+import { chooseNumber, fillSelect } from "./dom.js";
 
 /** How far inside an open end (0 ≤ μ < 1) a number input's bound is set. */
 const OPEN_END = 1e-6;
@@ -26,9 +29,36 @@ export function loadSettings(api) {
   for (const control of document.querySelectorAll("[data-setting]")) fillControl(control, setting(control.dataset.setting));
 }
 
+/** `key=value&…` of an object's entries, each value percent-encoded. */
+export function fragment(keys) {
+  return Object.entries(keys).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
+}
+
+/** The controls inside `root` (and not inside `except`) that hold one whole link key: data-setting="key", not "key.part". */
+function keyed(root, except) {
+  return [...root.querySelectorAll("[data-setting]")]
+    .filter((c) => !c.dataset.setting.includes(".") && !except?.contains(c));
+}
+
+/** The link keys of the marked controls inside `root` (and not inside `except`) as they hold them: {key: value}. */
+export function settingKeys(root, except = null) {
+  return Object.fromEntries(keyed(root, except).map((c) => [c.dataset.setting, c.type === "checkbox" ? (c.checked ? "1" : "0") : c.value]));
+}
+
+/** Sets the marked controls inside `root` (and not inside `except`) from a link's state, whose fields are named by link key. */
+export function applySettings(root, state, except = null) {
+  for (const control of keyed(root, except)) {
+    const value = state[control.dataset.setting];
+    if (control.type === "checkbox") control.checked = Boolean(value);
+    // A menu of numbers takes a link's value even when it is not one of its presets.
+    else if (control.tagName === "SELECT" && setting(control.dataset.setting).kind === "number") chooseNumber(control, value);
+    else control.value = String(value);
+  }
+}
+
 /** A number input's bounds: the setting's, or just inside an open end. */
 function bounds(s) {
-  return { min: s.minOpen ? s.min + OPEN_END : s.min, max: s.maxOpen ? s.max - OPEN_END : s.max };
+  return { min: s.min_open ? s.min + OPEN_END : s.min, max: s.max_open ? s.max - OPEN_END : s.max };
 }
 
 /** Gives `control` the setting's menu, or its range, step and default. */

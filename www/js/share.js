@@ -8,8 +8,10 @@ const INITIAL_HEIGHT = { curves: 900, softmax: 520, train: 1100, stages: 800, ra
 
 export /** The Copy link and Embed controls. */
 class Share {
-  constructor(link) {
+  /** `link` is the page's LinkSync; `view()` the panel the reader is at (the link's `view`), or "". */
+  constructor(link, view) {
     this.link = link;
+    this.view = view;
     const panels = PANELS.filter((p) => $(p.id));
     fillSelect($("embed-panel"), panels.map((p) => [p.name, p.label[0].toUpperCase() + p.label.slice(1)]), "train");
     $("copy-link").addEventListener("click", () => this.copy());
@@ -40,7 +42,7 @@ class Share {
     box.hidden = !box.hidden;
     $("embed-button").setAttribute("aria-expanded", String(!box.hidden));
     if (!box.hidden) {
-      const view = this.link.layout.view;
+      const view = this.view();
       if (view && [...$("embed-panel").options].some((o) => o.value === view)) $("embed-panel").value = view;
       this.fillSnippet();
     }

@@ -1,22 +1,28 @@
 // The softmax panel: logit and temperature sliders → probabilities and bars.
-import { $, fitCanvas, prefersDark } from "./dom.js";
+// A panel (docs/architecture.md): its elements are found inside its own
+// section; its link keys are `logits` and `t`.
+import { fitCanvas, onControls, prefersDark, within } from "./dom.js";
+import { applySettings, settingKeys } from "./settings.js";
 
 export /** The softmax panel: logit and temperature sliders → probabilities and bars. */
 class SoftmaxPanel {
-  constructor(api) {
+  /** `root` is the softmax section. */
+  constructor(api, root) {
     this.api = api;
-    this.canvas = $("softmax-canvas");
+    this.root = root;
+    this.$ = within(root);
+    this.canvas = this.$("softmax-canvas");
     this.buildSliders();
-    $("softmax-count").addEventListener("change", () => { this.buildSliders(); this.draw(); });
-    $("softmax-controls").addEventListener("input", () => this.draw());
-    $("softmax-controls").addEventListener("submit", (e) => e.preventDefault());
+    this.$("softmax-count").addEventListener("change", () => { this.buildSliders(); this.draw(); });
+    this.$("softmax-controls").addEventListener("input", () => this.draw());
+    this.$("softmax-controls").addEventListener("submit", (e) => e.preventDefault());
     window.addEventListener("resize", () => this.draw());
   }
 
   /** One slider per logit, keeping the values already set. */
   buildSliders() {
-    const count = Number($("softmax-count").value);
-    const box = $("logit-sliders");
+    const count = Number(this.$("softmax-count").value);
+    const box = this.$("logit-sliders");
     const old = [...box.querySelectorAll("input")].map((i) => i.value);
     const defaults = [2, 1, 0.1, -1, 0.5];
     const sliders = [];
@@ -33,20 +39,44 @@ class SoftmaxPanel {
     box.replaceChildren(...sliders);
   }
 
+  /** The logit sliders. */
+  logits() {
+    return [...this.$("logit-sliders").querySelectorAll("input")];
+  }
+
+  /** The panel's link keys as its controls hold them. */
+  keys() {
+    return { logits: this.logits().map((i) => i.value).join(","), ...settingKeys(this.root) };
+  }
+
+  /** Sets the number of classes, the logits and the temperature from a link's state, then redraws. */
+  apply(state) {
+    this.$("softmax-count").value = String(state.logits.length);
+    this.$("softmax-count").dispatchEvent(new Event("change"));
+    state.logits.forEach((v, i) => { this.$(`logit-${i + 1}`).value = String(v); });
+    applySettings(this.root, state);
+    this.draw();
+  }
+
+  /** Calls `listener()` whenever the reader may have changed a control. */
+  onChange(listener) {
+    onControls(this.root, listener);
+  }
+
   /** Computes the probabilities in wasm, draws the bars and writes them as text. */
   draw() {
-    const inputs = [...$("logit-sliders").querySelectorAll("input")];
+    const inputs = this.logits();
     const logits = new Float64Array(inputs.map((i) => Number(i.value)));
-    inputs.forEach((i) => { $(`${i.id}-value`).textContent = i.value; });
-    const temperature = Number($("temperature").value);
-    $("temperature-value").textContent = String(temperature);
+    inputs.forEach((i) => { this.$(`${i.id}-value`).textContent = i.value; });
+    const temperature = Number(this.$("temperature").value);
+    this.$("temperature-value").textContent = String(temperature);
     const p = this.api.softmax(logits, temperature);
     const ratio = fitCanvas(this.canvas);
     this.api.draw_softmax(this.canvas, p, ratio, prefersDark());
     const parts = [...p].map((v, i) => `class ${i + 1}: ${v.toFixed(3)}`);
-    $("softmax-summary").textContent = `Probabilities — ${parts.join(", ")}.`;
+    this.$("softmax-summary").textContent = `Probabilities — ${parts.join(", ")}.`;
     const total = p.reduce((a, b) => a + b, 0);
-    $("softmax-sum").textContent = `Sum of probabilities: ${total.toFixed(3)}`;
+    this.$("softmax-sum").textContent = `Sum of probabilities: ${total.toFixed(3)}`;
     this.canvas.dataset.probabilities = JSON.stringify([...p]);
   }
 }

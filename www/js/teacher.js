@@ -14,11 +14,8 @@ import { $ } from "./dom.js";
 const HIDDEN = "teacher-hidden";
 /** The note beside a locked control (its text is also the control's description). */
 const LOCK_NOTE = "Set by the course notes";
-/** The buttons that drive each playable panel: Play, Step and Reset. */
-const DRIVE = {
-  train: { play: "play", step: "step", reset: "reset" },
-  race: { play: "race-play", step: "race-step", reset: "race-reset" },
-};
+/** The race's Step and Reset, found through its own finder (the training view gives its buttons as shortcuts). */
+const RACE_BUTTONS = { step: "race-step", reset: "race-reset" };
 /** Buttons after whose click the reader, not autoplay, decides whether the run plays. */
 const READER_BUTTONS = ["play", "step", "epoch", "reset", "race-play", "race-step", "race-reset"];
 
@@ -42,9 +39,11 @@ function controlsIn(target) {
 
 export /** Applies a teacher's keys to the page, and drives its playable panel for autoplay and the host. */
 class Teacher {
-  /** `link` is the LinkSync (its layout, training and race views). */
+  /** `link` is the LinkSync (its layout and panels). */
   constructor(link) {
     this.link = link;
+    this.training = link.panels.find((p) => p.root?.id === "train");
+    this.race = link.panels.find((p) => p.root?.id === "race");
     /** The wrappers locked now, and an observer that keeps their controls disabled as panels rebuild them. */
     this.locked = [];
     this.lockWatch = new MutationObserver(() => this.disableLocked());
@@ -59,7 +58,7 @@ class Teacher {
       ? new IntersectionObserver((entries) => this.seen(entries.at(-1).isIntersecting))
       : null;
     document.addEventListener("click", (e) => this.readerClicked(e), true);
-    link.training.onDraw(() => this.startWhenIdle());
+    this.training.shared().onDraw(() => this.startWhenIdle());
   }
 
   /** Applies the teacher's part of a link's `state`; returns the `problems` the page's notice should show. */
@@ -166,7 +165,7 @@ class Teacher {
 
   /** The view that plays: the training view or the race. */
   get view() {
-    return this.panel === "race" ? this.link.race : this.link.training;
+    return this.panel === "race" ? this.race : this.training;
   }
 
   /** Watches the driven panel's section (the stage panel plays the training run). */
@@ -223,7 +222,8 @@ class Teacher {
       return;
     }
     this.wantsPlay = false;
-    $(DRIVE[this.panel][name]).click();
+    const button = this.panel === "race" ? this.race.$(RACE_BUTTONS[name]) : this.training.shortcuts()[name[0]].button;
+    button.click();
   }
 
   /** reveal.js left the slide: pause, remembering whether the run was playing. */

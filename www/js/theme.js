@@ -22,6 +22,11 @@ function redrawPlots() {
   window.dispatchEvent(new Event("resize"));
 }
 
+/** Calls `listener()` when the reader picks a theme. */
+export function onThemeChange(listener) {
+  $("theme").addEventListener("change", listener);
+}
+
 /** Wires the Theme menu and follows the system's setting while it is "auto". */
 export function startTheme() {
   $("theme").addEventListener("change", () => setTheme($("theme").value));

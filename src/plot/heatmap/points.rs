@@ -1,7 +1,7 @@
 //! The data points over the heatmap: a transparent RGBA layer at the
 //! picture's full pixel size, repainted only when what it shows changes.
 
-use super::{to_pixel, value_scale, write_rgba};
+use super::pixels::{to_pixel, value_scale, write_rgba};
 use crate::data::Dataset;
 use crate::network::argmax;
 use crate::plot::palette::{class_color, diverging, mix, Rgb};

@@ -3,7 +3,7 @@
 //! thousands of links. Backend-free; `network::draw` and the web facade both
 //! draw from it.
 
-use super::{link_weight, Layout};
+use super::layout::{link_weight, Layout};
 use crate::network::Network;
 use crate::plot::palette::diverging;
 use crate::plot::Theme;

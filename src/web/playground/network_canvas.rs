@@ -6,7 +6,7 @@
 use crate::plot::network::{frames, Layout, Links};
 use crate::plot::palette::css;
 use crate::plot::Theme;
-use crate::web::canvas::Image;
+use crate::web::common::canvas::Image;
 use plotters::style::RGBColor;
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;

@@ -2,10 +2,12 @@
 //! bounded number of steps per call (the page calls once per animation
 //! frame), reported and drawn as a dot plot.
 
-use super::{backend, comparison, js_error, steps, theme, Race, MAX_STEPS_PER_CALL};
+use super::{backend, comparison, js_error, theme, Race, MAX_STEPS_PER_CALL};
 use crate::plot::dots::{self, DotRow};
 use crate::race::{Repeat, REPEAT_LIMIT};
-use crate::web::canvas::drawable;
+use crate::web::common::canvas::drawable;
+use crate::web::common::fields::{self, Fields};
+use js_sys::Array;
 use plotters::prelude::IntoDrawingArea;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -37,39 +39,39 @@ impl Race {
         self.repeat = None;
     }
 
-    /// `[progress 0–1, seeds finished, seeds, step limit]`; empty when no repeat exists.
-    pub fn repeat_status(&self) -> Vec<f64> {
-        self.repeat.as_ref().map_or_else(Vec::new, |r| {
-            vec![
-                r.progress(),
-                r.finished() as f64,
-                r.seeds() as f64,
-                r.limit() as f64,
-            ]
-        })
+    /// `{progress, finished, seeds, limit}`: progress 0 to 1, the seeds
+    /// finished of `seeds`, and the steps a run may take; `null` when no
+    /// repeat exists.
+    pub fn repeat_status(&self) -> JsValue {
+        fields::maybe(self.repeat.as_ref().map(|r| {
+            Fields::new()
+                .with("progress", r.progress())
+                .with("finished", r.finished() as u32)
+                .with("seeds", r.seeds() as u32)
+                .with("limit", r.limit() as f64)
+        }))
     }
 
-    /// 7 numbers per contestant over the finished seeds: median steps (NaN:
-    /// the median run never reached the target), fastest, slowest (NaN: some
-    /// never did), runs that reached it, runs, and the median's speed-up
-    /// against the first contestant as [kind, value] (as in `results`).
-    pub fn repeat_results(&self) -> Vec<f64> {
+    /// One object per contestant over the finished seeds: `{median,
+    /// fastest, slowest, reached, runs, speedup}`: the median steps (`null`:
+    /// the median run never reached the target), the fastest and slowest
+    /// (`null`: none did, or some never did), the runs that reached it of
+    /// `runs`, and the median's speed-up against the first contestant (as in
+    /// `results`); empty when no repeat exists.
+    pub fn repeat_results(&self) -> Array {
         let Some(repeat) = &self.repeat else {
-            return Vec::new();
+            return Array::new();
         };
-        let mut out = Vec::with_capacity(self.race.len() * 7);
-        for i in 0..self.race.len() {
+        fields::list((0..self.race.len()).map(|i| {
             let spread = repeat.spread(i);
-            out.extend([
-                spread.median.unwrap_or(f64::NAN),
-                steps(spread.fastest),
-                steps(spread.slowest),
-                spread.reached as f64,
-                spread.runs as f64,
-            ]);
-            out.extend(comparison(repeat.speedup(i)));
-        }
-        out
+            Fields::new()
+                .with("median", fields::maybe(spread.median))
+                .with("fastest", fields::step(spread.fastest))
+                .with("slowest", fields::step(spread.slowest))
+                .with("reached", spread.reached as u32)
+                .with("runs", spread.runs as u32)
+                .with("speedup", comparison(repeat.speedup(i)))
+        }))
     }
 
     /// Draws the repeat's dot plot: a dot per seed, a bar at each median.

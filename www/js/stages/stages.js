@@ -1,7 +1,11 @@
 // The stage stepper: the four stage buttons, and each stage's equations with
 // the batch's matrices as tables. Rust builds the stage view (one JSON string
-// per click); this module only renders it.
-import { $, fitCanvas, fmt, prefersDark } from "./dom.js";
+// per click); this module only renders it. A panel (docs/architecture.md):
+// it finds its elements inside its section, presses its own keys (1 to 4),
+// and follows the training panel through what that panel shares; it has no
+// link keys of its own.
+import { fmt, onControls, prefersDark, row, within } from "../dom.js";
+import { DIAGNOSTICS } from "../describe.js";
 import { Diagnostics } from "./diagnostics.js";
 
 /** The stages: button, panel and the Playground method that runs each. */
@@ -14,13 +18,18 @@ const STAGES = [
 
 export /** The stage stepper and the diagnostics, following the training view. */
 class Stages {
-  /** `training` is the training view (www/js/training.js). */
-  constructor(training) {
+  /**
+   * `root` is the stage panel's section; `training` is what the training
+   * panel shares (training.js `shared()`): its Playground, Pause, redraw and events.
+   */
+  constructor(root, training) {
+    this.root = root;
+    this.$ = within(root);
     this.training = training;
-    this.diagnostics = new Diagnostics();
-    for (const stage of STAGES) $(stage.button).addEventListener("click", () => this.run(stage));
+    this.diagnostics = new Diagnostics(this.$, root);
+    for (const stage of STAGES) this.$(stage.button).addEventListener("click", () => this.run(stage));
     // Pausing ends a run of frames in which the stage view was not rebuilt.
-    $("play").addEventListener("click", () => { if (!training.playing) this.render(); });
+    training.onPlayButton(() => { if (!training.playing()) this.render(); });
     training.onDraw(() => this.follow());
     this.follow();
   }
@@ -29,42 +38,72 @@ class Stages {
   run(stage) {
     this.training.pause();
     try {
-      stage.run(this.training.playground);
-      $("stage-alert").hidden = true;
+      stage.run(this.training.playground());
+      this.$("stage-alert").hidden = true;
     } catch (e) {
-      $("stage-alert").textContent = e.message;
-      $("stage-alert").hidden = false;
+      this.$("stage-alert").textContent = e.message;
+      this.$("stage-alert").hidden = false;
     }
     this.training.draw();
   }
 
-  /** After each redraw of the training view: the batch's marks, diagnostics, and (unless playing) the stages. */
+  /** After each redraw of the training view: diagnostics, and (unless playing) the stages. */
   follow() {
-    const playground = this.training.playground;
+    const playground = this.training.playground();
     if (!playground) return;
-    const dark = prefersDark();
-    playground.draw_batch_marks($("heatmap"), fitCanvas($("heatmap")), dark);
-    this.diagnostics.draw(playground, dark);
-    if (!this.training.playing) this.render();
+    this.diagnostics.draw(playground, prefersDark());
+    if (!this.training.playing()) this.render();
   }
 
   /** Rebuilds the buttons and the four panels from the Rust stage view. */
   render() {
-    const playground = this.training.playground;
+    const playground = this.training.playground();
     if (!playground) return;
-    const view = JSON.parse(playground.stage_view());
+    const view = playground.stage_view();
     for (const stage of STAGES) {
-      const button = $(stage.button);
+      const button = this.$(stage.button);
       button.disabled = stage.label !== view.next || view.diverged !== null;
       button.classList.toggle("next", stage.label === view.next);
       const data = view.stages.find((p) => p.stage === stage.label);
-      const panel = $(stage.panel);
+      const panel = this.$(stage.panel);
       panel.classList.toggle("current", data.current);
       panel.classList.toggle("done", data.done);
       if (data.current) panel.setAttribute("aria-current", "step"); else panel.removeAttribute("aria-current");
       panel.querySelector(".equations").replaceChildren(...data.equations.map((e) => equation(e, data.current)));
     }
-    $("stage-status").textContent = statusText(view);
+    this.$("stage-status").textContent = statusText(view);
+  }
+
+  /** The keys 1 to 4 press the stages' buttons; one not due says which is. */
+  shortcuts() {
+    const keys = {};
+    STAGES.forEach((stage, i) => {
+      keys[i + 1] = { button: this.$(stage.button), refused: (button) => this.tellNextStage(button) };
+    });
+    return keys;
+  }
+
+  /** For a stage that is not due: says which one is (the button itself is disabled). */
+  tellNextStage(button) {
+    const next = this.root.querySelector(".stage-bar button.next");
+    const alert = this.$("stage-alert");
+    const key = next && STAGES.findIndex((stage) => stage.button === next.id) + 1;
+    alert.textContent = next && !next.disabled
+      ? `${button.textContent} is not the next stage; the next is ${next.textContent} (key ${key}).`
+      : `${button.textContent} cannot run now: press Reset to start again.`;
+    alert.hidden = false;
+  }
+
+  /** Calls `listener()` whenever the reader may have changed a control. */
+  onChange(listener) {
+    onControls(this.root, listener);
+  }
+
+  /** The diagnostics charts and the texts that say what they show (describe.js). */
+  plots() {
+    return Object.entries(DIAGNOSTICS).map(([id, words]) => ({
+      canvas: this.$(id), text: () => (this.training.playground() ? words(this.training.playground()) : ""),
+    }));
   }
 }
 
@@ -126,16 +165,13 @@ function matrix(m, marked) {
   caption.textContent = `${m.name} (${m.rows} × ${m.cols})${marked ? ", just computed" : ""}`;
   const body = document.createElement("tbody");
   m.row_index.forEach((r, i) => {
-    const tr = document.createElement("tr");
-    m.col_index.forEach((c, j) => {
-      const td = document.createElement("td");
+    const cells = m.col_index.map((c, j) => {
       const value = m.cells[i][j];
-      if (r === null) td.textContent = c === null ? "⋱" : "⋮";
-      else if (c === null) td.textContent = "⋯";
-      else td.textContent = value === null ? "—" : fmt(value);
-      tr.append(td);
+      if (r === null) return c === null ? "⋱" : "⋮";
+      if (c === null) return "⋯";
+      return value === null ? "—" : fmt(value);
     });
-    body.append(tr);
+    body.append(row(cells, { header: false }));
   });
   table.append(caption, body);
   return table;

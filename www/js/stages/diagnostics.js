@@ -1,10 +1,8 @@
 // The live diagnostics: four charts drawn by Rust, and a table of the latest
-// numbers (a Float64Array per frame) as their text alternative.
-import { $, fitCanvas, fmt } from "./dom.js";
-import { VisibleFrames } from "./visible.js";
+// numbers (one object per layer, each frame) as their text alternative.
+import { fitCanvas, fmt, row } from "../dom.js";
+import { VisibleFrames } from "../visible.js";
 
-/** Numbers per layer in `Playground.diagnostics()`. */
-const PER_LAYER = 8;
 /** The charts: canvas id and the Playground method that draws it. */
 const CHARTS = [
   ["gradient-chart", "draw_gradient_chart"],
@@ -16,13 +14,15 @@ const CHARTS = [
 /** A number for the table, or a dash when there is none. */
 const num = (x) => (Number.isFinite(x) ? fmt(x) : "—");
 
-export /** The diagnostics charts and table. */
+export /** The diagnostics charts and table. Part of the stage panel. */
 class Diagnostics {
-  constructor() {
+  /** `$` finds the stage panel's elements inside its section `root`. */
+  constructor($, root) {
+    this.$ = $;
     this.playground = null;
     this.labels = [];
     /** The charts are drawn only while the stage panel can be seen; the table always. */
-    this.frames = new VisibleFrames($("stages"));
+    this.frames = new VisibleFrames(root);
   }
 
   /** Draws the charts and fills the table for `playground`'s latest record. */
@@ -39,29 +39,23 @@ class Diagnostics {
   drawCharts(playground, dark) {
     if (playground !== this.playground) return; // a newer run has replaced it
     for (const [id, method] of CHARTS) {
-      const canvas = $(id);
+      const canvas = this.$(id);
       if (canvas.clientWidth > 0) playground[method](canvas, fitCanvas(canvas), dark);
     }
   }
 
   /** One row per layer: gradient size, dead units, saturation, mean ± spread of a, range of z. */
-  fill(numbers) {
-    const body = $("diagnostics-rows");
+  fill(layers) {
+    const body = this.$("diagnostics-rows");
     if (body.rows.length !== this.labels.length) {
-      body.replaceChildren(...this.labels.map(() => {
-        const tr = document.createElement("tr");
-        const th = document.createElement("th");
-        th.scope = "row";
-        tr.append(th, ...Array.from({ length: 5 }, () => document.createElement("td")));
-        return tr;
-      }));
+      body.replaceChildren(...this.labels.map(() => row(Array(6).fill(""))));
     }
     this.labels.forEach((label, l) => {
-      const [gradient, dead, units, saturated, mean, spread, zMin, zMax] = numbers.subarray(l * PER_LAYER, (l + 1) * PER_LAYER);
+      const { gradient, dead, units, saturated, a_mean: mean, a_spread: spread, z_min: zMin, z_max: zMax } = layers[l];
       const cells = [
         num(gradient),
-        Number.isNaN(dead) ? "—" : `${dead} of ${units}`,
-        Number.isNaN(saturated) ? "—" : `${(100 * saturated).toFixed(1)}%`,
+        dead === null ? "—" : `${dead} of ${units}`,
+        saturated === null ? "—" : `${(100 * saturated).toFixed(1)}%`,
         `${num(mean)} ± ${num(spread)}`,
         `${num(zMin)} … ${num(zMax)}`,
       ];

@@ -1,8 +1,8 @@
 // Playing a run: Play's animation frames (a frame's budget of training, then
 // a redraw), a link's catch-up to its `steps`, and Pause. With `?bench` in
-// the page's URL, each played frame and its parts are timed.
-import { $ } from "./dom.js";
-import { VisibleFrames } from "./visible.js";
+// the page's URL, each played frame and its parts are timed. Part of the
+// training panel.
+import { VisibleFrames } from "../visible.js";
 
 /** Samples trained per animation frame while playing (as TensorFlow Playground does). */
 const SAMPLES_PER_FRAME = 250;
@@ -20,8 +20,8 @@ const FRAME_BUDGET = 12;
  * loss history (one record per run) has the points Play recorded for the
  * sender, and the loss chart and its CSV come out the same.
  */
-function stepsPerFrame() {
-  const batch = Math.max(1, Number($("batch-size").value));
+function stepsPerFrame(batchSize) {
+  const batch = Math.max(1, Number(batchSize.value));
   return Math.max(1, Math.round(SAMPLES_PER_FRAME / batch));
 }
 
@@ -49,37 +49,42 @@ export function timed(name, work) {
 
 export /** Play, catch-up and Pause for the training view. */
 class Player {
-  /** `view` is the training view: its `playground`, `train(work)`, `draw()`, `fail(error)` and `status()`. */
-  constructor(view) {
+  /**
+   * `view` is the training view: its `playground`, `train(work)`, `draw()`,
+   * `fail(error)` and `status()`; `$` finds its elements; `seen` are the
+   * sections whose visibility lets its frames run.
+   */
+  constructor(view, $, seen) {
     this.view = view;
+    this.$ = $;
     this.playing = false;
     this.frame = 0;
     /** The plots wait for Pause (a reduced-motion catch-up trained without drawing). */
     this.undrawn = false;
     /** Frames run only while the training panel, or the stage panel that follows it, is visible. */
-    this.frames = new VisibleFrames([$("train"), $("stages")]);
+    this.frames = new VisibleFrames(seen);
   }
 
   /** Marks the run as playing: the button says Pause, and the core may draw wide networks coarsely. */
   start() {
     this.playing = true;
     this.view.playground.set_playing(true);
-    $("play").textContent = "Pause";
-    $("play").setAttribute("aria-pressed", "true");
+    this.$("play").textContent = "Pause";
+    this.$("play").setAttribute("aria-pressed", "true");
   }
 
   /** A frame's worth of training and a redraw, every animation frame, until Pause. */
   play() {
     const view = this.view;
-    const divergedAt = view.status()[6];
-    if (!Number.isNaN(divergedAt)) return; // a diverged run waits for Reset
+    const divergedAt = view.status().diverged_at;
+    if (divergedAt !== null) return; // a diverged run waits for Reset
     this.start();
     /** Steps that fit TRAIN_BUDGET, from the last frame's pace. */
     let stepsInBudget = Infinity;
     const tick = () => {
       if (!this.playing) return;
       if (BENCH) performance.mark("frame-start");
-      const full = stepsPerFrame();
+      const full = stepsPerFrame(this.$("batch-size"));
       const steps = Math.max(1, Math.min(full, Math.floor(stepsInBudget)));
       view.train(() => {
         const start = performance.now();
@@ -104,21 +109,21 @@ class Player {
     const tick = () => {
       if (!this.playing) return;
       const start = performance.now();
-      let step = view.status()[0];
+      let step = view.status().step;
       while (this.playing && step < target && performance.now() - start < FRAME_BUDGET) {
-        const slice = Math.min(stepsPerFrame(), target - step);
+        const slice = Math.min(stepsPerFrame(this.$("batch-size")), target - step);
         try {
           view.playground.run(slice);
         } catch (e) {
           view.fail(e);
         }
-        step = view.status()[0];
+        step = view.status().step;
       }
       if (step >= target || !REDUCED_MOTION.matches) {
         this.undrawn = false;
         view.draw();
       } else {
-        $("train-status").textContent = `Training to step ${target}: ${step} done`;
+        this.$("train-status").textContent = `Training to step ${target}: ${step} done`;
         this.undrawn = true; // Pause draws what was trained
       }
       if (step >= target) this.pause();
@@ -133,8 +138,8 @@ class Player {
     this.playing = false;
     this.frames.cancel(this.frame);
     this.view.playground?.set_playing(false);
-    $("play").textContent = "Play";
-    $("play").setAttribute("aria-pressed", "false");
+    this.$("play").textContent = "Play";
+    this.$("play").setAttribute("aria-pressed", "false");
     // Playing may have drawn a wide network's heatmap coarsely: now in full.
     if (this.undrawn || wasPlaying) {
       this.undrawn = false;

@@ -1,8 +1,11 @@
-//! `CustomPoints`, the reader's own data at the JS boundary: points added
-//! and removed by pixel or by coordinate, a CSV loaded all or nothing, and
-//! the text a link carries. Every check lives in the core's `data`.
+//! Your own points (docs/js-api.md, "Your own points"): `CustomPoints`,
+//! added and removed by pixel or by coordinate, a CSV loaded all or nothing,
+//! and the text a link carries; `heatmap_point` and `heatmap_pixel` between
+//! a heatmap's pixels and the input plane. Every check lives in the core's
+//! `data`.
 
-use super::convert::{js_error, text};
+use super::common::convert::{js_error, text};
+use super::common::fields::Fields;
 use crate::data::code::{self, LINK_POINTS};
 use crate::data::{csv, CustomData};
 use crate::plot::heatmap::{from_pixel, to_pixel};
@@ -113,15 +116,16 @@ impl CustomPoints {
     }
 }
 
-/// The input point `[x1, x2]` at pixel (px, py) of a `width` × `height` heatmap.
+/// The input point `{x1, x2}` at pixel (px, py) of a `width` × `height` heatmap.
 #[wasm_bindgen]
-pub fn heatmap_point(px: f64, py: f64, width: u32, height: u32) -> Vec<f64> {
-    from_pixel(px, py, width as usize, height as usize).to_vec()
+pub fn heatmap_point(px: f64, py: f64, width: u32, height: u32) -> JsValue {
+    let [x1, x2] = from_pixel(px, py, width as usize, height as usize);
+    Fields::new().with("x1", x1).with("x2", x2).into()
 }
 
-/// The pixel `[px, py]` of input point (x1, x2) on a `width` × `height` heatmap.
+/// The pixel `{px, py}` of input point (x1, x2) on a `width` × `height` heatmap.
 #[wasm_bindgen]
-pub fn heatmap_pixel(x1: f64, x2: f64, width: u32, height: u32) -> Vec<f64> {
+pub fn heatmap_pixel(x1: f64, x2: f64, width: u32, height: u32) -> JsValue {
     let (px, py) = to_pixel(&[x1, x2], width as usize, height as usize);
-    vec![px, py]
+    Fields::new().with("px", px).with("py", py).into()
 }

@@ -1,24 +1,26 @@
 // The training view's Metrics: the confusion matrix of the test set for a
 // classifier (rows the true class, columns the predicted one) and R² for
 // regression, refreshed with each redraw. Rust measures (Playground.metrics).
-import { $ } from "./dom.js";
+// Part of the training panel, which calls `update` after each redraw.
+import { row } from "../dom.js";
 
 export /** The Metrics area, following the training view's redraws. */
 class Metrics {
-  constructor(training) {
+  /** `$` finds the training panel's elements. */
+  constructor($) {
+    this.$ = $;
     this.classes = -1;
     this.cells = [];
-    training.onDraw((view) => this.update(view.playground));
   }
 
-  /** Reads `[classes, R², matrix…]` from the run and shows it. */
+  /** Reads `{classes, r_squared, confusion}` from the run and shows it. */
   update(run) {
     if (!run) return;
-    const [classes, r2, ...matrix] = run.metrics();
-    $("confusion").hidden = classes === 0;
-    $("r-squared").hidden = classes !== 0;
+    const { classes, r_squared: r2, confusion: matrix } = run.metrics();
+    this.$("confusion").hidden = classes === 0;
+    this.$("r-squared").hidden = classes !== 0;
     if (classes === 0) {
-      $("r-squared").textContent = Number.isNaN(r2)
+      this.$("r-squared").textContent = r2 === null
         ? "R² on the test set: undefined (every test target is the same)"
         : `R² on the test set: ${r2.toFixed(3)} (1 is a perfect fit, 0 no better than the mean)`;
       return;
@@ -30,8 +32,8 @@ class Metrics {
     });
     const total = matrix.reduce((sum, count) => sum + count, 0);
     const caption = `Confusion matrix of the test set (rows: true class, columns: predicted class); total ${total}`;
-    if ($("confusion-caption").textContent !== caption) $("confusion-caption").textContent = caption;
-    $("confusion").dataset.total = String(total);
+    if (this.$("confusion-caption").textContent !== caption) this.$("confusion-caption").textContent = caption;
+    this.$("confusion").dataset.total = String(total);
   }
 
   /** Lays out the table's header and rows for `classes` classes. */
@@ -39,20 +41,15 @@ class Metrics {
     this.classes = classes;
     const head = [document.createElement("td")];
     for (let c = 0; c < classes; c++) head.push(header(`Predicted ${c}`, "col"));
-    $("confusion-head").replaceChildren(...head);
+    this.$("confusion-head").replaceChildren(...head);
     this.cells = [];
     const rows = [];
     for (let t = 0; t < classes; t++) {
-      const tr = document.createElement("tr");
-      tr.append(header(`True ${t}`, "row"));
-      for (let c = 0; c < classes; c++) {
-        const td = document.createElement("td");
-        this.cells.push(td);
-        tr.append(td);
-      }
+      const tr = row([`True ${t}`, ...Array(classes).fill("")]);
+      this.cells.push(...[...tr.cells].slice(1));
       rows.push(tr);
     }
-    $("confusion-body").replaceChildren(...rows);
+    this.$("confusion-body").replaceChildren(...rows);
   }
 }
 

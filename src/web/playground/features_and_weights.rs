@@ -1,12 +1,14 @@
-//! The network drawing's edits at the JS boundary: the input features (list,
-//! toggle) and setting one weight or bias, picked by a click or by a form.
+//! Input features and hand-set weights (docs/js-api.md): the input features
+//! (list, toggle) and setting one weight or bias, picked by a click on the
+//! network drawing or by a form.
 
 use super::{js_error, Playground};
 use crate::features::{Feature, FeatureSet};
 use crate::plot::network::{column_units, layout};
 use crate::plot::network_edit::{cut_links, hit, label, parameter_index, Target};
-use crate::web::convert::text;
-use js_sys::{Array, Object, Reflect};
+use crate::web::common::convert::text;
+use crate::web::common::fields::{list, maybe, Fields};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 /// Pixels (before the device scale) a click may miss a link or unit by.
@@ -15,15 +17,11 @@ const TOLERANCE: f64 = 4.0;
 /// Every input feature, in the network's input order: `[{name, label}]`.
 #[wasm_bindgen]
 pub fn input_features() -> Array {
-    Feature::ALL
-        .into_iter()
-        .map(|feature| {
-            let entry = Object::new();
-            let _ = Reflect::set(&entry, &"name".into(), &feature.name().into());
-            let _ = Reflect::set(&entry, &"label".into(), &feature.label().into());
-            JsValue::from(entry)
-        })
-        .collect()
+    list(Feature::ALL.into_iter().map(|feature| {
+        Fields::new()
+            .with("name", feature.name())
+            .with("label", feature.label())
+    }))
 }
 
 /// The feature list `features` (`x1,x2`) with feature `name` switched on or
@@ -42,18 +40,33 @@ pub fn toggle_feature(features: JsValue, name: JsValue) -> Result<String, JsErro
     Ok(toggled.to_string())
 }
 
-/// A target from the page's numbers: kind 0 an input unit (`to`), 1 a bias
-/// (`layer`, `to`), 2 a weight (`layer`, `from`, `to`).
-fn target(kind: u32, layer: u32, from: u32, to: u32) -> Result<Target, JsError> {
+/// A target from the page's values: kind "input" an input unit (`to`),
+/// "bias" a bias (`layer`, `to`), "weight" a weight (`layer`, `from`, `to`).
+fn target(kind: &JsValue, layer: u32, from: u32, to: u32) -> Result<Target, JsError> {
+    let kind = text(kind, "the kind of target")?;
     let (layer, from, to) = (layer as usize, from as usize, to as usize);
-    match kind {
-        0 => Ok(Target::Input { unit: to }),
-        1 => Ok(Target::Bias { layer, unit: to }),
-        2 => Ok(Target::Weight { layer, from, to }),
+    match kind.as_str() {
+        "input" => Ok(Target::Input { unit: to }),
+        "bias" => Ok(Target::Bias { layer, unit: to }),
+        "weight" => Ok(Target::Weight { layer, from, to }),
         _ => Err(JsError::new(&format!(
-            "the kind of target must be 0 (input), 1 (bias) or 2 (weight), got {kind}"
+            "the kind of target must be \"input\", \"bias\" or \"weight\", got \"{kind}\""
         ))),
     }
+}
+
+/// A target as the page holds it: `{kind, layer, from, to}`, as `target` reads it.
+fn target_fields(target: Target) -> Fields {
+    let (kind, layer, from, to) = match target {
+        Target::Input { unit } => ("input", 0, 0, unit),
+        Target::Bias { layer, unit } => ("bias", layer, 0, unit),
+        Target::Weight { layer, from, to } => ("weight", layer, from, to),
+    };
+    Fields::new()
+        .with("kind", kind)
+        .with("layer", layer as u32)
+        .with("from", from as u32)
+        .with("to", to as u32)
 }
 
 #[wasm_bindgen]
@@ -92,31 +105,26 @@ impl Playground {
     }
 
     /// What is at pixel (x, y) of a `width` × `height` network canvas drawn
-    /// at `scale`: `[kind, layer, from, to]` (kinds as `parameter_label`
-    /// takes them), or an empty array for empty space.
-    pub fn network_target(&self, width: f64, height: f64, scale: f64, x: f64, y: f64) -> Vec<u32> {
+    /// at `scale`: `{kind, layer, from, to}` as `parameter_label` takes them
+    /// (kind "input" with `to` its unit, "bias" or "weight"), or `null` for
+    /// empty space.
+    pub fn network_target(&self, width: f64, height: f64, scale: f64, x: f64, y: f64) -> JsValue {
         let network = self.session.trainer().network();
         let layout = layout(&column_units(network), width, height, scale);
-        match hit(&layout, (x, y), TOLERANCE * scale.max(1.0)) {
-            None => Vec::new(),
-            Some(Target::Input { unit }) => vec![0, 0, 0, unit as u32],
-            Some(Target::Bias { layer, unit }) => vec![1, layer as u32, 0, unit as u32],
-            Some(Target::Weight { layer, from, to }) => {
-                vec![2, layer as u32, from as u32, to as u32]
-            }
-        }
+        let hit = hit(&layout, (x, y), TOLERANCE * scale.max(1.0));
+        maybe(hit.map(target_fields))
     }
 
     /// The name of a target (`Weight from x₁ to unit 1 of layer 1`); for an
     /// input unit, its feature's link name. Throws when it is out of range.
     pub fn parameter_label(
         &self,
-        kind: u32,
+        kind: JsValue,
         layer: u32,
         from: u32,
         to: u32,
     ) -> Result<String, JsError> {
-        let target = target(kind, layer, from, to)?;
+        let target = target(&kind, layer, from, to)?;
         let features = self.session.config().features;
         if let Target::Input { unit } = target {
             let feature = features.iter().nth(unit);
@@ -130,13 +138,13 @@ impl Playground {
     /// The current value of a weight or bias. Throws when it is out of range.
     pub fn parameter_value(
         &self,
-        kind: u32,
+        kind: JsValue,
         layer: u32,
         from: u32,
         to: u32,
     ) -> Result<f64, JsError> {
         let network = self.session.trainer().network();
-        let index = parameter_index(network, target(kind, layer, from, to)?);
+        let index = parameter_index(network, target(&kind, layer, from, to)?);
         index.map(|i| network.params()[i]).ok_or_else(out_of_range)
     }
 
@@ -145,7 +153,7 @@ impl Playground {
     /// part-way through a step (finish the step first).
     pub fn set_parameter(
         &mut self,
-        kind: u32,
+        kind: JsValue,
         layer: u32,
         from: u32,
         to: u32,
@@ -153,7 +161,7 @@ impl Playground {
     ) -> Result<(), JsError> {
         let network = self.session.trainer().network();
         let index =
-            parameter_index(network, target(kind, layer, from, to)?).ok_or_else(out_of_range)?;
+            parameter_index(network, target(&kind, layer, from, to)?).ok_or_else(out_of_range)?;
         self.session.set_parameter(index, value).map_err(js_error)
     }
 }

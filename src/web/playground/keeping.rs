@@ -1,10 +1,13 @@
-//! The keeping door of `Playground`: the network as a JSON file and back,
-//! the loss history as CSV, the run's settings as a link, and predictions.
+//! Keeping the run (docs/js-api.md): the network as a JSON file (read back
+//! by `Playground.import_network`), the run's settings as a link,
+//! predictions, and the loss history as CSV and in brief.
 
 use super::{js_error, Playground};
 use crate::config::{write_link, LinkState};
 use crate::export;
-use crate::web::convert::{finite_numbers, parse_json};
+use crate::session::Record;
+use crate::web::common::convert::finite_numbers;
+use crate::web::common::fields::{maybe, Fields};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -13,17 +16,6 @@ impl Playground {
     /// its model config and every weight, as JSON text.
     pub fn export_network(&self) -> String {
         export::network_file(&self.session).to_string()
-    }
-
-    /// A new run from a network file's text, starting from its weights
-    /// (which Reset returns to). Throws an Error saying what is wrong with
-    /// the text.
-    pub fn import_network(text: JsValue) -> Result<Playground, JsError> {
-        let tree = parse_json(&text, "the network file")?;
-        let file = export::read_network_file(&tree).map_err(js_error)?;
-        Ok(Playground::with_session(
-            file.into_session().map_err(js_error)?,
-        ))
     }
 
     /// The run's settings as a link fragment of its training keys (defaults left out).
@@ -57,15 +49,21 @@ impl Playground {
         Ok(out)
     }
 
-    /// `[records kept, first step, its train loss, its test loss, last step,
-    /// its train loss, its test loss]` of the loss history.
-    pub fn loss_summary(&self) -> Vec<f64> {
+    /// The loss history in brief: `{records, first, last}`, the records
+    /// kept and the first and last of them as `{step, train_loss,
+    /// test_loss}` (`null` with no records).
+    pub fn loss_summary(&self) -> JsValue {
         let records = self.session.history().records();
-        let ends = [records.first(), records.last()];
-        let mut out = vec![records.len() as f64];
-        for r in ends.into_iter().flatten() {
-            out.extend([r.step as f64, r.train_loss, r.test_loss]);
-        }
-        out
+        let record = |r: &Record| {
+            Fields::new()
+                .with("step", r.step as f64)
+                .with("train_loss", r.train_loss)
+                .with("test_loss", r.test_loss)
+        };
+        Fields::new()
+            .with("records", records.len() as u32)
+            .with("first", maybe(records.first().map(record)))
+            .with("last", maybe(records.last().map(record)))
+            .into()
     }
 }

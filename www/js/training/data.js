@@ -3,9 +3,9 @@
 // replaces the points all or nothing, Clear data empties them; Regenerate
 // draws new data with a new data seed, Discretize output paints hard regions.
 // Rust (CustomPoints) checks and holds the points; this module moves events.
-import { $, fillSelect } from "./dom.js";
-import { fragment } from "./link.js";
-import { setting } from "./settings.js";
+// Part of the training panel, which hands it the run's parts it uses.
+import { fillSelect } from "../dom.js";
+import { fragment, setting } from "../settings.js";
 
 /** Milliseconds a press must last to remove the nearest point. */
 const LONG_PRESS = 500;
@@ -16,9 +16,15 @@ const CROSSHAIR_STEP = 0.25;
 
 export /** The data controls: drawn points, CSV, Clear data, Regenerate, Discretize output. */
 class DataPanel {
-  constructor(api, training) {
+  /**
+   * `$` finds the training panel's elements; `run` is what the panel shares
+   * with it: `playground()` (the run shown, or none yet), `runKeys()`,
+   * `rebuild()` and `draw()`. The panel calls `update()` after each redraw.
+   */
+  constructor(api, $, run) {
     this.api = api;
-    this.training = training;
+    this.$ = $;
+    this.run = run;
     this.points = new api.CustomPoints(2);
     this.lastData = $("dataset").value;
     this.dataSeed = null;
@@ -34,14 +40,13 @@ class DataPanel {
     this.crosshair.hidden = true;
     $("heatmap").parentElement.classList.add("heatmap-figure");
     $("heatmap").after(this.crosshair);
-    training.data = this;
     this.bind();
-    training.onDraw(() => this.update());
     this.update();
   }
 
   /** Wires the heatmap's pointer and keys, the buttons and the toggles. */
   bind() {
+    const $ = this.$;
     const map = $("heatmap");
     map.addEventListener("pointerdown", (e) => this.pressStart(e));
     map.addEventListener("pointerup", (e) => this.pressEnd(e));
@@ -53,25 +58,25 @@ class DataPanel {
     $("load-csv").addEventListener("click", () => this.loadCsv($("csv-text").value));
     $("csv-file").addEventListener("change", () => this.loadFile());
     $("regenerate").addEventListener("click", () => this.regenerate());
-    $("discretize").addEventListener("change", () => { this.discreteFor = null; this.training.draw(); });
+    $("discretize").addEventListener("change", () => { this.discreteFor = null; this.run.draw(); });
   }
 
   /** The data's keys of a run: `data_seed` when set, `points` for drawn data (empty past the link's limit). */
   keys() {
     const keys = {};
     if (this.dataSeed !== null) keys.data_seed = String(this.dataSeed);
-    if ($("dataset").value === "custom") keys.points = this.points.link_code();
+    if (this.$("dataset").value === "custom") keys.points = this.points.link_code();
     return keys;
   }
 
   /** A new run from the controls: drawn data goes in whole (any number of points), not through the link. */
   build() {
-    const { data, points, ...rest } = this.training.runKeys();
+    const { data, points, ...rest } = this.run.runKeys();
     if (data !== "custom") {
       this.lastData = data;
       return this.api.Playground.from_link(fragment({ data, ...rest }));
     }
-    if (this.lastData !== "custom" && this.training.playground) this.replace(this.training.playground.points());
+    if (this.lastData !== "custom" && this.run.playground()) this.replace(this.run.playground().points());
     this.lastData = "custom";
     return this.api.Playground.with_points(fragment(rest), this.points);
   }
@@ -80,7 +85,7 @@ class DataPanel {
   setControls(state) {
     this.dataSeed = state.data_seed;
     this.lastData = state.data;
-    if (state.data === "custom") $("own-data").open = true;
+    if (state.data === "custom") this.$("own-data").open = true;
     try {
       this.replace(this.api.CustomPoints.from_code(state.points));
     } catch {
@@ -96,7 +101,7 @@ class DataPanel {
 
   /** Applies `change(points)` (which returns what it did) to the drawn data, starting from the current points. */
   edit(change) {
-    if ($("dataset").value !== "custom" && this.training.playground) this.replace(this.training.playground.points());
+    if (this.$("dataset").value !== "custom" && this.run.playground()) this.replace(this.run.playground().points());
     let said;
     try {
       said = change(this.points);
@@ -104,21 +109,21 @@ class DataPanel {
       this.say(e.message);
       return;
     }
-    $("dataset").value = "custom";
+    this.$("dataset").value = "custom";
     this.lastData = "custom";
-    this.training.rebuild();
+    this.run.rebuild();
     this.update();
     if (said) this.say(`${said}; ${this.countText()}`);
   }
 
   /** The label a new point gets: the chosen class, or the value for regression. */
   label() {
-    return $("value-field").hidden ? Number($("point-class").value) : Number($("point-value").value);
+    return this.$("value-field").hidden ? Number(this.$("point-class").value) : Number(this.$("point-value").value);
   }
 
   /** Clicks and keys on the heatmap edit the data only while "Your own data" is open. */
   drawing() {
-    return $("own-data").open;
+    return this.$("own-data").open;
   }
 
   pressStart(event) {
@@ -145,7 +150,7 @@ class DataPanel {
 
   /** The heatmap's CSS size, as the pixel helpers take it. */
   size() {
-    const map = $("heatmap");
+    const map = this.$("heatmap");
     return [Math.max(1, Math.round(map.clientWidth)), Math.max(1, Math.round(map.clientHeight))];
   }
 
@@ -185,16 +190,16 @@ class DataPanel {
 
   /** Shows the crosshair over the heatmap where the keyboard put it. */
   placeCrosshair() {
-    const map = $("heatmap");
+    const map = this.$("heatmap");
     this.crosshair.hidden = this.cross === null || document.activeElement !== map;
     if (this.crosshair.hidden) return;
-    const [px, py] = this.api.heatmap_pixel(this.cross[0], this.cross[1], ...this.size());
+    const { px, py } = this.api.heatmap_pixel(this.cross[0], this.cross[1], ...this.size());
     this.crosshair.style.left = `${map.offsetLeft + px}px`;
     this.crosshair.style.top = `${map.offsetTop + py}px`;
   }
 
   labelText(label) {
-    return $("value-field").hidden ? `class ${label}` : `value ${label}`;
+    return this.$("value-field").hidden ? `class ${label}` : `value ${label}`;
   }
 
   /**
@@ -208,70 +213,70 @@ class DataPanel {
       next.load_csv(text);
     } catch (e) {
       next?.free();
-      $("csv-alert").textContent = `The CSV was not loaded; the data is unchanged.\n${e.message}`;
-      $("csv-alert").hidden = false;
+      this.$("csv-alert").textContent = `The CSV was not loaded; the data is unchanged.\n${e.message}`;
+      this.$("csv-alert").hidden = false;
       return false;
     }
-    $("csv-alert").hidden = true;
+    this.$("csv-alert").hidden = true;
     this.edit(() => { this.replace(next); return `Loaded ${next.count()} points from the CSV`; });
     return true;
   }
 
   /** Loads the chosen file; only a file that loads replaces the CSV box's text. */
   async loadFile() {
-    const file = $("csv-file").files[0];
+    const file = this.$("csv-file").files[0];
     if (!file) return;
     const text = await file.text();
-    if (this.loadCsv(text)) $("csv-text").value = text;
+    if (this.loadCsv(text)) this.$("csv-text").value = text;
   }
 
   /** New data from a new data seed; the network's initial weights stay. */
   regenerate() {
-    this.dataSeed = (this.dataSeed ?? Number($("seed").value)) + 1;
-    this.training.rebuild();
+    this.dataSeed = (this.dataSeed ?? Number(this.$("seed").value)) + 1;
+    this.run.rebuild();
     this.say(`Regenerated the data with data seed ${this.dataSeed}`);
   }
 
   /** "N points (train a, test b)". */
   countText() {
-    const run = this.training.playground;
-    const custom = $("dataset").value === "custom";
-    const total = custom ? this.points.count() : run ? run.status()[7] + run.test_size() : 0;
+    const run = this.run.playground();
+    const custom = this.$("dataset").value === "custom";
+    const total = custom ? this.points.count() : run ? run.status().train_size + run.test_size() : 0;
     if (custom && total < 2) return `${total} point${total === 1 ? "" : "s"}: add at least ${2 - total} more to train`;
     if (!run) return `${total} points`;
-    return `${total} points (train ${run.status()[7]}, test ${run.test_size()})`;
+    return `${total} points (train ${run.status().train_size}, test ${run.test_size()})`;
   }
 
   /** Announces what an edit did (a live region; the count below is not one). */
   say(text) {
-    $("data-status").textContent = text;
+    this.$("data-status").textContent = text;
   }
 
   /** After each redraw: the label control, the hard regions, the count and the link's limit. */
   update() {
-    const run = this.training.playground;
-    const custom = $("dataset").value === "custom";
+    const run = this.run.playground();
+    const custom = this.$("dataset").value === "custom";
     const regression = custom ? this.points.classes() === 0 : run && !run.is_classifier();
-    $("class-field").hidden = Boolean(regression);
-    $("value-field").hidden = !regression;
+    this.$("class-field").hidden = Boolean(regression);
+    this.$("value-field").hidden = !regression;
     if (run && this.discreteFor !== run) {
       this.discreteFor = run;
-      run.set_discrete($("discretize").checked);
-      this.training.draw();
+      run.set_discrete(this.$("discretize").checked);
+      this.run.draw();
       return;
     }
     const over = custom && this.points.count() > this.api.CustomPoints.link_limit();
-    $("data-link-note").hidden = !over;
-    $("data-link-note").textContent = over
+    this.$("data-link-note").hidden = !over;
+    this.$("data-link-note").textContent = over
       ? `The link cannot carry the drawn data: it has ${this.points.count()} points and a link carries at most ` +
         `${this.api.CustomPoints.link_limit()}. Opening the link shows the circle data instead.`
       : "";
-    const train = run?.status()[7];
-    if (custom && train && Number($("batch-size").value) > train) $("batch-size").value = String(train);
+    const train = run?.status().train_size;
+    if (custom && train && Number(this.$("batch-size").value) > train) this.$("batch-size").value = String(train);
     const count = this.countText();
-    if ($("data-count").textContent !== count) $("data-count").textContent = count;
+    if (this.$("data-count").textContent !== count) this.$("data-count").textContent = count;
     if (custom && this.points.count() < 2) {
-      const map = $("heatmap");
+      const map = this.$("heatmap");
       map.getContext("2d").clearRect(0, 0, map.width, map.height);
     }
     this.placeCrosshair();

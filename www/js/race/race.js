@@ -1,0 +1,293 @@
+// The activation race: two to four copies of the training view's network,
+// each with another hidden activation, trained side by side (wasm `Race`).
+// This module reads the race's controls, owns its animation frames and the
+// repeat's, and draws; results.js words the numbers and contestants.js holds
+// the contestant rows. A panel (docs/architecture.md): it finds its elements
+// inside its section and gives and takes the race's link keys (race, target,
+// seeds, race_steps); the training view's settings come from what the
+// training panel shares.
+import { fitCanvas, onControls, prefersDark, swatch, within } from "../dom.js";
+import { applySettings, fragment, settingKeys } from "../settings.js";
+import { Contestants } from "./contestants.js";
+import { FinishLine } from "./finish.js";
+import { showRepeat, showResults } from "./results.js";
+import { VisibleFrames } from "../visible.js";
+
+/** Samples per animation frame while playing, as the training view trains. */
+const SAMPLES_PER_FRAME = 250;
+/** Milliseconds of work per frame while catching up or repeating. */
+const FRAME_BUDGET = 12;
+/** Most steps per call while catching up with a link's `race_steps`, and per repeat call. */
+const SLICE = 200;
+
+/**
+ * Steps for the next call of a loop that has `left` ms of its frame's budget,
+ * from `msPerStep` as the last call measured (one step before any is known):
+ * a 6 × 64 race of four contestants takes ~15 ms a step, so a fixed slice of
+ * 200 would block the page for seconds.
+ */
+function stepsFor(left, msPerStep) {
+  if (!(msPerStep > 0)) return 1;
+  return Math.max(1, Math.min(SLICE, Math.floor(left / msPerStep)));
+}
+
+/** Runs `call(steps)` with `steps` from `stepsFor`; returns the new ms per step. */
+function timedSlice(start, msPerStep, call) {
+  const steps = stepsFor(FRAME_BUDGET - (performance.now() - start), msPerStep);
+  const before = performance.now();
+  const done = call(steps);
+  return (performance.now() - before) / Math.max(1, done ?? steps);
+}
+
+export /** The race panel: controls → Race (wasm) → canvases, tables and status. */
+class RacePanel {
+  /** `root` is the race's section; `training` is what the training panel shares (training.js `shared()`). */
+  constructor(api, root, training) {
+    this.api = api;
+    this.root = root;
+    this.$ = within(root);
+    this.training = training;
+    this.playing = false;
+    this.repeating = false;
+    this.frame = 0;
+    this.repeatFrame = 0;
+    /** Frames run only while the race panel is visible. */
+    this.frames = new VisibleFrames(root);
+    this.cancelled = false;
+    this.shared = null;
+    const kinds = api.activations().filter((a) => a.name !== "softmax");
+    this.contestants = new Contestants(this.$, kinds, () => this.rebuild());
+    this.finish = new FinishLine(this.$, () => this.retarget());
+    this.bind();
+    this.contestants.set([{ activation: "relu" }, { activation: "tanh" }, { activation: "sigmoid" }]);
+    this.rebuild();
+    // The training view redraws after every rebuild; a retune (learning rate,
+    // batch size, L2) only changes its controls.
+    training.onDraw(() => this.follow());
+    training.onSettings(() => this.follow());
+  }
+
+  /** Wires the race's buttons and target and repeat controls. */
+  bind() {
+    this.$("race-step").addEventListener("click", () => { this.pause(); this.run(1); });
+    this.$("race-play").addEventListener("click", () => (this.playing ? this.pause() : this.play()));
+    this.$("race-reset").addEventListener("click", () => { this.pause(); this.race?.reset(); this.draw(); });
+    this.$("race-repeat").addEventListener("click", () => this.startRepeat());
+    this.$("race-cancel").addEventListener("click", () => this.stopRepeat(true));
+    this.$("race-controls").addEventListener("submit", (e) => e.preventDefault());
+    window.addEventListener("resize", () => this.draw());
+  }
+
+  /** The race's own keys as the controls hold them (docs/link-keys.md). */
+  runKeys() {
+    return { race: this.contestants.key(), target: this.finish.key() };
+  }
+
+  /** Every key of the race: its own, the repeat's seeds and the steps raced. */
+  keys() {
+    return { ...this.runKeys(), ...settingKeys(this.root), race_steps: this.race ? String(this.race.step_count()) : "0" };
+  }
+
+  /** Calls `listener()` whenever the reader may have changed a control. */
+  onChange(listener) {
+    onControls(this.root, listener);
+  }
+
+  /** Whether frames are running, during which the link waits. */
+  busy() {
+    return this.playing;
+  }
+
+  /** Sets the race's controls from a link's state (`read_link`), rebuilds, and races `race_steps`. */
+  apply(state) {
+    this.contestants.set(state.race);
+    this.finish.set(state.target);
+    applySettings(this.root, state); // the repeat's seeds
+    this.rebuild();
+    if (state.race_steps > 0 && this.race) this.catchUp(state.race_steps);
+  }
+
+  /** Rebuilds the race when the training view's shared settings change. */
+  follow() {
+    if (fragment(this.training.runKeys()) !== this.shared) this.rebuild();
+  }
+
+  /** Builds a new race from the training view's settings and the race's controls. */
+  rebuild() {
+    this.pause();
+    this.stopRepeat(false);
+    this.shared = fragment(this.training.runKeys());
+    this.race?.free();
+    this.race = null;
+    try {
+      this.race = this.api.Race.from_link(`${this.shared}&${fragment(this.runKeys())}`);
+      this.$("race-alert").hidden = true;
+    } catch (e) {
+      this.$("race-alert").textContent = `The race cannot start: ${e.message}.`;
+      this.$("race-alert").hidden = false;
+    }
+    this.labels = this.race ? this.race.labels() : [];
+    this.colors = this.race ? this.race.colors() : [];
+    this.buildBoundaries();
+    this.draw();
+  }
+
+  /** One small boundary plot per contestant, named after it (kept while the contestants stay the same). */
+  buildBoundaries() {
+    const key = JSON.stringify([this.labels, this.colors]);
+    if (key === this.boundariesFor) return;
+    this.boundariesFor = key;
+    const figures = this.labels.map((label, i) => {
+      const figure = document.createElement("figure");
+      const canvas = document.createElement("canvas");
+      canvas.setAttribute("role", "img");
+      canvas.setAttribute("aria-label", `Decision boundary of the ${label} network`);
+      const caption = document.createElement("figcaption");
+      caption.append(swatch(this.colors[i]), document.createTextNode(label));
+      figure.append(canvas, caption);
+      return figure;
+    });
+    this.$("race-boundaries").replaceChildren(...figures);
+  }
+
+  /** Applies a new target; steps-to-target is read back from the checks already made. */
+  retarget() {
+    if (!this.race) return this.rebuild();
+    this.stopRepeat(false);
+    try {
+      this.race.set_target(this.finish.measure(), this.finish.value());
+      this.$("race-alert").hidden = true;
+    } catch (e) {
+      this.$("race-alert").textContent = `${e.message}.`;
+      this.$("race-alert").hidden = false;
+    }
+    this.draw();
+  }
+
+  /** Runs `steps` steps in every contestant, then redraws. */
+  run(steps) {
+    if (!this.race) return;
+    this.race.run(steps);
+    this.draw();
+  }
+
+  play() {
+    if (!this.race) return;
+    this.setPlaying(true);
+    const tick = () => {
+      if (!this.playing) return;
+      const batch = Math.max(1, this.training.batchSize());
+      this.run(Math.max(1, Math.round(SAMPLES_PER_FRAME / batch)));
+      this.frame = this.frames.request(tick);
+    };
+    this.frame = this.frames.request(tick);
+  }
+
+  /** Races to step `target` (a link's `race_steps`) a frame's budget at a time; Pause stops it. */
+  catchUp(target) {
+    this.setPlaying(true);
+    const tick = () => {
+      if (!this.playing) return;
+      const start = performance.now();
+      while (this.playing && this.race.step_count() < target && performance.now() - start < FRAME_BUDGET) {
+        this.msPerStep = timedSlice(start, this.msPerStep, (steps) => {
+          const run = Math.min(steps, target - this.race.step_count());
+          this.race.run(run);
+          return run;
+        });
+      }
+      this.draw();
+      if (this.race.step_count() >= target) this.pause();
+      else {
+        this.$("race-status").textContent = `Catching up to step ${target}: ${this.race.step_count()} done`;
+        this.frame = this.frames.requestFinite(tick);
+      }
+    };
+    tick();
+  }
+
+  pause() {
+    this.setPlaying(false);
+    this.frames.cancel(this.frame);
+  }
+
+  setPlaying(playing) {
+    this.playing = playing;
+    this.$("race-play").textContent = playing ? "Pause" : "Play";
+    this.$("race-play").setAttribute("aria-pressed", String(playing));
+  }
+
+  /** Repeats the race over the chosen number of seeds, a frame's budget at a time. */
+  startRepeat() {
+    if (!this.race) return;
+    try {
+      this.race.start_repeat(Number(this.$("race-seeds").value));
+    } catch (e) {
+      this.$("race-repeat-status").textContent = `${e.message}.`;
+      return;
+    }
+    this.setRepeating(true);
+    this.cancelled = false;
+    const tick = () => {
+      if (!this.repeating) return;
+      const start = performance.now();
+      let progress = 0;
+      while (performance.now() - start < FRAME_BUDGET && progress < 1) {
+        this.msPerStep = timedSlice(start, this.msPerStep, (steps) => {
+          progress = this.race.repeat_step(steps);
+        });
+      }
+      this.drawRepeat();
+      if (progress >= 1) this.setRepeating(false);
+      else this.repeatFrame = this.frames.requestFinite(tick, "repeat");
+    };
+    this.repeatFrame = this.frames.requestFinite(tick, "repeat");
+  }
+
+  /** Stops the repeat: a cancel keeps the seeds finished so far and says so; otherwise it is forgotten. */
+  stopRepeat(cancel) {
+    this.frames.cancel(this.repeatFrame, "repeat");
+    this.setRepeating(false);
+    if (cancel) {
+      this.cancelled = true;
+      this.drawRepeat();
+    } else {
+      this.race?.cancel_repeat();
+      this.$("race-repeat-status").textContent = "";
+      this.$("race-progress").value = 0;
+    }
+  }
+
+  setRepeating(repeating) {
+    this.repeating = repeating;
+    this.$("race-repeat").disabled = repeating;
+    this.$("race-cancel").disabled = !repeating;
+  }
+
+  target() {
+    return this.finish.text();
+  }
+
+  /** Redraws the loss chart, the boundaries, the table and the status. */
+  draw() {
+    if (!this.race) {
+      this.$("race-rows").replaceChildren();
+      this.$("race-verdict").replaceChildren();
+      this.$("race-status").textContent = "No race: see the message above.";
+      return;
+    }
+    const dark = prefersDark();
+    this.race.draw_loss(this.$("race-loss"), fitCanvas(this.$("race-loss")), dark);
+    this.$("race-boundaries").querySelectorAll("canvas").forEach((canvas, i) => {
+      this.race.draw_boundary(i, canvas, fitCanvas(canvas), true, dark);
+    });
+    showResults(this.$, this.race, this.labels, this.colors, this.target());
+    this.drawRepeat();
+  }
+
+  /** Redraws the repeat's dot plot and table. */
+  drawRepeat() {
+    this.race.draw_repeat(this.$("race-dots"), fitCanvas(this.$("race-dots")), prefersDark());
+    showRepeat(this.$, this.race, this.labels, this.colors, this.target(), this.cancelled);
+  }
+}
