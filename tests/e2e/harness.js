@@ -51,7 +51,8 @@ export async function serveDist({ compressed = false } = {}) {
         return;
       }
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": type });
+      // As a static host such as GitHub Pages does: a notebook imports widget.js from another origin.
+      res.writeHead(200, { "content-type": type, "access-control-allow-origin": "*" });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");

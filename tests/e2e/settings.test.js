@@ -66,6 +66,8 @@ describe("settings catalogue", () => {
     assert.deepEqual([state.hide, state.lock, state.compact, state.autoplay, state.fit], [["noise", "lr"], ["data"], true, true, true]);
     await page.getByLabel("Seed", { exact: true }).fill("4");
     await page.getByLabel("Seed", { exact: true }).dispatchEvent("change");
+    // autoplay=1 plays the new run too, and the link is written once it pauses.
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Pause" }).click();
     await page.waitForFunction(() => location.hash.includes("seed=4"));
     const hash = await page.evaluate(() => location.hash);
     assert.match(hash, /hide=noise,lr&lock=data&compact=1&autoplay=1&fit=1/);

@@ -23,6 +23,20 @@ function toggleHelp() {
   else dialog.showModal();
 }
 
+/**
+ * Scrolls `element` into view. In an iframe only the frame's own viewport
+ * moves: scrollIntoView would scroll the course notes around the frame too.
+ */
+function bringIntoView(element) {
+  if (window.parent === window) {
+    element.scrollIntoView({ block: "nearest" });
+    return;
+  }
+  const { top, bottom } = element.getBoundingClientRect();
+  if (top < 0) window.scrollBy(0, top);
+  else if (bottom > innerHeight) window.scrollBy(0, Math.min(top, bottom - innerHeight));
+}
+
 /** Handles one key press anywhere on the page. */
 function onKey(event) {
   if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
@@ -41,7 +55,7 @@ function onKey(event) {
   if (!shown(button)) return;
   event.preventDefault();
   // The panel comes into view: what the key does is seen, and a panel off-screen would not run.
-  button.scrollIntoView({ block: "nearest" });
+  bringIntoView(button);
   if (!button.disabled) button.click();
   else refused?.(button);
 }

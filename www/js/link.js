@@ -5,10 +5,12 @@
 // takes a link's state (`apply(state)`) and says when its controls may have changed
 // (`onChange`); the page's own keys are the layout's, the theme's and a
 // teacher's.
+import { Frame } from "./frame.js";
 import { bindNotice, showNotice } from "./notice.js";
 import { Layout } from "./panels.js";
 import { fragment } from "./settings.js";
 import { Share } from "./share.js";
+import { Teacher } from "./teacher.js";
 import { chosenTheme, onThemeChange, setTheme } from "./theme.js";
 
 /** Milliseconds of quiet before the URL follows the controls. */
@@ -37,6 +39,8 @@ class LinkSync {
     this.teacher = {};
     /** Called with this object after a link is opened and after each sync. */
     this.listeners = [];
+    /** Hide, lock, compact, autoplay and fit, applied to the page. */
+    this.teaching = new Teacher(this);
   }
 
   /** Applies the page's link (a bare address or a plain #anchor keeps the page as built), then follows the controls. */
@@ -63,7 +67,7 @@ class LinkSync {
     const missing = this.layout.apply(state);
     setTheme(state.theme);
     for (const panel of this.panels) panel.apply?.(state);
-    showNotice([...problems, ...missing]);
+    showNotice(this.teaching.apply(state, [...problems, ...missing]));
     this.layout.scrollToView();
     this.ready = true;
     this.notify();
@@ -121,6 +125,8 @@ export function startLinks(api, panels) {
   const layout = new Layout();
   const link = new LinkSync(api, panels, layout);
   new Share(link, () => layout.linkKeys().view);
+  const frame = new Frame(link);
   link.start();
+  frame.ready();
   return link;
 }

@@ -60,6 +60,8 @@ class Layout {
       problems.push({ key: "embed", message: `embed names the ${embedded.label} panel, which this page does not have; showing the whole page` });
     }
     this.embed = embedded && $(embedded.id) ? state.embed : null;
+    // fit=1: the embed lays out to its frame (a slide's fixed box) and asks for no height.
+    document.documentElement.classList.toggle("fit", Boolean(this.embed && state.fit));
     this.show();
     return problems;
   }
@@ -113,7 +115,7 @@ class Layout {
 
   /** In an iframe, tells the parent the page's height whenever it changes. */
   postHeight() {
-    if (!this.embed || window.parent === window) return;
+    if (!this.embed || window.parent === window || document.documentElement.classList.contains("fit")) return;
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === this.lastHeight) return;
     this.lastHeight = height;

@@ -61,7 +61,9 @@ class Share {
   refresh() {
     if (!$("embed-box").hidden) this.fillSnippet();
     if (!$("copy-fallback").hidden) $("share-url").value = this.link.url();
-    $("open-full").href = this.link.url({ embed: "" });
+    // The whole page at the embedded panel, without the embed's layout keys (the teacher's hide and lock stay).
+    const layout = this.link.layout;
+    $("open-full").href = this.link.url({ embed: "", view: layout.embed ?? layout.view ?? "", compact: "0", autoplay: "0", fit: "0" });
   }
 }
 
