@@ -90,6 +90,36 @@ impl Repeat {
         Ok(self.is_finished())
     }
 
+    /// Does at most `pieces` pieces of the repeat's work, and returns how
+    /// many it did (0 once every seed has finished). A piece is one stage of
+    /// one contestant's step or its check of the test set, as in
+    /// `Race::work`, or the building of the next seed's race; the first
+    /// unfinished run takes the next piece. The outcomes are those `step`
+    /// gives: the runs are independent, and each stops at the same check
+    /// however its steps are cut.
+    pub fn work(&mut self, pieces: u64) -> Result<u64, RaceError> {
+        let (target, limit) = (self.config.target, self.limit);
+        let mut done = 0;
+        while done < pieces && !self.is_finished() {
+            done += 1;
+            let Some(race) = &mut self.current else {
+                let seed = self.config.base.seed.wrapping_add(self.finished() as u64);
+                self.current = Some(Race::new(self.config.with_seed(seed))?);
+                continue;
+            };
+            let Some(run) = race.runs.iter_mut().find(|r| !finished(r, target, limit)) else {
+                for (outcomes, run) in self.outcomes.iter_mut().zip(&race.runs) {
+                    outcomes.push(run.progress.reached(target));
+                }
+                self.current = None;
+                continue;
+            };
+            // A diverged run stops; `finished` then counts it as done.
+            let _ = run.piece();
+        }
+        Ok(done)
+    }
+
     pub fn is_finished(&self) -> bool {
         self.finished() == self.seeds
     }
@@ -152,9 +182,13 @@ impl Repeat {
     }
 }
 
-/// Whether a run is done: it met the target, diverged or hit the limit.
+/// Whether a run is done: it met the target, diverged or hit the limit
+/// (and a step's due check has been made: it may be the one that meets it).
 fn finished(run: &Run, target: Target, limit: u64) -> bool {
-    run.progress.reached(target).is_some() || run.diverged_at().is_some() || run.steps() >= limit
+    let over = run.progress.reached(target).is_some()
+        || run.diverged_at().is_some()
+        || run.steps() >= limit;
+    over && !run.check_due
 }
 
 /// The median of steps-to-target, where `None` (never reached) ranks above

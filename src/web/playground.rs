@@ -8,6 +8,7 @@ mod export;
 mod network_canvas;
 mod stages;
 pub(super) mod tuning;
+mod work;
 
 use super::canvas::{context, drawable, theme, Canvas, NO_2D_CONTEXT};
 use super::convert::{js_error, text};
