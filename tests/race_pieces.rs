@@ -194,9 +194,12 @@ fn a_repeat_worked_in_pieces_gives_the_outcomes_of_one_stepped_whole() {
 }
 
 #[test]
-fn a_repeat_piece_is_one_stage_one_check_or_one_race_built() {
+fn a_repeat_piece_is_one_stage_one_check_or_one_contestant_built() {
     let mut repeat = Repeat::new(race(0.1).config().clone(), 2, 20).unwrap();
-    assert_eq!(repeat.work(1).unwrap(), 1, "the first seed's race is built");
+    // The first seed's race: its shared start, then one contestant a piece.
+    assert_eq!(repeat.work(4).unwrap(), 4);
+    assert_eq!(repeat.progress(), 0.0);
+    assert_eq!(repeat.work(1).unwrap(), 1, "the fourth contestant is built");
     assert_eq!(repeat.progress(), 0.0);
     // The first run's 10 steps of 4 stages and its check, then 30 more pieces.
     assert_eq!(repeat.work(41).unwrap(), 41);
@@ -207,4 +210,19 @@ fn a_repeat_piece_is_one_stage_one_check_or_one_race_built() {
     while repeat.work(1).unwrap() > 0 {}
     assert!(repeat.is_finished());
     assert_eq!(repeat.work(100).unwrap(), 0, "nothing is left");
+}
+
+#[test]
+fn a_repeat_stepped_after_pieces_began_a_race_finishes_that_race() {
+    let config = race(0.1).config().clone();
+    let mut whole = Repeat::new(config.clone(), 2, 100).unwrap();
+    while !whole.step(1000).unwrap() {}
+    let mut mixed = Repeat::new(config, 2, 100).unwrap();
+    mixed.work(3).unwrap();
+    while !mixed.step(7).unwrap() {
+        mixed.work(2).unwrap();
+    }
+    for i in 0..4 {
+        assert_eq!(mixed.outcomes(i), whole.outcomes(i), "contestant {i}");
+    }
 }

@@ -5,7 +5,7 @@
 
 use std::ops::RangeInclusive;
 
-use super::{compare, Comparison, Race, RaceConfig, RaceError, Run, Target, CHECK_EVERY};
+use super::{compare, Building, Comparison, Race, RaceConfig, RaceError, Run, Target, CHECK_EVERY};
 
 /// How many seeds a repeat may run.
 pub const SEEDS: RangeInclusive<usize> = 1..=20;
@@ -36,6 +36,8 @@ pub struct Repeat {
     limit: u64,
     /// The race of the seed being run (the next one is built when it finishes).
     current: Option<Race>,
+    /// The next seed's race while `work` builds it a contestant at a time.
+    building: Option<Building>,
     /// Per contestant, steps-to-target of each finished seed (`None`: not reached).
     outcomes: Vec<Vec<Option<u64>>>,
 }
@@ -55,6 +57,7 @@ impl Repeat {
             config,
             seeds,
             current: None,
+            building: None,
         })
     }
 
@@ -63,9 +66,14 @@ impl Repeat {
     pub fn step(&mut self, budget: u64) -> Result<bool, RaceError> {
         let mut left = budget;
         while left > 0 && !self.is_finished() {
-            let race = match self.current.take() {
-                Some(race) => race,
-                None => {
+            let race = match (self.current.take(), self.building.take()) {
+                (Some(race), _) => race,
+                // A race `work` began to build is finished, not built again.
+                (None, Some(mut building)) => {
+                    while building.add_next()? {}
+                    building.finish()
+                }
+                (None, None) => {
                     let seed = self.config.base.seed.wrapping_add(self.finished() as u64);
                     Race::new(self.config.with_seed(seed))?
                 }
@@ -93,7 +101,8 @@ impl Repeat {
     /// Does at most `pieces` pieces of the repeat's work, and returns how
     /// many it did (0 once every seed has finished). A piece is one stage of
     /// one contestant's step or its check of the test set, as in
-    /// `Race::work`, or the building of the next seed's race; the first
+    /// `Race::work`, or the building of one contestant of the next seed's race
+    /// (its shared start first); the first
     /// unfinished run takes the next piece. The outcomes are those `step`
     /// gives: the runs are independent, and each stops at the same check
     /// however its steps are cut.
@@ -103,8 +112,17 @@ impl Repeat {
         while done < pieces && !self.is_finished() {
             done += 1;
             let Some(race) = &mut self.current else {
-                let seed = self.config.base.seed.wrapping_add(self.finished() as u64);
-                self.current = Some(Race::new(self.config.with_seed(seed))?);
+                match &mut self.building {
+                    None => {
+                        let seed = self.config.base.seed.wrapping_add(self.finished() as u64);
+                        self.building = Some(Building::new(self.config.with_seed(seed))?);
+                    }
+                    Some(building) => {
+                        if !building.add_next()? {
+                            self.current = self.building.take().map(Building::finish);
+                        }
+                    }
+                }
                 continue;
             };
             let Some(run) = race.runs.iter_mut().find(|r| !finished(r, target, limit)) else {
