@@ -126,6 +126,40 @@ impl Session {
         result
     }
 
+    /// Does at most `pieces` pieces of the work of reaching step `target`,
+    /// and returns how many it did (0 once the run is there). A piece is one
+    /// stage of a step (sample a batch, forward, backward or update), with
+    /// edits applied between steps as `run` applies them, so a caller that
+    /// times its calls keeps each one short however wide the network, and
+    /// the run reaches the same bits as `run` gives. Nothing is recorded
+    /// (`record` before showing the losses) unless the run diverges, which
+    /// is recorded and reported as `run` does.
+    pub fn work(&mut self, target: u64, pieces: u64) -> Result<u64, TrainError> {
+        self.staged = false;
+        let mut done = 0;
+        while done < pieces && self.trainer.step_count() < target {
+            let stage = self.trainer.next_stage();
+            if stage == Stage::SampleBatch {
+                self.apply_due_edits();
+            }
+            let trainer = &mut self.trainer;
+            let result = match stage {
+                Stage::SampleBatch => trainer.sample_batch().map(drop),
+                Stage::Forward => trainer.forward().map(drop),
+                Stage::Backward => trainer.backward(),
+                Stage::Update => trainer.update(),
+            };
+            done += 1;
+            if let Err(error) = result {
+                self.apply_due_edits();
+                self.record();
+                return Err(error);
+            }
+        }
+        self.apply_due_edits();
+        Ok(done)
+    }
+
     /// One epoch's worth of steps.
     pub fn epoch(&mut self) -> Result<(), TrainError> {
         self.staged = false;
@@ -238,8 +272,9 @@ impl Session {
         Ok(())
     }
 
-    /// Measures train and test loss (and accuracy) now and adds them to the history.
-    fn record(&mut self) {
+    /// Measures train and test loss (and accuracy) now and adds them to the
+    /// history (`run` does so after its steps; `work` leaves it to the caller).
+    pub fn record(&mut self) {
         // One forward pass per set gives its loss and accuracy; the
         // diagnostics' pass over the training set serves for both.
         self.diagnostics.record(&self.trainer);

@@ -7,7 +7,7 @@
 use nnplay::activation::Kind;
 use nnplay::config::{HiddenLayer, PlaygroundConfig};
 use nnplay::data::DatasetKind;
-use nnplay::race::{Contestant, Race, RaceConfig, Target, CHECK_EVERY};
+use nnplay::race::{Contestant, Race, RaceConfig, Repeat, Target, CHECK_EVERY};
 use nnplay::train::{Stage, TrainSettings};
 
 fn race(learning_rate: f64) -> Race {
@@ -155,4 +155,77 @@ fn reset_part_way_through_a_step_starts_the_race_afresh() {
     assert_eq!(race.step_count(), 0);
     race.run(25);
     assert_eq!(state(&race), state(&fresh));
+}
+
+#[test]
+fn a_repeat_worked_in_pieces_gives_the_outcomes_of_one_stepped_whole() {
+    let config = |target| RaceConfig {
+        target,
+        ..race(0.1).config().clone()
+    };
+    // Targets some runs meet within the limit and some do not.
+    for target in [Target::Accuracy(60), Target::Accuracy(65)] {
+        let mut whole = Repeat::new(config(target), 3, 300).unwrap();
+        while !whole.step(1000).unwrap() {}
+        let mut pieces = Repeat::new(config(target), 3, 300).unwrap();
+        let sizes = [1, 2, 3, 5, 8, 13, 21, 34, 55, 89];
+        let mut calls = 0;
+        let mut progress = 0.0;
+        while pieces.work(sizes[calls % sizes.len()]).unwrap() > 0 {
+            calls += 1;
+            assert!(pieces.progress() >= progress, "progress only grows");
+            progress = pieces.progress();
+        }
+        assert!(pieces.is_finished());
+        assert_eq!(pieces.progress(), 1.0);
+        for i in 0..4 {
+            assert_eq!(
+                pieces.outcomes(i),
+                whole.outcomes(i),
+                "{target:?}, contestant {i}"
+            );
+        }
+        let outcomes: Vec<_> = (0..4).flat_map(|i| whole.outcomes(i).to_vec()).collect();
+        let reached = outcomes.iter().flatten().count();
+        assert!(reached > 0 && reached < 12, "{target:?}: {outcomes:?}");
+        if target == Target::Accuracy(65) {
+            // The check at the limit itself counts: a run worked in pieces
+            // must make it before the run counts as finished.
+            assert!(outcomes.contains(&Some(300)), "{outcomes:?}");
+        }
+    }
+}
+
+#[test]
+fn a_repeat_piece_is_one_stage_one_check_or_one_contestant_built() {
+    let mut repeat = Repeat::new(race(0.1).config().clone(), 2, 20).unwrap();
+    // The first seed's race: its shared start, then one contestant a piece.
+    assert_eq!(repeat.work(4).unwrap(), 4);
+    assert_eq!(repeat.progress(), 0.0);
+    assert_eq!(repeat.work(1).unwrap(), 1, "the fourth contestant is built");
+    assert_eq!(repeat.progress(), 0.0);
+    // The first run's 10 steps of 4 stages and its check, then 30 more pieces.
+    assert_eq!(repeat.work(41).unwrap(), 41);
+    let first = repeat.progress();
+    assert!(first > 0.0, "{first}");
+    assert_eq!(repeat.work(30).unwrap(), 30);
+    assert!(repeat.progress() > first);
+    while repeat.work(1).unwrap() > 0 {}
+    assert!(repeat.is_finished());
+    assert_eq!(repeat.work(100).unwrap(), 0, "nothing is left");
+}
+
+#[test]
+fn a_repeat_stepped_after_pieces_began_a_race_finishes_that_race() {
+    let config = race(0.1).config().clone();
+    let mut whole = Repeat::new(config.clone(), 2, 100).unwrap();
+    while !whole.step(1000).unwrap() {}
+    let mut mixed = Repeat::new(config, 2, 100).unwrap();
+    mixed.work(3).unwrap();
+    while !mixed.step(7).unwrap() {
+        mixed.work(2).unwrap();
+    }
+    for i in 0..4 {
+        assert_eq!(mixed.outcomes(i), whole.outcomes(i), "contestant {i}");
+    }
 }

@@ -891,3 +891,6 @@ fn settings_gives_each_key_with_named_fields() {
     assert_eq!(get(&test, "kind").as_string().unwrap(), "flag");
     assert_eq!(get(&find("layers"), "kind").as_string().unwrap(), "text");
 }
+
+#[path = "web/pieces.rs"]
+mod pieces;

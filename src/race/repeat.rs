@@ -7,7 +7,7 @@ use std::ops::RangeInclusive;
 
 use super::contestant::{RaceConfig, RaceError};
 use super::run::{Run, CHECK_EVERY};
-use super::runs::Race;
+use super::runs::{Building, Race};
 use super::target::{compare, Comparison, Target};
 
 /// How many seeds a repeat may run.
@@ -39,6 +39,8 @@ pub struct Repeat {
     limit: u64,
     /// The race of the seed being run (the next one is built when it finishes).
     current: Option<Race>,
+    /// The next seed's race while `work` builds it a contestant at a time.
+    building: Option<Building>,
     /// Per contestant, steps-to-target of each finished seed (`None`: not reached).
     outcomes: Vec<Vec<Option<u64>>>,
 }
@@ -58,6 +60,7 @@ impl Repeat {
             config,
             seeds,
             current: None,
+            building: None,
         })
     }
 
@@ -66,9 +69,14 @@ impl Repeat {
     pub fn step(&mut self, budget: u64) -> Result<bool, RaceError> {
         let mut left = budget;
         while left > 0 && !self.is_finished() {
-            let race = match self.current.take() {
-                Some(race) => race,
-                None => {
+            let race = match (self.current.take(), self.building.take()) {
+                (Some(race), _) => race,
+                // A race `work` began to build is finished, not built again.
+                (None, Some(mut building)) => {
+                    while building.add_next()? {}
+                    building.finish()
+                }
+                (None, None) => {
                     let seed = self.config.base.seed.wrapping_add(self.finished() as u64);
                     Race::new(self.config.with_seed(seed))?
                 }
@@ -91,6 +99,46 @@ impl Repeat {
             }
         }
         Ok(self.is_finished())
+    }
+
+    /// Does at most `pieces` pieces of the repeat's work, and returns how
+    /// many it did (0 once every seed has finished). A piece is one stage of
+    /// one contestant's step or its check of the test set, as in
+    /// `Race::work`, or the building of one contestant of the next seed's race
+    /// (its shared start first); the first
+    /// unfinished run takes the next piece. The outcomes are those `step`
+    /// gives: the runs are independent, and each stops at the same check
+    /// however its steps are cut.
+    pub fn work(&mut self, pieces: u64) -> Result<u64, RaceError> {
+        let (target, limit) = (self.config.target, self.limit);
+        let mut done = 0;
+        while done < pieces && !self.is_finished() {
+            done += 1;
+            let Some(race) = &mut self.current else {
+                match &mut self.building {
+                    None => {
+                        let seed = self.config.base.seed.wrapping_add(self.finished() as u64);
+                        self.building = Some(Building::new(self.config.with_seed(seed))?);
+                    }
+                    Some(building) => {
+                        if !building.add_next()? {
+                            self.current = self.building.take().map(Building::finish);
+                        }
+                    }
+                }
+                continue;
+            };
+            let Some(run) = race.runs.iter_mut().find(|r| !finished(r, target, limit)) else {
+                for (outcomes, run) in self.outcomes.iter_mut().zip(&race.runs) {
+                    outcomes.push(run.progress.reached(target));
+                }
+                self.current = None;
+                continue;
+            };
+            // A diverged run stops; `finished` then counts it as done.
+            let _ = run.piece();
+        }
+        Ok(done)
     }
 
     pub fn is_finished(&self) -> bool {
@@ -155,9 +203,13 @@ impl Repeat {
     }
 }
 
-/// Whether a run is done: it met the target, diverged or hit the limit.
+/// Whether a run is done: it met the target, diverged or hit the limit
+/// (and a step's due check has been made: it may be the one that meets it).
 fn finished(run: &Run, target: Target, limit: u64) -> bool {
-    run.progress.reached(target).is_some() || run.diverged_at().is_some() || run.steps() >= limit
+    let over = run.progress.reached(target).is_some()
+        || run.diverged_at().is_some()
+        || run.steps() >= limit;
+    over && !run.check_due
 }
 
 /// The median of steps-to-target, where `None` (never reached) ranks above

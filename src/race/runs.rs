@@ -5,8 +5,61 @@ use super::contestant::{RaceConfig, RaceError};
 use super::run::{Piece, Run};
 use super::start;
 use super::target::{compare, Comparison, Target};
+use crate::network::Network;
 use crate::session::{Session, SessionError};
 use crate::train::TrainError;
+
+/// A race being built a contestant at a time, so a repeat can build each
+/// seed's race in pieces of its work (a wide network's contestant takes as
+/// long as a few steps).
+#[derive(Clone, Debug)]
+pub(crate) struct Building {
+    config: RaceConfig,
+    /// The shared start's network, drawn once for every contestant.
+    reference: Network,
+    runs: Vec<Run>,
+}
+
+impl Building {
+    /// Checks `config` and draws the shared start; no contestant is built yet.
+    pub(crate) fn new(config: RaceConfig) -> Result<Building, RaceError> {
+        config.validate()?;
+        let reference = start::reference(&config.base).map_err(RaceError::Network)?;
+        let runs = Vec::with_capacity(config.contestants.len());
+        Ok(Building {
+            config,
+            reference,
+            runs,
+        })
+    }
+
+    /// Builds the next contestant's run; returns whether any is left to build.
+    pub(crate) fn add_next(&mut self) -> Result<bool, RaceError> {
+        let Some(contestant) = self.config.contestants.get(self.runs.len()) else {
+            return Ok(false);
+        };
+        let failed = |error| RaceError::Run {
+            contestant: contestant.label(),
+            error,
+        };
+        let mut session = Session::new(self.config.run_config(contestant)).map_err(failed)?;
+        let params = start::shared_params(session.trainer().network(), &self.reference);
+        let model = |e| failed(SessionError::Train(TrainError::Model(e)));
+        session.start_from(&params).map_err(model)?;
+        self.runs.push(Run::new(session));
+        Ok(self.runs.len() < self.config.contestants.len())
+    }
+
+    /// The race, at step 0 (every contestant must have been built).
+    pub(crate) fn finish(self) -> Race {
+        Race {
+            config: self.config,
+            runs: self.runs,
+            steps: 0,
+            cursor: 0,
+        }
+    }
+}
 
 /// The runs of a race, advanced together.
 #[derive(Clone, Debug)]
@@ -22,26 +75,9 @@ pub struct Race {
 impl Race {
     /// Builds every contestant's run from `config`, with the shared start.
     pub fn new(config: RaceConfig) -> Result<Race, RaceError> {
-        config.validate()?;
-        let reference = start::reference(&config.base).map_err(RaceError::Network)?;
-        let mut runs = Vec::with_capacity(config.contestants.len());
-        for contestant in &config.contestants {
-            let failed = |error| RaceError::Run {
-                contestant: contestant.label(),
-                error,
-            };
-            let mut session = Session::new(config.run_config(contestant)).map_err(failed)?;
-            let params = start::shared_params(session.trainer().network(), &reference);
-            let model = |e| failed(SessionError::Train(TrainError::Model(e)));
-            session.start_from(&params).map_err(model)?;
-            runs.push(Run::new(session));
-        }
-        Ok(Race {
-            config,
-            runs,
-            steps: 0,
-            cursor: 0,
-        })
+        let mut building = Building::new(config)?;
+        while building.add_next()? {}
+        Ok(building.finish())
     }
 
     pub fn config(&self) -> &RaceConfig {

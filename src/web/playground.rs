@@ -12,6 +12,7 @@ mod keeping;
 mod network_canvas;
 mod stages;
 mod training;
+mod work;
 
 use super::common::convert::{js_error, parse_json, text};
 use super::common::heatmap::HeatmapCanvas;

@@ -24,6 +24,8 @@ use web_sys::HtmlCanvasElement;
 const BOUNDARY_RESOLUTION: usize = 60;
 /// Most steps one `run` or `repeat_step` call may take.
 const MAX_STEPS_PER_CALL: u32 = 100_000;
+/// Most pieces of work one `work` or `repeat_work` call may do.
+const MAX_PIECES_PER_CALL: u32 = 100_000;
 
 /// A speed-up as `{kind, value}`: "times" (both reached the target: `value`
 /// times fewer steps), "at_least" (only this one reached it so far),
@@ -74,6 +76,34 @@ impl Race {
     /// Runs `steps` SGD steps in every contestant (at most 100 000 per call).
     pub fn run(&mut self, steps: u32) {
         self.race.run(u64::from(steps.min(MAX_STEPS_PER_CALL)));
+    }
+
+    /// Does at most `pieces` pieces of the work of reaching step `target`
+    /// (at most 100 000 per call), and returns how many it did: 0 once the
+    /// race is there. A piece is one stage of one contestant's step, or its
+    /// check of the test set every 10 steps, so a caller that times its
+    /// calls keeps each one short however wide the network (the page's
+    /// catch-up of a link's `race_steps`); the runs end with the same
+    /// weights as `run` gives. Nothing is recorded: call `record` for each
+    /// contestant before drawing.
+    pub fn work(&mut self, target: u32, pieces: u32) -> u32 {
+        let pieces = u64::from(pieces.min(MAX_PIECES_PER_CALL));
+        // At most MAX_PIECES_PER_CALL, so it fits.
+        self.race.work(u64::from(target), pieces) as u32
+    }
+
+    /// Records contestant `index`'s losses now, for the loss chart and
+    /// `results` (`run` records every contestant itself). Throws an Error
+    /// if there is no such contestant.
+    pub fn record(&mut self, index: u32) -> Result<(), JsError> {
+        let count = self.race.len();
+        if index as usize >= count {
+            return Err(JsError::new(&format!(
+                "contestant {index} does not exist; the race has {count}"
+            )));
+        }
+        self.race.record(index as usize);
+        Ok(())
     }
 
     /// Back to step 0 and the shared start.

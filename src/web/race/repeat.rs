@@ -2,7 +2,7 @@
 //! bounded number of steps per call (the page calls once per animation
 //! frame), reported and drawn as a dot plot.
 
-use super::{backend, comparison, js_error, theme, Race, MAX_STEPS_PER_CALL};
+use super::{backend, comparison, js_error, theme, Race, MAX_PIECES_PER_CALL, MAX_STEPS_PER_CALL};
 use crate::plot::dots::{self, DotRow};
 use crate::race::{Repeat, REPEAT_LIMIT};
 use crate::web::common::canvas::drawable;
@@ -30,6 +30,22 @@ impl Race {
             .ok_or_else(|| JsError::new("no repeat is running; call start_repeat first"))?;
         repeat
             .step(u64::from(budget.min(MAX_STEPS_PER_CALL)))
+            .map_err(js_error)?;
+        Ok(repeat.progress())
+    }
+
+    /// Does at most `pieces` pieces of the repeat's work (at most 100 000
+    /// per call): a stage of one contestant's step, a check of its test
+    /// set, or the building of the next seed's race, so a caller that times
+    /// its calls keeps each one short however wide the network. Returns its
+    /// progress, 0 to 1; the outcomes are those `repeat_step` gives.
+    pub fn repeat_work(&mut self, pieces: u32) -> Result<f64, JsError> {
+        let repeat = self
+            .repeat
+            .as_mut()
+            .ok_or_else(|| JsError::new("no repeat is running; call start_repeat first"))?;
+        repeat
+            .work(u64::from(pieces.min(MAX_PIECES_PER_CALL)))
             .map_err(js_error)?;
         Ok(repeat.progress())
     }
