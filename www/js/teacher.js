@@ -143,7 +143,8 @@ class Teacher {
 
   /** In an embed, lists a link's `problems` in the console and behind a small marker a teacher finds. */
   mark(problems) {
-    $("teacher-marker")?.remove();
+    this.marker?.remove();
+    this.marker = null;
     if (problems.length === 0) return;
     for (const { message } of problems) console.warn(`nnplay: this embed's link: ${message}`);
     const marker = document.createElement("details");
@@ -155,6 +156,7 @@ class Teacher {
     list.append(...problems.map(({ message }) => Object.assign(document.createElement("li"), { textContent: message })));
     marker.append(summary, list);
     document.querySelector(".embed-bar").prepend(marker);
+    this.marker = marker;
   }
 
   /** The playable panel the page is about: the race when it is embedded or viewed, else training. */
