@@ -3,12 +3,23 @@
 // tasks (over 50 ms) before the view is drawn, the layout shift with each
 // shift's sources (a PerformanceObserver, since Lighthouse 12's own
 // layout-shift audit errors on this Chromium), and the gzip bytes that
-// arrived before the first curve. Prints a table; bench/all.sh runs it.
+// arrived before the first curve. At a desktop viewport and at Lighthouse's
+// mobile one (412 × 823 CSS px, a touch screen), where the panels stack and
+// late-filled controls push the plots down. Prints a table per viewport;
+// bench/all.sh runs it. NNPLAY_STARTUP_RUNS sets the loads per view.
 import { gzipSync } from "node:zlib";
 import { collectBodies, launch, serveDist } from "../tests/e2e/harness.js";
 import { record } from "./results.js";
 
-const RUNS = 5;
+const RUNS = Number(process.env.NNPLAY_STARTUP_RUNS ?? 5);
+/** The desktop run (its figures keep their old keys) and Lighthouse 12's mobile screen emulation. */
+const VIEWPORTS = [
+  { name: "desktop", key: "", options: { viewport: { width: 1280, height: 720 } } },
+  {
+    name: "mobile", key: "mobile ",
+    options: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
+  },
+];
 const VIEWS = [
   { name: "page", hash: "" },
   { name: "#embed=curves", hash: "#embed=curves" },
@@ -19,9 +30,6 @@ const VIEWS = [
 function observe() {
   const seen = { tasks: [], shifts: [] };
   window.__startup = seen;
-  new MutationObserver(() => {
-    if (seen.ready === undefined && document.documentElement.dataset.ready === "true") seen.ready = performance.now();
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-ready"] });
   const describe = (node) => {
     if (!node || node.nodeType !== 1) return node ? node.nodeName : "(removed)";
     const id = node.id ? `#${node.id}` : "";
@@ -41,6 +49,10 @@ function observe() {
       });
     }
   }).observe({ type: "layout-shift", buffered: true });
+  // An init script may run before <html> exists, so this watches the document (after the observers above, which must not miss a thing).
+  new MutationObserver(() => {
+    if (seen.ready === undefined && document.documentElement?.dataset.ready === "true") seen.ready = performance.now();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-ready"] });
 }
 
 /** The largest sum of shifts within one session window (1 s gap, 5 s span): how CLS is defined. */
@@ -55,8 +67,8 @@ function cumulativeShift(shifts) {
   return best;
 }
 
-async function loadOnce(browser, url) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+async function loadOnce(browser, url, options) {
+  const page = await browser.newPage(options);
   await page.addInitScript(observe);
   const bodies = collectBodies(page);
   await page.goto(url);
@@ -66,7 +78,10 @@ async function loadOnce(browser, url) {
     const mark = performance.getEntriesByName("nnplay:first-curve")[0];
     const drawn = mark?.startTime ?? window.__startup.ready ?? performance.now();
     const arrived = Object.fromEntries(performance.getEntriesByType("resource").map((r) => [r.name, r.responseEnd]));
-    return { ...window.__startup, drawn, hasCurve: Boolean(mark), arrived, navigation: location.href };
+    const parts = performance.getEntriesByType("measure")
+      .filter((m) => m.name.startsWith("nnplay:"))
+      .map((m) => ({ name: m.name.slice("nnplay:".length), start: m.startTime, duration: m.duration }));
+    return { ...window.__startup, drawn, hasCurve: Boolean(mark), arrived, navigation: location.href, parts };
   });
   await page.close();
   const gzip = (b) => gzipSync(b, { level: 9 }).length;
@@ -82,6 +97,7 @@ async function loadOnce(browser, url) {
     longestAnyMs: Math.max(0, ...result.tasks.map((t) => t.duration)),
     cls: cumulativeShift(result.shifts),
     shifts: result.shifts,
+    parts: result.parts,
     bytesBeforeCurve: beforeCurve,
     bytesAll: bodies.reduce((sum, { body }) => sum + gzip(body), 0),
   };
@@ -92,44 +108,57 @@ const server = await serveDist();
 const browser = await launch();
 const figures = {};
 try {
-  const runs = Object.fromEntries(VIEWS.map((v) => [v.name, []]));
-  // Alternate the views run by run, so the machine's noise falls on all alike.
-  for (let i = 0; i < RUNS; i++) {
-    for (const v of VIEWS) runs[v.name].push(await loadOnce(browser, server.url + v.hash));
-  }
-  console.log(`unthrottled, 1280 × 720, median (min–max) of ${RUNS} fresh loads each\n`);
-  console.log("| view | drawn at | longest task before it | long tasks before it | CLS | gzip kB before first curve | gzip kB in all |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- |");
-  const span = (xs, f) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
-  const msf = (x) => `${x.toFixed(0)} ms`;
-  for (const v of VIEWS) {
-    const r = runs[v.name];
-    const pick = (k) => r.map((x) => x[k]);
-    figures[v.name] = {
-      drawnMs: median(pick("drawnMs")),
-      longestBeforeMs: median(pick("longestBeforeMs")),
-      longestBeforeMax: Math.max(...pick("longestBeforeMs")),
-      cls: median(pick("cls")),
-      clsMax: Math.max(...pick("cls")),
-      bytesBeforeCurve: median(pick("bytesBeforeCurve")),
-      bytesAll: median(pick("bytesAll")),
-      hasCurve: r.every((x) => x.hasCurve),
-    };
-    console.log(`| ${v.name} | ${span(pick("drawnMs"), msf)} | ${span(pick("longestBeforeMs"), msf)} | ${median(pick("longTasksBefore"))} | ${span(pick("cls"), (x) => x.toFixed(3))} | ${v.name === "#embed=train" ? "(no curve)" : (median(pick("bytesBeforeCurve")) / 1000).toFixed(1)} | ${(median(pick("bytesAll")) / 1000).toFixed(1)} |`);
-  }
-  const sources = new Map();
-  for (const v of VIEWS) {
-    for (const run of runs[v.name]) {
-      for (const s of run.shifts) {
-        for (const src of s.sources) {
-          const key = `${v.name}: ${src}`;
-          sources.set(key, Math.max(sources.get(key) ?? 0, s.value));
+  for (const vp of VIEWPORTS) {
+    const runs = Object.fromEntries(VIEWS.map((v) => [v.name, []]));
+    // Alternate the views run by run, so the machine's noise falls on all alike.
+    for (let i = 0; i < RUNS; i++) {
+      for (const v of VIEWS) runs[v.name].push(await loadOnce(browser, server.url + v.hash, vp.options));
+    }
+    const { width, height } = vp.options.viewport;
+    console.log(`\n${vp.name}: unthrottled, ${width} × ${height}, median (min–max) of ${RUNS} fresh loads each\n`);
+    console.log("| view | drawn at | longest task before it | long tasks before it | longest task in all | CLS | gzip kB before first curve | gzip kB in all |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    const span = (xs, f) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
+    const msf = (x) => `${x.toFixed(0)} ms`;
+    for (const v of VIEWS) {
+      const r = runs[v.name];
+      const pick = (k) => r.map((x) => x[k]);
+      figures[vp.key + v.name] = {
+        drawnMs: median(pick("drawnMs")),
+        longestBeforeMs: median(pick("longestBeforeMs")),
+        longestBeforeMax: Math.max(...pick("longestBeforeMs")),
+        longestAnyMs: median(pick("longestAnyMs")),
+        cls: median(pick("cls")),
+        clsMax: Math.max(...pick("cls")),
+        bytesBeforeCurve: median(pick("bytesBeforeCurve")),
+        bytesAll: median(pick("bytesAll")),
+        hasCurve: r.every((x) => x.hasCurve),
+      };
+      console.log(`| ${v.name} | ${span(pick("drawnMs"), msf)} | ${span(pick("longestBeforeMs"), msf)} | ${median(pick("longTasksBefore"))} | ${span(pick("longestAnyMs"), msf)} | ${span(pick("cls"), (x) => x.toFixed(3))} | ${v.name === "#embed=train" ? "(no curve)" : (median(pick("bytesBeforeCurve")) / 1000).toFixed(1)} | ${(median(pick("bytesAll")) / 1000).toFixed(1)} |`);
+    }
+    const sources = new Map();
+    for (const v of VIEWS) {
+      for (const run of runs[v.name]) {
+        for (const s of run.shifts) {
+          for (const src of s.sources) {
+            const key = `${v.name}: ${src}`;
+            sources.set(key, Math.max(sources.get(key) ?? 0, s.value));
+          }
         }
       }
     }
+    // The start's parts (app.js phases, each panel's first paint), median ms per view.
+    for (const v of VIEWS) {
+      const names = [...new Set(runs[v.name].flatMap((r) => r.parts.map((p) => p.name)))];
+      const text = names.map((n) => {
+        const xs = runs[v.name].map((r) => r.parts.filter((p) => p.name === n).reduce((a, p) => a + p.duration, 0));
+        return `${n} ${median(xs).toFixed(0)}`;
+      });
+      console.log(`\n${v.name} parts (ms): ${text.join(", ")}`);
+    }
+    console.log(sources.size ? `\n${vp.name} layout-shift sources (largest shift each):` : `\n${vp.name}: no layout shift in any load`);
+    for (const [key, value] of [...sources].sort((a, b) => b[1] - a[1]).slice(0, 16)) console.log(`  ${value.toFixed(4)}  ${key}`);
   }
-  console.log(sources.size ? "\nlayout-shift sources (largest shift each):" : "\nno layout shift in any load");
-  for (const [key, value] of [...sources].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${value.toFixed(4)}  ${key}`);
   record("startup", figures);
 } finally {
   await browser.close();
