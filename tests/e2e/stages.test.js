@@ -55,7 +55,7 @@ describe("stage stepper", () => {
     await stageButton(page, "Update").click();
     assert.equal(stepOf(await trainStatus(page)), 1);
     const status = await page.locator("#stage-status").textContent();
-    const [, before, after] = /^Next: Sample batch · 1 steps done · batch of 10 points · batch loss (\d\.\d+) · after the update (\d\.\d+)$/.exec(status);
+    const [, before, after] = /^Next: Sample batch · 1 step done · batch of 10 points · batch loss (\d\.\d+) · after the update (\d\.\d+)$/.exec(status);
     assert.ok(Number(after) < Number(before), `the batch's loss fell: ${status}`);
     assert.deepEqual(problems, []);
     await page.close();
