@@ -26,6 +26,10 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+mod style;
+
+use style::{crisp, css, font};
+
 type Error = DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
 
 /// Sizes remembered before the list starts again: the labels and legends of
@@ -98,40 +102,6 @@ impl Drop for Canvas {
     fn drop(&mut self) {
         self.stroke_lines();
     }
-}
-
-/// A colour as CSS, as `CanvasBackend` writes it.
-fn css(color: BackendColor) -> String {
-    let (r, g, b) = color.rgb;
-    format!("rgba({r},{g},{b},{})", color.alpha)
-}
-
-/// A text style's CSS font.
-fn font<S: BackendTextStyle>(style: &S) -> String {
-    format!(
-        "{} {}px {}",
-        style.style().as_str(),
-        style.size(),
-        style.family().as_str()
-    )
-}
-
-/// Horizontal and vertical lines half a pixel over, so a 1-pixel line
-/// covers one row of pixels instead of half of two (as `CanvasBackend`).
-fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
-    let (mut from, mut to) = (
-        (f64::from(from.0), f64::from(from.1)),
-        (f64::from(to.0), f64::from(to.1)),
-    );
-    if from.0 == to.0 {
-        from.0 -= 0.5;
-        to.0 -= 0.5;
-    }
-    if from.1 == to.1 {
-        from.1 -= 0.5;
-        to.1 -= 0.5;
-    }
-    (from, to)
 }
 
 impl DrawingBackend for Canvas {
