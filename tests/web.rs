@@ -353,7 +353,7 @@ mod training {
         // The notice names the status line's step, the last one done.
         let text = get(&wild.status(), "warning_text").as_string().unwrap();
         assert!(
-            text.starts_with(&format!("diverged after step {} ", at - 1.0)),
+            text.starts_with(&format!("diverged after step {}:", at - 1.0)),
             "{text}"
         );
         // A wrong call still throws a named Error, and the status still reads.
