@@ -319,6 +319,43 @@ describe("a plain iframe", () => {
     await page.close();
   });
 
+  test("a locked or hidden feature holds against a click on its input unit in the drawing", async () => {
+    for (const key of ["lock", "hide"]) {
+      const { page, problems } = await openPage(browser, `${server.url}#embed=train&${key}=features`);
+      const canvas = page.locator("#network");
+      await canvas.scrollIntoViewIfNeeded();
+      const box = await canvas.boundingBox();
+      // The default drawing has four columns; x₁ is the first unit of the first, centred at (w/8, h/4).
+      await canvas.click({ position: { x: box.width / 8, y: box.height / 4 } });
+      await page.getByRole("alert").filter({ hasText: /input features are fixed here: x₁ stays on/ }).waitFor({ timeout: 3000 });
+      await page.waitForTimeout(600);
+      assert.doesNotMatch(await page.evaluate(() => location.hash), /features=/, `${key}: the features stay as the link set them`);
+      assert.equal(await page.locator('#feature-toggles [data-feature="x1"]').getAttribute("aria-pressed"), "true", `${key}: x₁ stays on`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
+    // Unlocked, the same click switches x₁ off (so the click above did hit the unit).
+    const { page } = await openPage(browser, `${server.url}#embed=train&lock=lr`);
+    const canvas = page.locator("#network");
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    await canvas.click({ position: { x: box.width / 8, y: box.height / 4 } });
+    await page.waitForFunction(() => location.hash.includes("features=x2"));
+    await page.close();
+  });
+
+  test("autoplay=1 on the race with race_steps plays on after catching up", async () => {
+    const { page, problems } = await openPage(browser, `${server.url}#embed=race&autoplay=1&race_steps=1500`);
+    const step = () => page.locator("#race-status").evaluate((e) => Number(e.dataset.step));
+    await page.waitForFunction(() => Number(document.querySelector("#race-status").dataset.step) > 1600, null, { timeout: 20000 });
+    assert.equal(await page.getByRole("button", { name: "Pause" }).getAttribute("aria-pressed"), "true", "it plays");
+    const then = await step();
+    await page.waitForTimeout(500);
+    assert.ok(await step() > then, "and keeps playing");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("on the whole page a bad key still shows the notice", async () => {
     const { page } = await openPage(browser, `${server.url}#bogus=1`);
     assert.equal(await page.locator("#link-notice").isVisible(), true);
