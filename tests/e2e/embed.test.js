@@ -363,6 +363,85 @@ describe("a plain iframe", () => {
   });
 });
 
+describe("the embed builder (the page's Embed)", () => {
+  test("the teacher picks the panel, what students may change, compact, autoplay and theme; the preview and both codes follow, and work in notes", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (err) => problems.push(err.message));
+    await page.goto(`${server.url}#data=xor&noise=10`);
+    await page.waitForSelector("html[data-ready=true]");
+    await page.getByRole("button", { name: "Embed" }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), "embed-panel", "the focus moves into the builder");
+    const script = page.getByLabel("Code with the script (<nn-play>)");
+    const iframe = page.getByLabel("Embed code (plain iframe)");
+    // Served from 127.0.0.1: the code names a placeholder, and the builder says why.
+    assert.match(await page.getByLabel("Address nnplay is published at").evaluate((el) => document.getElementById(el.getAttribute("aria-describedby")).textContent),
+      /127\.0\.0\.1:\d+, which your students cannot reach.*https:\/\/example\.org\/nnplay\//);
+    for (const code of [script, iframe]) assert.doesNotMatch(await code.inputValue(), /127\.0\.0\.1|localhost/);
+    await page.getByLabel("Panel to embed").selectOption("train");
+    await page.getByRole("checkbox", { name: "Learning rate", exact: true }).uncheck();
+    await page.getByRole("checkbox", { name: "Batch size", exact: true }).uncheck();
+    await page.getByRole("radio", { name: "hidden" }).check();
+    await page.getByRole("checkbox", { name: /^Compact/ }).check();
+    await page.getByRole("checkbox", { name: /^Autoplay/ }).check();
+    await page.getByLabel("Theme of the embed").selectOption("dark");
+    assert.equal(await script.inputValue(), '<script src="https://example.org/nnplay/embed.js" defer></script>\n' +
+      '<nn-play panel="train" state="data=xor&amp;noise=10" hide="lr,batch" compact autoplay theme="dark"></nn-play>');
+    const src = /src="([^"]+)"/.exec(await iframe.inputValue())[1].replaceAll("&amp;", "&");
+    assert.equal(src, "https://example.org/nnplay/index.html#embed=train&theme=dark&data=xor&noise=10&hide=lr,batch&compact=1&autoplay=1");
+    // The live preview is the embed itself, here.
+    await page.waitForFunction(() => document.getElementById("embed-preview").src.includes("hide=lr,batch"));
+    const preview = page.frameLocator("#embed-preview");
+    await preview.locator("html[data-ready=true].embed.compact").waitFor({ timeout: 15000 });
+    assert.equal(await preview.locator("html").getAttribute("data-theme"), "dark");
+    assert.equal(await preview.getByLabel("Learning rate", { exact: true }).isVisible(), false, "hidden in the preview");
+    assert.equal(await preview.getByLabel("Dataset").isEnabled(), true);
+    // Lock instead of hide: the preview follows.
+    await page.getByRole("radio", { name: "shown, locked" }).check();
+    assert.match(await script.inputValue(), / lock="lr,batch" /);
+    await page.waitForFunction(() => document.getElementById("embed-preview").src.includes("lock=lr,batch"));
+    await page.frameLocator("#embed-preview").locator("html[data-ready=true]").waitFor({ timeout: 15000 });
+    assert.equal(await page.frameLocator("#embed-preview").getByLabel("Learning rate", { exact: true }).isDisabled(), true, "locked in the preview");
+    // The iframe code takes the height the preview measured.
+    await page.waitForFunction(() => !/height: 1100px/.test(document.getElementById("embed-code").value), null, { timeout: 10000 });
+    // The published address, typed; a local one is refused.
+    const site = page.getByLabel("Address nnplay is published at");
+    await site.fill("https://notes.example.edu/ml/nnplay");
+    assert.match(await script.inputValue(), /^<script src="https:\/\/notes\.example\.edu\/ml\/nnplay\/embed\.js" defer>/);
+    assert.match(await iframe.inputValue(), /src="https:\/\/notes\.example\.edu\/ml\/nnplay\/index\.html#embed=train&amp;/);
+    await site.fill("http://localhost:8080/");
+    assert.match(await site.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby")).textContent), /localhost:8080 is this computer/);
+    assert.match(await script.inputValue(), /https:\/\/example\.org\/nnplay\/embed\.js/);
+    await site.fill("");
+    // Copy, with a spoken confirmation.
+    await page.getByRole("button", { name: "Copy the script code" }).click();
+    await page.getByRole("status").filter({ hasText: "Copied the script code." }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await script.inputValue());
+    await page.getByRole("button", { name: "Copy the iframe code" }).click();
+    await page.getByRole("status").filter({ hasText: "Copied the iframe code." }).waitFor();
+    // Escape closes the builder and gives the focus back to Embed.
+    await page.getByRole("button", { name: "Copy the iframe code" }).focus();
+    await page.keyboard.press("Escape");
+    assert.equal(await page.locator("#embed-box").isVisible(), false);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "embed-button");
+    assert.equal(await page.getByRole("button", { name: "Embed" }).getAttribute("aria-expanded"), "false");
+    const code = (await script.inputValue()).replaceAll("https://example.org/nnplay/", server.url);
+    assert.deepEqual(problems, []);
+    await context.close();
+
+    // The script code, the placeholder replaced, works in notes on another origin.
+    const notesPage = await openNotes("built", code.replace("<nn-play ", '<nn-play id="built" '));
+    await settled(notesPage.page, ["built"]);
+    const frame = notesPage.page.frameLocator("#built iframe");
+    assert.equal(await frame.getByLabel("Learning rate", { exact: true }).isDisabled(), true);
+    assert.equal(await frame.locator("#dataset").inputValue(), "xor");
+    assert.deepEqual(notesPage.problems, []);
+    await notesPage.page.close();
+  });
+});
+
 test("embed.js's height table matches the panels as built (else run scripts/embed-heights.mjs)", async () => {
   const source = await readFile(join(import.meta.dirname, "../../www/embed.js"), "utf8");
   const table = JSON.parse(`{${/const HEIGHTS = \{([\s\S]*?)\};/.exec(source)[1].replace(/,\s*$/, "")}}`);
