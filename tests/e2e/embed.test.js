@@ -44,7 +44,7 @@ const PARAGRAPH = "<p>Course notes go on around the embed, paragraph after parag
  * Serves `body` as a page of course notes on the second origin, with a
  * layout-shift observer and a log of every nnplay event, and opens it.
  */
-async function openNotes(name, body, { viewport = { width: 1000, height: 900 }, colorScheme = "light", style = "" } = {}) {
+async function openNotes(name, body, { viewport = { width: 1000, height: 900 }, colorScheme = "light", style = "", script = true } = {}) {
   notes.set(`/${name}.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes</title><link rel="icon" href="data:,">
 <script>
   window.shifts = [];
@@ -61,7 +61,7 @@ async function openNotes(name, body, { viewport = { width: 1000, height: 900 }, 
     window.firstHeights = [...document.querySelectorAll("nn-play")].map((el) => el.getBoundingClientRect().height);
   }));
 </script>
-<script src="${server.url}embed.js"></script>
+${script ? `<script src="${server.url}embed.js"></script>` : ""}
 <style>body { max-width: 760px; margin: 0 auto; font: 16px/1.5 serif; } ${style}</style>
 </head><body><main><h1>Activation functions</h1>${body}</main></body></html>`);
   const page = await browser.newPage({ viewport, colorScheme });
@@ -272,6 +272,70 @@ ${PARAGRAPH}<h2 id="later">Later</h2>${PARAGRAPH}`, { viewport: { width: 1280, h
   });
 });
 
+describe("in a slide deck like reveal.js", () => {
+  // What reveal.js does with a slide's iframe (scripts/hosts.mjs tries reveal.js itself): one slide
+  // shown at a time, the others kept (hidden, the frames loaded); "slide:stop" posted to the frames of
+  // the slide left and "slide:start" to those of the slide shown; the arrow keys, heard on the deck's
+  // document, change slides; each slide scaled into a 16:9 stage.
+  const DECK = (slide) => `<div class="deck">
+<section><h2>Before</h2><p>A slide before.</p></section>
+${slide}
+<section><h2>After</h2><p>A slide after.</p></section>
+</div>
+<script>
+  const slides = [...document.querySelectorAll(".deck > section")];
+  window.current = 0;
+  window.show = (n) => {
+    if (n < 0 || n >= slides.length || n === window.current) return;
+    for (const f of slides[window.current].querySelectorAll("iframe")) f.contentWindow.postMessage("slide:stop", "*");
+    window.current = n;
+    slides.forEach((s, i) => s.classList.toggle("present", i === n));
+    for (const f of slides[n].querySelectorAll("iframe")) f.contentWindow.postMessage("slide:start", "*");
+  };
+  slides[0].classList.add("present");
+  addEventListener("keydown", (e) => {
+    if (e.key === "ArrowRight") window.show(window.current + 1);
+    if (e.key === "ArrowLeft") window.show(window.current - 1);
+  });
+</script>`;
+  const STYLE = "body { max-width: none; margin: 0; } .deck { position: relative; width: 960px; height: 700px; margin: 0 auto; transform: scale(1.5); transform-origin: top center; }" +
+    " .deck > section { position: absolute; inset: 0; visibility: hidden; text-align: center; } .deck > section.present { visibility: visible; }" +
+    " .deck iframe { max-width: 95%; max-height: 95%; }";
+
+  test("the doc's slide: autoplay on its slide, fit=1 in 16:9, slide:stop/start keep the run, Escape gives the arrow keys back", async () => {
+    const text = await readFile(join(import.meta.dirname, "../../docs/teaching.md"), "utf8");
+    const slide = [...text.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]).find((e) => e.includes("<section>")).replaceAll("https://example.org/nnplay/", server.url);
+    const { page, problems } = await openNotes("deck", DECK(slide), { viewport: { width: 1920, height: 1080 }, style: STYLE, script: false });
+    const frame = await (await page.locator(".deck iframe").elementHandle()).contentFrame();
+    await frame.waitForSelector("html[data-ready=true].embed");
+    await page.keyboard.press("ArrowRight");
+    await frame.waitForFunction(() => Number(/^Step (\d+)/.exec(document.getElementById("train-status").textContent)[1]) > 20, null, { timeout: 15000 });
+    const box = await page.locator(".deck iframe").evaluate((el) => ({ w: el.offsetWidth, h: el.offsetHeight, bottom: el.getBoundingClientRect().bottom, slide: el.closest("section").getBoundingClientRect().bottom }));
+    assert.ok(Math.abs(box.w / box.h - 16 / 9) < 0.01 && box.bottom <= box.slide + 1, `a 16:9 frame inside the slide: ${JSON.stringify(box)}`);
+    const inner = await frame.evaluate(() => ({ client: document.documentElement.clientHeight, heatmap: document.getElementById("heatmap").getBoundingClientRect().bottom }));
+    assert.equal(inner.client, box.h, "fit=1: the frame does not grow");
+    assert.ok(inner.heatmap <= inner.client, `the panel lays out to the box: ${JSON.stringify(inner)}`);
+    await page.keyboard.press("ArrowRight");
+    await page.waitForTimeout(400);
+    const left = await stepIn(frame);
+    await page.waitForTimeout(800);
+    assert.equal(await stepIn(frame), left, "leaving the slide pauses the run");
+    await page.keyboard.press("ArrowLeft");
+    await frame.waitForFunction((n) => Number(/^Step (\d+)/.exec(document.getElementById("train-status").textContent)[1]) > n, left);
+    // The focus in the frame: the arrows are the frame's; Escape gives them back to the deck.
+    await page.frameLocator(".deck iframe").getByRole("button", { name: "Pause" }).click();
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await page.evaluate(() => window.current), 1, "with the focus in the frame the deck stays");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => window.current === 2);
+    const shift = await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
+    assert.ok(shift <= 0.05, `layout shift in the deck ${shift.toFixed(4)} is at most 0.05`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
 describe("a plain iframe", () => {
   test("embed=train&autoplay=1 trains on its own while it is seen, and pauses when scrolled away", async () => {
     const { page, problems } = await openNotes("autoplay", `<iframe id="a" title="nnplay" style="width: 100%; height: 1400px; border: 0"
@@ -387,7 +451,7 @@ describe("the embed builder (the page's Embed)", () => {
     await page.getByRole("checkbox", { name: /^Compact/ }).check();
     await page.getByRole("checkbox", { name: /^Autoplay/ }).check();
     await page.getByLabel("Theme of the embed").selectOption("dark");
-    assert.equal(await script.inputValue(), '<script src="https://example.org/nnplay/embed.js" defer></script>\n' +
+    assert.equal(await script.inputValue(), '<script src="https://example.org/nnplay/embed.js"></script>\n' +
       '<nn-play panel="train" state="data=xor&amp;noise=10" hide="lr,batch" compact autoplay theme="dark"></nn-play>');
     const src = /src="([^"]+)"/.exec(await iframe.inputValue())[1].replaceAll("&amp;", "&");
     assert.equal(src, "https://example.org/nnplay/index.html#embed=train&theme=dark&data=xor&noise=10&hide=lr,batch&compact=1&autoplay=1");
@@ -409,7 +473,7 @@ describe("the embed builder (the page's Embed)", () => {
     // The published address, typed; a local one is refused.
     const site = page.getByLabel("Address nnplay is published at");
     await site.fill("https://notes.example.edu/ml/nnplay");
-    assert.match(await script.inputValue(), /^<script src="https:\/\/notes\.example\.edu\/ml\/nnplay\/embed\.js" defer>/);
+    assert.match(await script.inputValue(), /^<script src="https:\/\/notes\.example\.edu\/ml\/nnplay\/embed\.js">/);
     assert.match(await iframe.inputValue(), /src="https:\/\/notes\.example\.edu\/ml\/nnplay\/index\.html#embed=train&amp;/);
     await site.fill("http://localhost:8080/");
     assert.match(await site.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby")).textContent), /localhost:8080 is this computer/);
@@ -472,7 +536,8 @@ describe("docs/teaching.md", () => {
   test("every example loads its panel from a page of notes on another origin", async () => {
     for (const [i, example] of (await examples()).entries()) {
       // The examples' scripts are the notes' own; the observers above are the test's.
-      const { page, problems } = await openNotes(`example-${i}`, example, { viewport: { width: 1280, height: 900 } });
+      // Only the example's own script tag loads embed.js, where the example puts it.
+      const { page, problems } = await openNotes(`example-${i}`, `${PARAGRAPH}${example}${PARAGRAPH}`, { viewport: { width: 1280, height: 900 }, script: false });
       const frame = await (await page.waitForSelector("iframe", { timeout: 15000 })).contentFrame();
       await frame.waitForSelector("html[data-ready=true].embed", { timeout: 30000 });
       const panel = /embed=(\w+)/.exec(frame.url())[1];
@@ -482,6 +547,9 @@ describe("docs/teaching.md", () => {
         await page.getByRole("button", { name: "Train for two seconds" }).click();
         await page.waitForFunction(() => /^Step [1-9]/.test(document.getElementById("seen").textContent), null, { timeout: 10000 });
       }
+      await page.waitForTimeout(1500);
+      const shift = await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
+      assert.ok(shift <= 0.05, `example ${i}: layout shift in the notes ${shift.toFixed(4)} is at most 0.05`);
       assert.deepEqual(problems, [], `example ${i}`);
       await page.close();
     }

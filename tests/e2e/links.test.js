@@ -175,7 +175,7 @@ describe("links", () => {
       assert.equal(await embed.page.locator(hidden).isVisible(), false, hidden);
     }
     const open = embed.page.getByRole("link", { name: "Open in nnplay" });
-    assert.equal(await open.getAttribute("href"), `${server.url}#view=curves&data=xor&curves=tanh`, "the whole page, at the embedded panel");
+    assert.equal(await open.getAttribute("href"), `${server.url}index.html#view=curves&data=xor&curves=tanh`, "the whole page, at the embedded panel");
     assert.deepEqual(problems, []);
     assert.deepEqual(embed.problems, []);
     await embed.page.close();

@@ -179,7 +179,7 @@ class Share {
     if (compact) attributes.push("compact");
     if (autoplay) attributes.push("autoplay");
     if (theme !== "auto") attributes.push(`theme="${theme}"`);
-    $("embed-script").value = `<script src="${escape(`${base}embed.js`)}" defer></script>\n<nn-play ${attributes.join(" ")}></nn-play>`;
+    $("embed-script").value = `<script src="${escape(`${base}embed.js`)}"></script>\n<nn-play ${attributes.join(" ")}></nn-play>`;
     const height = this.measured[panel]?.fragment === fragment ? this.measured[panel].height : INITIAL_HEIGHT[panel] ?? 800;
     $("embed-code").value = `<iframe src="${escape(`${base}index.html#${fragment}`)}" title="nnplay: ${escape(label)}" ` +
       `style="width: 100%; height: ${height}px; border: 0" loading="lazy"></iframe>`;
