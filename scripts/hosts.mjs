@@ -123,6 +123,26 @@ async function mkdocs(browser, site, work) {
   await notes.close();
 }
 
+/** MkDocs with embed.js in mkdocs.yml's extra_javascript instead of the page (Material puts it after the content). */
+async function mkdocsExtra(browser, site, work) {
+  const dir = join(work, "mkdocs-extra");
+  await mkdir(join(dir, "docs"), { recursive: true });
+  await writeFile(join(dir, "mkdocs.yml"), `site_name: Notes\ntheme:\n  name: material\nextra_javascript:\n  - ${site}embed.js\n`);
+  const found = (await examples(site)).map((e) => e.replace(/<script src="[^"]*embed\.js"><\/script>\n/, ""));
+  await writeFile(join(dir, "docs/index.md"), markdown(found));
+  execFileSync(join(BIN, "mkdocs"), ["build", "-q", "-d", "site"], { cwd: dir, stdio: "inherit" });
+  const notes = await serve(join(dir, "site"));
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(OBSERVE);
+  await page.goto(notes.url);
+  await page.locator("nn-play iframe").first().waitFor({ timeout: 20000 });
+  await page.waitForTimeout(2500);
+  const shift = await page.evaluate(() => window.shifts);
+  check("MkDocs Material, extra_javascript", "layout shift in the host ≤ 0.05", shift <= 0.05, shift.toFixed(4));
+  await page.close();
+  await notes.close();
+}
+
 async function jupyterBook(browser, site, work) {
   const dir = join(work, "jb1");
   await mkdir(dir, { recursive: true });
@@ -203,6 +223,7 @@ const work = await mkdtemp(join(tmpdir(), "nnplay-hosts-"));
 try {
   if (BIN) {
     await mkdocs(browser, dist.url, work).catch((e) => check("MkDocs Material", `build and check: ${e.message}`, false));
+    await mkdocsExtra(browser, dist.url, work).catch((e) => check("MkDocs Material, extra_javascript", `build and check: ${e.message}`, false));
     await jupyterBook(browser, dist.url, work).catch((e) => check("Jupyter Book 1", `build and check: ${e.message}`, false));
   }
   if (REVEAL) await reveal(browser, dist.url, work).catch((e) => check("reveal.js", `check: ${e.message}`, false));

@@ -556,6 +556,58 @@ describe("docs/teaching.md", () => {
   });
 });
 
+describe("docs/teaching.md's notebook examples", () => {
+  test("the Python class declares every trait widget.js reads and writes (the three figures it names as optional)", async () => {
+    const text = await readFile(join(import.meta.dirname, "../../docs/teaching.md"), "utf8");
+    const python = /```python\n([\s\S]*?)```/.exec(text)[1];
+    assert.match(python, /_esm = "https:\/\/example\.org\/nnplay\/widget\.js"/);
+    const declared = new Set([...python.matchAll(/^\s+(\w+) = traitlets\./gm)].map((m) => m[1]));
+    const widget = await readFile(join(import.meta.dirname, "../../www/widget.js"), "utf8");
+    const read = new Set([...widget.matchAll(/model\.get\("(\w+)"\)/g)].map((m) => m[1]));
+    for (const m of widget.matchAll(/\[((?:"\w+",?\s*)+)\]\) (?:element\.toggleAttribute|\{)/g)) for (const n of m[1].matchAll(/"(\w+)"/g)) read.add(n[1]);
+    const written = new Set([...widget.matchAll(/model\.set\("(\w+)"/g)].map((m) => m[1]));
+    assert.ok(read.size >= 5 && written.size >= 5, `the scan found the traits: ${[...read]} / ${[...written]}`);
+    for (const name of read) assert.ok(declared.has(name), `widget.js reads ${name}, which the doc's class does not declare`);
+    const optional = ["train_loss", "test_loss", "accuracy"];
+    for (const name of written) assert.ok(declared.has(name) || optional.includes(name), `widget.js writes ${name}, which the doc's class does not declare`);
+    for (const name of optional) assert.match(text, new RegExp(`\`${name}\``), `the doc names the optional ${name}`);
+  });
+
+  test("MyST's {anywidget} example renders from its JSON alone, with a model that cannot save, send or unsubscribe", async () => {
+    const text = await readFile(join(import.meta.dirname, "../../docs/teaching.md"), "utf8");
+    const [, url, body] = /```\{anywidget\} (\S+)\n([\s\S]*?)\n```/.exec(text);
+    const module = url.replace("https://example.org/nnplay/", server.url);
+    const { page, problems } = await openNotes("myst", `<div id="out"></div>
+<script type="module">
+  // As MyST's page host does: the directive's JSON is the state; set tells listeners; there is no kernel.
+  const state = ${body};
+  const target = new EventTarget();
+  const model = {
+    get: (name) => state[name],
+    set: (name, value) => { state[name] = value; target.dispatchEvent(new CustomEvent("change:" + name)); },
+    on: (name, f) => target.addEventListener(name, f),
+    off: () => { throw new Error("off is not available here"); },
+    save_changes: () => { throw new Error("save_changes is not available here"); },
+    send: () => { throw new Error("send is not available here"); },
+  };
+  window.state = state;
+  const { default: widget } = await import(${JSON.stringify(module)});
+  window.cleanup = widget.render({ model, el: document.getElementById("out") });
+</script>`, { viewport: { width: 1280, height: 900 }, script: false });
+    const frame = await (await page.waitForSelector("#out nn-play iframe", { timeout: 15000 })).contentFrame();
+    await frame.waitForSelector("html[data-ready=true].embed.compact", { timeout: 30000 });
+    const traits = JSON.parse(body);
+    assert.equal(await frame.locator("#dataset").inputValue(), new URLSearchParams(traits.state).get("data"), "the JSON's state");
+    assert.equal(await frame.getByLabel("Learning rate", { exact: true }).isDisabled(), true, "the JSON's lock");
+    await page.frameLocator("#out iframe").getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
+    await page.waitForFunction(() => window.state.step === 1, null, { timeout: 10000 });
+    await page.evaluate(() => window.cleanup());
+    assert.equal(await page.locator("#out nn-play").count(), 0, "the cleanup removes it");
+    assert.deepEqual(problems, [], "no errors from the model's missing parts");
+    await page.close();
+  });
+});
+
 test("the example course notes, copied to another origin, show their four embeds (its policy lets the frames in)", async () => {
   const html = await readFile(join(DIST, "course-notes.html"), "utf8");
   notes.set("/copy/course-notes.html", html.replaceAll('src="index.html', `src="${server.url}index.html`));
