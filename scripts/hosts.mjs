@@ -179,6 +179,9 @@ ${slide}
   await frame.waitForSelector("html[data-ready=true].embed", { timeout: 30000 });
   await frame.waitForFunction(() => Number(/^Step (\d+)/.exec(document.getElementById("train-status").textContent)[1]) > 20, null, { timeout: 15000 });
   check(host, "autoplay=1 trains on the shown slide", true);
+  // The deck's black theme is dark; a plain iframe without theme= follows the browser's scheme (docs/teaching.md).
+  const theme = await frame.evaluate(() => (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light"));
+  console.log(`note ${host}: the frame's scheme in the black deck, without theme=: ${theme}, background ${await frame.evaluate(() => getComputedStyle(document.body).backgroundColor)}`);
   await page.waitForTimeout(1500);
   const fit = await frame.evaluate(() => ({ client: document.documentElement.clientHeight, width: document.documentElement.clientWidth, heatmap: document.getElementById("heatmap").getBoundingClientRect().bottom }));
   const box = await page.locator("section.present iframe").evaluate((el) => {

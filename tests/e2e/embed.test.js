@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
+import { chromium } from "playwright-core";
 import { openPage, startSite, stopSite } from "./harness.js";
 import { measure } from "../../scripts/embed-heights.mjs";
 
@@ -504,6 +505,24 @@ describe("the embed builder (the page's Embed)", () => {
     assert.deepEqual(notesPage.problems, []);
     await notesPage.page.close();
   });
+});
+
+test("served from a public address, the builder's code names the page's own address", async () => {
+  // A name for this computer that is not a local one, as a published site has.
+  const port = new URL(server.url).port;
+  const named = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP notes-site.test 127.0.0.1"],
+  });
+  const site = `http://notes-site.test:${port}/course/nnplay/`;
+  const { page, problems } = await openPage(named, `${site}index.html#data=xor`);
+  await page.getByRole("button", { name: "Embed" }).click();
+  assert.equal(await page.getByLabel("Address nnplay is published at").inputValue(), site);
+  assert.match(await page.getByLabel("Code with the script (<nn-play>)").inputValue(), new RegExp(`^<script src="${site}embed\\.js"></script>`));
+  assert.match(await page.getByLabel("Embed code (plain iframe)").inputValue(), new RegExp(`src="${site}index\\.html#embed=train&amp;data=xor"`));
+  assert.doesNotMatch(await page.locator("#embed-site-note").textContent(), /cannot reach/);
+  assert.deepEqual(problems, []);
+  await named.close();
 });
 
 test("embed.js's height table matches the panels as built (else run scripts/embed-heights.mjs)", async () => {
