@@ -36,6 +36,9 @@ pub struct Session {
     edits_lost: bool,
     /// A blow-up seen while it builds (see `watch`).
     watch: watch::Watch,
+    /// The first step after 0 at which the training settings changed: a link,
+    /// which starts the run with the settings as they are now, cannot replay it.
+    retuned_at: Option<u64>,
 }
 
 /// Why a session could not be built.
@@ -81,6 +84,7 @@ impl Session {
             applied_edits: 0,
             edits_lost: false,
             watch: watch::Watch::default(),
+            retuned_at: None,
         };
         session.apply_due_edits();
         session.record();
@@ -180,6 +184,7 @@ impl Session {
         self.apply_due_edits();
         self.history = History::default();
         self.watch = watch::Watch::default();
+        self.retuned_at = None;
         self.diagnostics.clear();
         self.staged = false;
         self.record();
@@ -276,9 +281,21 @@ impl Session {
             .map_err(SessionError::Train)?;
         if self.config.train != config.train {
             self.watch.retuned(&self.latest);
+            let step = self.trainer.step_count();
+            if step > 0 && self.retuned_at.is_none() {
+                self.retuned_at = Some(step);
+            }
         }
         self.config = config;
         Ok(())
+    }
+
+    /// The first step after 0 at which the learning rate, batch size,
+    /// optimiser, schedule or regularisation changed (`None` since Reset, or
+    /// if they never did): a link carries only today's settings, so it
+    /// cannot replay such a run, and the page says so when it is copied.
+    pub fn retuned_at(&self) -> Option<u64> {
+        self.retuned_at
     }
 
     /// The first blow-up seen while it built, since the start, Reset or the

@@ -138,6 +138,27 @@ describe("links", () => {
     }
   });
 
+  test("a link of a run whose learning rate changed midway says, when copied, that it cannot carry that", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    const step = page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true });
+    await step.click();
+    await page.getByRole("button", { name: "Copy link" }).click();
+    const said = page.locator("#share-status");
+    await page.waitForFunction(() => document.getElementById("share-status").textContent !== "");
+    assert.doesNotMatch(await said.textContent(), /cannot carry/, "nothing changed midway");
+    await step.click();
+    await page.getByLabel("Learning rate").selectOption("0.3");
+    await step.click();
+    await page.getByRole("button", { name: "Copy link" }).click();
+    await page.waitForFunction(() => /cannot carry/.test(document.getElementById("share-status").textContent));
+    assert.match(await said.textContent(), /It cannot carry the settings you changed at step 2: it replays the whole run with today's settings/);
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Reset" }).click();
+    await page.getByRole("button", { name: "Copy link" }).click();
+    await page.waitForFunction(() => !/cannot carry/.test(document.getElementById("share-status").textContent));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("Copy link copies the page's link, or shows it in a field when there is no clipboard", async () => {
     const context = await browser.newContext();
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });

@@ -61,14 +61,16 @@ class Share {
     this.link.sync();
     const url = this.link.url();
     $("share-url").value = url;
+    // Said plainly, never silently: what the link cannot replay of this run.
+    const caveats = this.link.panels.map((panel) => panel.linkCaveat?.()).filter(Boolean).join(" ");
     try {
       await navigator.clipboard.writeText(url);
       $("copy-fallback").hidden = true;
-      $("share-status").textContent = "Link copied.";
+      $("share-status").textContent = caveats ? `Link copied. ${caveats}` : "Link copied.";
     } catch {
       $("copy-fallback").hidden = false;
       $("share-url").select();
-      $("share-status").textContent = "Copying is not available here: copy the link from the field below.";
+      $("share-status").textContent = `Copying is not available here: copy the link from the field below.${caveats ? ` ${caveats}` : ""}`;
     }
   }
 

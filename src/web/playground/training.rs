@@ -75,6 +75,13 @@ impl Playground {
         self.session.retune(&state.training).map_err(js_error)
     }
 
+    /// The first step after 0 at which the training settings changed
+    /// (`undefined` if none since Reset): a link replays the whole run with
+    /// today's settings, so it cannot reproduce such a run.
+    pub fn settings_changed_at(&self) -> Option<f64> {
+        self.session.retuned_at().map(|s| s as f64)
+    }
+
     /// The learning rate the next update will use (the schedule's rate now).
     pub fn learning_rate_now(&self) -> f64 {
         self.session.trainer().next_learning_rate()

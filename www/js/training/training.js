@@ -201,6 +201,13 @@ class Training {
     return this.playground.status();
   }
 
+  /** What a copied link cannot carry of this run, in words, or null: settings changed midway are not replayed. */
+  linkCaveat() {
+    const at = this.playground?.settings_changed_at();
+    return at === undefined || at === null ? null
+      : `It cannot carry the settings you changed at step ${at}: it replays the whole run with today's settings, so its losses will differ. Reset, then train, for a link that replays exactly.`;
+  }
+
   showAlert(message) {
     delete this.$("train-alert").dataset.warning;
     this.$("train-alert").textContent = message;
