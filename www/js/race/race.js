@@ -185,6 +185,8 @@ class RacePanel {
       if (!this.playing) return;
       const batch = Math.max(1, this.training.batchSize());
       this.run(Math.max(1, Math.round(SAMPLES_PER_FRAME / batch)));
+      // Once every contestant met the target or diverged, no step changes the results.
+      if (this.race.finished()) return this.pause();
       this.frame = this.frames.request(tick);
     };
     this.frame = this.frames.request(tick);
