@@ -41,20 +41,32 @@ class Explorer {
     this.bind();
   }
 
-  /** One labelled checkbox per function, with its colour. */
+  /**
+   * One labelled checkbox per function, with its colour. index.html writes
+   * them, so the controls have their size in the first frame; they are
+   * rebuilt here only if the markup's list is not the module's.
+   */
   buildChoices() {
     const box = this.$("curve-choices");
-    for (const kind of this.kinds) {
-      const label = document.createElement("label");
-      label.className = "choice";
-      const input = document.createElement("input");
-      input.type = "checkbox";
-      input.name = "curve";
-      input.value = kind.name;
-      input.checked = INITIAL_CURVES.includes(kind.name);
-      label.append(input, swatch(kind.color), document.createTextNode(kind.label));
-      box.append(label);
+    const written = [...box.querySelectorAll("input")];
+    const matches = written.length === this.kinds.length
+      && written.every((input, i) => input.value === this.kinds[i].name && input.parentElement.textContent.trim() === this.kinds[i].label);
+    if (!matches) {
+      box.replaceChildren(...this.kinds.map((kind) => {
+        const label = document.createElement("label");
+        label.className = "choice";
+        const input = document.createElement("input");
+        input.type = "checkbox";
+        input.name = "curve";
+        input.value = kind.name;
+        input.checked = INITIAL_CURVES.includes(kind.name);
+        label.append(input, swatch(kind.color), document.createTextNode(kind.label));
+        return label;
+      }));
+      return;
     }
+    // A style attribute in the markup would need 'unsafe-inline' in the CSP; the CSSOM does not.
+    box.querySelectorAll(".swatch").forEach((span, i) => { span.style.background = this.kinds[i].color; });
   }
 
   /** The properties table, one row per function; the cost cell fills in later. */
