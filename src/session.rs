@@ -4,10 +4,12 @@
 mod config;
 mod record;
 mod replay;
+mod watch;
 
 pub use crate::history::HISTORY_LIMIT;
 pub use config::{HiddenLayer, PlaygroundConfig, SettingError};
 pub use record::{History, Record};
+pub use watch::{BlowUp, LOSS_RATIO_LIMIT, WEIGHT_LIMIT};
 
 use crate::data::{self, Dataset};
 use crate::diagnostics::Diagnostics;
@@ -32,6 +34,8 @@ pub struct Session {
     applied_edits: usize,
     /// Whether an edit was made past `edits::MAX_EDITS` (a link cannot carry it).
     edits_lost: bool,
+    /// A blow-up seen while it builds (see `watch`).
+    watch: watch::Watch,
 }
 
 /// Why a session could not be built.
@@ -76,6 +80,7 @@ impl Session {
             staged: false,
             applied_edits: 0,
             edits_lost: false,
+            watch: watch::Watch::default(),
         };
         session.apply_due_edits();
         session.record();
@@ -174,6 +179,7 @@ impl Session {
         self.applied_edits = 0;
         self.apply_due_edits();
         self.history = History::default();
+        self.watch = watch::Watch::default();
         self.diagnostics.clear();
         self.staged = false;
         self.record();
@@ -268,8 +274,25 @@ impl Session {
         self.trainer
             .set_settings(config.train)
             .map_err(SessionError::Train)?;
+        if self.config.train != config.train {
+            self.watch.retuned(&self.latest);
+        }
         self.config = config;
         Ok(())
+    }
+
+    /// The first blow-up seen while it built, since the start, Reset or the
+    /// last change of settings: a loss far above where the run started, or
+    /// a weight grown without bound (see `BlowUp`). Unlike a divergence it
+    /// does not stop the run.
+    /// A divergence (which does stop it) comes first, at the last step done.
+    pub fn blow_up(&self) -> Option<BlowUp> {
+        match self.trainer.diverged_at() {
+            Some(step) => Some(BlowUp::Diverged {
+                step: step.saturating_sub(1),
+            }),
+            None => self.watch.seen(),
+        }
     }
 
     /// Measures train and test loss (and accuracy) now and adds them to the
@@ -295,5 +318,6 @@ impl Session {
         };
         self.latest = record;
         self.history.push(&record);
+        self.watch.check(&record, self.trainer.network());
     }
 }
