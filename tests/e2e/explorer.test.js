@@ -148,6 +148,9 @@ describe("activation explorer", () => {
     const table = page.getByRole("table", { name: "Properties" });
     const sigmoid = table.getByRole("row", { name: /^Sigmoid/ });
     assert.match(await sigmoid.textContent(), /\(0, 1\)noyesyesboth tailscostly: needs exp\(\)/);
+    // The timings start once the table is seen.
+    await page.locator("#properties").scrollIntoViewIfNeeded();
+    assert.equal(await page.locator("[data-cost]").first().textContent(), "…", "not timed before it was seen");
     await page.waitForFunction(() => [...document.querySelectorAll("[data-cost]")].every((c) => / ns \(/.test(c.textContent)), null, { timeout: 30000 });
     const cells = await page.$$eval("[data-cost]", (cells) => cells.map((c) => [c.dataset.cost, c.textContent]));
     assert.equal(cells.length, 10);
