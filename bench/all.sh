@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole benchmark in one command: builds the release site once, then
 # prints every table — the page's transfer size and first curve
-# (bench/budget.mjs), training throughput beside plain JavaScript and the same
+# (bench/budget.mjs), the bytes before the first curve and the whole site
+# (bench/size.mjs), training throughput beside plain JavaScript and the same
 # core natively (bench/fit.mjs --native), frame times while playing
 # (bench/frame.mjs), the start (bench/startup.mjs: long tasks, layout shift
 # and its sources, bytes before the first curve), the long tasks while a
@@ -18,6 +19,8 @@ trap 'rm -rf "$results"' EXIT
 export NNPLAY_BENCH_RESULTS=$results
 printf '\n## Transfer and first curve\n\n'
 node bench/budget.mjs
+printf '\n## Bytes before the first curve, and the whole site\n\n'
+node bench/size.mjs
 printf '\n## Training throughput\n\n'
 node bench/fit.mjs --native
 printf '\n## Frames while playing\n\n'

@@ -43,7 +43,7 @@ try {
   console.log("file                              raw KiB   gzip KiB");
   for (const s of sizes) console.log(`${s.file.padEnd(32)} ${kb(s.raw).padStart(8)} ${kb(s.gzip).padStart(10)}`);
   const total = sizes.reduce((a, s) => a + s.gzip, 0);
-  console.log(`total gzip transfer: ${kb(total)} KiB (${(total / 1000).toFixed(1)} kB; budget 150 kB)`);
+  console.log(`total gzip transfer: ${kb(total)} KiB (${(total / 1000).toFixed(1)} kB; what counts for the budgets: bench/size.mjs)`);
   const median = times[Math.floor(times.length / 2)];
   console.log(`first curve after navigation: median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)} over ${RUNS} loads (budget 300 ms)`);
   record("budget", { gzipBytes: total, files: sizes, firstCurveMs: { median, min: times[0], max: times.at(-1), runs: RUNS } });

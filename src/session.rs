@@ -4,10 +4,12 @@
 mod config;
 mod record;
 mod replay;
+mod watch;
 
 pub use crate::history::HISTORY_LIMIT;
 pub use config::{HiddenLayer, PlaygroundConfig, SettingError};
 pub use record::{History, Record};
+pub use watch::{BlowUp, LOSS_RATIO_LIMIT, WEIGHT_LIMIT};
 
 use crate::data::{self, Dataset};
 use crate::diagnostics::Diagnostics;
@@ -32,6 +34,11 @@ pub struct Session {
     applied_edits: usize,
     /// Whether an edit was made past `edits::MAX_EDITS` (a link cannot carry it).
     edits_lost: bool,
+    /// A blow-up seen while it builds (see `watch`).
+    watch: watch::Watch,
+    /// The first step after 0 at which the training settings changed: a link,
+    /// which starts the run with the settings as they are now, cannot replay it.
+    retuned_at: Option<u64>,
 }
 
 /// Why a session could not be built.
@@ -76,6 +83,8 @@ impl Session {
             staged: false,
             applied_edits: 0,
             edits_lost: false,
+            watch: watch::Watch::default(),
+            retuned_at: None,
         };
         session.apply_due_edits();
         session.record();
@@ -174,6 +183,8 @@ impl Session {
         self.applied_edits = 0;
         self.apply_due_edits();
         self.history = History::default();
+        self.watch = watch::Watch::default();
+        self.retuned_at = None;
         self.diagnostics.clear();
         self.staged = false;
         self.record();
@@ -268,8 +279,37 @@ impl Session {
         self.trainer
             .set_settings(config.train)
             .map_err(SessionError::Train)?;
+        if self.config.train != config.train {
+            self.watch.retuned(&self.latest);
+            let step = self.trainer.step_count();
+            if step > 0 && self.retuned_at.is_none() {
+                self.retuned_at = Some(step);
+            }
+        }
         self.config = config;
         Ok(())
+    }
+
+    /// The first step after 0 at which the learning rate, batch size,
+    /// optimiser, schedule or regularisation changed (`None` since Reset, or
+    /// if they never did): a link carries only today's settings, so it
+    /// cannot replay such a run, and the page says so when it is copied.
+    pub fn retuned_at(&self) -> Option<u64> {
+        self.retuned_at
+    }
+
+    /// The first blow-up seen while it built, since the start, Reset or the
+    /// last change of settings: a loss far above where the run started, or
+    /// a weight grown without bound (see `BlowUp`). Unlike a divergence it
+    /// does not stop the run.
+    /// A divergence (which does stop it) comes first, at the last step done.
+    pub fn blow_up(&self) -> Option<BlowUp> {
+        match self.trainer.diverged_at() {
+            Some(step) => Some(BlowUp::Diverged {
+                step: step.saturating_sub(1),
+            }),
+            None => self.watch.seen(),
+        }
     }
 
     /// Measures train and test loss (and accuracy) now and adds them to the
@@ -295,5 +335,6 @@ impl Session {
         };
         self.latest = record;
         self.history.push(&record);
+        self.watch.check(&record, self.trainer.network());
     }
 }

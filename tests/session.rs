@@ -307,3 +307,23 @@ fn the_recorded_metrics_are_those_of_a_fresh_evaluation() {
         }
     }
 }
+
+#[test]
+fn a_change_of_settings_midway_is_remembered_until_reset() {
+    let mut run = session(PlaygroundConfig::default());
+    run.set_settings(0.1, 10, 0.0).unwrap();
+    assert_eq!(
+        run.retuned_at(),
+        None,
+        "at step 0 a link carries it exactly"
+    );
+    run.run(7).unwrap();
+    run.set_settings(0.1, 10, 0.0).unwrap();
+    assert_eq!(run.retuned_at(), None, "the same settings change nothing");
+    run.set_settings(0.3, 10, 0.0).unwrap();
+    run.run(3).unwrap();
+    run.set_settings(0.03, 20, 0.0).unwrap();
+    assert_eq!(run.retuned_at(), Some(7), "the first change after step 0");
+    run.reset();
+    assert_eq!(run.retuned_at(), None);
+}

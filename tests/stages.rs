@@ -591,3 +591,150 @@ fn deeper_and_other_networks_get_their_own_equations() {
     equation(&view, "Forward", "y_hat = z3");
     equation(&view, "Forward", "loss = Σ ½·(y_hat − y)² / n");
 }
+
+/// The network drawing's stage overlay shows exactly the stage view's
+/// numbers: the chosen example's row of x, a and delta, each link's entry of
+/// dL/dW, and after Update each change of W and b.
+#[test]
+fn the_network_overlay_shows_the_stage_views_values() {
+    let mut session = tanh_session();
+    assert_eq!(
+        stage_view::network::build(session.trainer(), 0),
+        None,
+        "nothing is shown before a stage runs"
+    );
+    let example = 3;
+    let inputs = session.trainer().network().inputs();
+    session.run_stage(Stage::SampleBatch).unwrap();
+    let shown = stage_view::network::build(session.trainer(), example).unwrap();
+    assert_eq!(shown.stage, Stage::SampleBatch);
+    let x = &session.trainer().batch_x()[example * inputs..(example + 1) * inputs];
+    assert_eq!(shown.units[0], x);
+    assert!(shown.units[1..].iter().all(Vec::is_empty));
+    assert_eq!(shown.point, session.trainer().batch_indices()[example]);
+
+    session.run_stage(Stage::Forward).unwrap();
+    let shown = stage_view::network::build(session.trainer(), example).unwrap();
+    let view = stage_view::build(session.trainer_mut());
+    let forward = &view.stages[1];
+    for (l, name) in ["a1", "a2", "y_hat"].iter().enumerate() {
+        let m = matrix(forward, name);
+        let row = m
+            .row_index
+            .iter()
+            .position(|&r| r == Some(example))
+            .unwrap();
+        let cells: Vec<f64> = m.cells[row].iter().map(|c| c.unwrap()).collect();
+        assert_eq!(shown.units[l + 1], cells, "{name} of example {example}");
+        assert_eq!(shown.unit_names[l + 1].as_deref(), Some(*name));
+    }
+    assert_eq!(
+        shown.link_name, None,
+        "Forward links still show the weights"
+    );
+
+    session.run_stage(Stage::Backward).unwrap();
+    let shown = stage_view::network::build(session.trainer(), example).unwrap();
+    let view = stage_view::build(session.trainer_mut());
+    let backward = &view.stages[2];
+    assert_eq!(shown.link_name, Some("dL/dW"));
+    for l in 0..3 {
+        let delta = matrix(backward, &format!("delta{}", l + 1));
+        let row = delta
+            .row_index
+            .iter()
+            .position(|&r| r == Some(example))
+            .unwrap();
+        let cells: Vec<f64> = delta.cells[row].iter().map(|c| c.unwrap()).collect();
+        assert_eq!(
+            shown.units[l + 1],
+            cells,
+            "delta{} of example {example}",
+            l + 1
+        );
+        let dw = matrix(backward, &format!("dL/dW{}", l + 1));
+        let flat: Vec<f64> = dw.cells.iter().flatten().map(|c| c.unwrap()).collect();
+        assert_eq!(shown.links[l], flat, "dL/dW{}", l + 1);
+        assert!(flat.iter().any(|&v| v != 0.0));
+    }
+
+    session.run_stage(Stage::Update).unwrap();
+    let shown = stage_view::network::build(session.trainer(), example).unwrap();
+    let trainer = session.trainer();
+    let (before, after) = (trainer.params_before(), trainer.network().params());
+    assert_eq!(shown.link_name, Some("ΔW"));
+    for (l, layer) in trainer.network().layers().iter().enumerate() {
+        let w = layer.w_range();
+        let change: Vec<f64> = after[w.clone()]
+            .iter()
+            .zip(&before[w])
+            .map(|(a, b)| a - b)
+            .collect();
+        assert_eq!(shown.links[l], change);
+        // W ← W − lr·dL/dW: the change is −lr times the gradient shown at Backward.
+        let lr = trainer.update_learning_rate();
+        for (c, g) in change.iter().zip(&trainer.gradient()[layer.w_range()]) {
+            assert!(
+                (c + lr * g).abs() <= 1e-12 * (1.0 + g.abs()),
+                "{c} vs −{lr}·{g}"
+            );
+        }
+        let b = layer.b_range();
+        let db: Vec<f64> = after[b.clone()]
+            .iter()
+            .zip(&before[b])
+            .map(|(a, b)| a - b)
+            .collect();
+        assert_eq!(shown.units[l + 1], db);
+    }
+    // A chosen example past the batch's end shows its last row.
+    let clamped = stage_view::network::build(session.trainer(), 999).unwrap();
+    assert_eq!(clamped.example, clamped.rows - 1);
+}
+
+fn matrix<'a>(panel: &'a stage_view::StagePanel, name: &str) -> &'a Matrix {
+    panel
+        .equations
+        .iter()
+        .flat_map(|e| &e.matrices)
+        .find(|m| m.name == name)
+        .unwrap_or_else(|| panic!("no matrix {name}"))
+}
+
+/// On a maxout layer each link shows one piece: the piece of largest |w|
+/// the drawing strokes, and the overlay gives that piece's dL/dW; a unit's
+/// delta is its winning piece's (the others get none).
+#[test]
+fn the_network_overlay_of_maxout_shows_the_drawn_piece() {
+    let hidden = vec![HiddenLayer {
+        units: 2,
+        activation: Kind::Maxout,
+        param: Some(3.0),
+    }];
+    let mut session = session(hidden, 6, 0.0);
+    for stage in [Stage::SampleBatch, Stage::Forward, Stage::Backward] {
+        session.run_stage(stage).unwrap();
+    }
+    let trainer = session.trainer();
+    let shown = stage_view::network::build(trainer, 1).unwrap();
+    let network = trainer.network();
+    let layer = &network.layers()[0];
+    let (w, dw) = (&network.params()[layer.w_range()], trainer.dw(0));
+    for i in 0..layer.fan_in() {
+        for j in 0..layer.units() {
+            let piece = nnplay::plot::network::link_piece(network, 0, i, j);
+            assert!((j * 3..j * 3 + 3).contains(&piece), "a piece of unit {j}");
+            let largest = (0..3)
+                .map(|p| w[i * 6 + j * 3 + p].abs())
+                .fold(0.0, f64::max);
+            assert_eq!(w[i * 6 + piece].abs(), largest);
+            assert_eq!(shown.links[0][i * 2 + j], dw[i * 6 + piece]);
+        }
+    }
+    let delta = &trainer.delta(0)[6..12];
+    let per_unit: Vec<f64> = delta.chunks(3).map(|p| p.iter().sum()).collect();
+    assert_eq!(shown.units[1], per_unit);
+    assert!(delta
+        .chunks(3)
+        .all(|p| p.iter().filter(|&&d| d != 0.0).count() <= 1));
+}

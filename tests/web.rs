@@ -271,12 +271,16 @@ mod training {
                 "train_accuracy",
                 "test_accuracy",
                 "diverged_at",
-                "train_size"
+                "train_size",
+                "warning",
+                "warning_text"
             ]
         );
         assert_eq!(number(&start, "step"), 0.0);
         assert_eq!(number(&start, "epoch"), 0.0);
         assert!(get(&start, "diverged_at").is_null(), "not diverged");
+        assert!(get(&start, "warning").is_null(), "no warning");
+        assert!(get(&start, "warning_text").is_null(), "no warning");
         assert_eq!(
             number(&start, "train_size"),
             250.0,
@@ -346,10 +350,16 @@ mod training {
             at - 1.0,
             "the diverging step did not count"
         );
+        // The notice names the status line's step, the last one done.
+        let text = get(&wild.status(), "warning_text").as_string().unwrap();
+        assert!(
+            text.starts_with(&format!("diverged after step {}:", at - 1.0)),
+            "{text}"
+        );
         // A wrong call still throws a named Error, and the status still reads.
         let again = message(wild.run(1).unwrap_err());
         assert!(again.starts_with("diverged at step"), "{again}");
-        assert_eq!(keys(&wild.status()).len(), 8);
+        assert_eq!(keys(&wild.status()).len(), 10);
     }
 }
 

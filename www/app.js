@@ -29,24 +29,49 @@ function showFailure(error) {
 /** How often the link the stop panel would offer is refreshed, in ms. */
 const KEEP_LINK_EVERY = 1000;
 
-/** Starts the page once the module's exports are available (guarded: see guard.js). */
-function start(bindings) {
+/** Runs `work` as a named part of the start, timed for bench/startup.mjs (which lists the parts). */
+function part(name, work) {
+  const begin = performance.now();
+  try {
+    return work();
+  } finally {
+    performance.measure(`nnplay:start ${name}`, { start: begin, end: performance.now() });
+  }
+}
+
+/**
+ * Ends the current task: the start runs a part a task, so the first curve
+ * is drawn (and painted) before the training view, the stages and the race
+ * are built, and no one task keeps the page from answering for long.
+ */
+const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
+
+/**
+ * Starts the page once the module's exports are available (guarded: see
+ * guard.js). The page is ready (`data-ready`) once every part has run and
+ * the link is applied; until then its controls do nothing, as before the
+ * module arrived.
+ */
+async function start(bindings) {
   const api = guard(bindings);
   window.nnplay = api;
   try {
-    loadSettings(api);
-    startTheme();
-    const explorer = new Explorer(api, $("explorer"));
-    explorer.update();
-    const softmax = new SoftmaxPanel(api, $("softmax"));
-    softmax.draw();
-    const training = new Training(api, $("train"), $("stages"));
+    part("settings", () => { loadSettings(api); startTheme(); });
+    const explorer = part("explorer", () => new Explorer(api, $("explorer")));
+    part("explorer draw", () => explorer.update());
+    const softmax = part("softmax", () => new SoftmaxPanel(api, $("softmax")));
+    part("softmax draw", () => softmax.draw());
+    await nextTask();
+    const training = part("training", () => new Training(api, $("train"), $("stages")));
     const run = training.shared();
-    const stages = new Stages($("stages"), run);
-    const race = new RacePanel(api, $("race"), run);
+    await nextTask();
+    const stages = part("stages", () => new Stages($("stages"), run));
+    await nextTask();
+    const race = part("race", () => new RacePanel(api, $("race"), run));
+    await nextTask();
     // The order a link is applied in: the race follows the training view's settings.
     const panels = [explorer, softmax, training, stages, race];
-    const link = startLinks(api, panels);
+    const link = part("link", () => startLinks(api, panels));
     // The panels by name, for the browser tests of the house (tests/e2e/house.test.js) and the console.
     window.nnplayPanels = Object.freeze({ explorer, softmax, training, stages, race });
     // The run's link, kept while the module works, so a trap cannot lose it.
@@ -65,7 +90,7 @@ function start(bindings) {
     run.onDraw(() => texts.update());
     link.onSync(() => texts.update());
     run.onPlayButton(() => texts.update());
-    texts.write();
+    part("texts", () => texts.write());
     pngButtons(document.querySelector("main"), (text) => training.saySaved(text));
     startKeys(panels);
     document.documentElement.dataset.ready = "true";

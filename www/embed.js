@@ -1,7 +1,7 @@
 // nnplay's embed script for course notes: one file, no dependencies, served
 // beside the site. It defines <nn-play>:
 //
-//   <script src="https://…/embed.js" defer></script>
+//   <script src="https://…/embed.js"></script>
 //   <nn-play panel="train" state="data=spiral&layers=8:relu,8:relu" lock="lr" hide="batch" compact autoplay></nn-play>
 //
 // Each element holds an iframe of nnplay's page showing one panel. It takes

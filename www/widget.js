@@ -5,13 +5,26 @@
 //   panel, state, lock, hide (strings), compact, autoplay (booleans) in;
 //   step, train_loss, test_loss, accuracy, link out, on every nnplay-state;
 //   a custom message {command: "play" | "pause" | "step" | "reset"} drives it.
-// docs/teaching.md gives the Python class.
+// docs/teaching.md gives the Python class and the MyST directive.
 import "./embed.js";
 
 /** nnplay's page, beside this module. */
 const SITE = new URL("index.html", import.meta.url).href;
 /** The commands a custom message may carry. */
 const COMMANDS = ["play", "pause", "step", "reset"];
+
+/**
+ * Calls `model[name](...args)` where the host has it. MyST's {anywidget}
+ * host renders from the page's JSON alone: its save_changes and off throw
+ * (there is no kernel to sync with), so those are best-effort.
+ */
+function tryModel(model, name, ...args) {
+  try {
+    model[name]?.(...args);
+  } catch {
+    // Nothing to sync with; the widget works on.
+  }
+}
 
 /** Sets (or removes) `element`'s attributes from the model's traits. */
 function attributes(element, model) {
@@ -41,7 +54,7 @@ export default {
       model.set("test_loss", testLoss);
       model.set("accuracy", accuracy);
       model.set("link", link);
-      model.save_changes();
+      tryModel(model, "save_changes");
     };
     player.addEventListener("nnplay-state", onState);
     const onStateTrait = () => {
@@ -58,9 +71,9 @@ export default {
     model.on("msg:custom", onMessage);
     el.append(player);
     return () => {
-      model.off("change:state", onStateTrait);
-      for (const name of ["panel", "lock", "hide", "compact", "autoplay"]) model.off(`change:${name}`, onLayout);
-      model.off("msg:custom", onMessage);
+      tryModel(model, "off", "change:state", onStateTrait);
+      for (const name of ["panel", "lock", "hide", "compact", "autoplay"]) tryModel(model, "off", `change:${name}`, onLayout);
+      tryModel(model, "off", "msg:custom", onMessage);
       player.remove();
     };
   },

@@ -16,7 +16,7 @@ use plotters::prelude::*;
 
 mod layout;
 mod links;
-pub use layout::{column_units, frames, layout, link_count, link_weight, Layout};
+pub use layout::{column_units, frames, layout, link_count, link_piece, link_weight, Layout};
 pub use links::{Bucket, Links, LEVELS};
 
 /// Draws the links and the units' frames (thumbnails are laid in by the caller).

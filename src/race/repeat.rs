@@ -93,7 +93,7 @@ impl Repeat {
             }
             if race.runs.iter().all(|r| finished(r, target, limit)) {
                 for (outcomes, run) in self.outcomes.iter_mut().zip(&race.runs) {
-                    outcomes.push(run.progress.reached(target));
+                    outcomes.push(outcome(run, target));
                 }
                 self.current = None;
             }
@@ -130,7 +130,7 @@ impl Repeat {
             };
             let Some(run) = race.runs.iter_mut().find(|r| !finished(r, target, limit)) else {
                 for (outcomes, run) in self.outcomes.iter_mut().zip(&race.runs) {
-                    outcomes.push(run.progress.reached(target));
+                    outcomes.push(outcome(run, target));
                 }
                 self.current = None;
                 continue;
@@ -201,6 +201,14 @@ impl Repeat {
         let limit = self.limit as f64;
         compare(self.spread(0).median, self.spread(i).median, limit, limit)
     }
+}
+
+/// A finished run's steps to the target; `None` if it never met it or
+/// diverged (a run that blows up counts as never there, whatever it met first).
+fn outcome(run: &Run, target: Target) -> Option<u64> {
+    run.progress
+        .reached(target)
+        .filter(|_| run.diverged_at().is_none())
 }
 
 /// Whether a run is done: it met the target, diverged or hit the limit

@@ -182,11 +182,25 @@ impl Race {
         self.runs.get(i).and_then(Run::diverged_at)
     }
 
-    /// Contestant `i`'s speed against the first contestant's.
+    /// Contestant `i`'s speed against the first contestant's; a diverged
+    /// contestant is out (`Diverged`), and with a diverged first one there
+    /// is no reference (`NoReference`).
     pub fn speedup(&self, i: usize) -> Comparison {
+        if self.diverged_at(i).is_some() {
+            return Comparison::Diverged;
+        }
+        if self.diverged_at(0).is_some() {
+            return Comparison::NoReference;
+        }
         let ran = |i: usize| self.runs.get(i).map_or(0.0, |r| r.steps() as f64);
         let reached = |i: usize| self.reached(i).map(|s| s as f64);
         compare(reached(0), reached(i), ran(0), ran(i))
+    }
+
+    /// Whether every contestant is done: it met the target or diverged
+    /// (Play then stops by itself: no step can change the results).
+    pub fn finished(&self) -> bool {
+        (0..self.len()).all(|i| self.reached(i).is_some() || self.diverged_at(i).is_some())
     }
 
     /// Contestant `i`'s dead hidden units and its hidden units in all, as of

@@ -130,6 +130,11 @@ pub enum Comparison {
     AtMost(f64),
     /// Neither has reached it, or one met it before its first step.
     Unknown,
+    /// This contestant diverged: it is out of the race, whatever it reached
+    /// before (a run that blows up is no winner).
+    Diverged,
+    /// The first contestant diverged, so there is nothing to compare with.
+    NoReference,
 }
 
 /// Compares the steps `this` run took to reach the target with the

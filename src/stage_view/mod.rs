@@ -1,11 +1,13 @@
 //! The stage view: a serialisable description of the current SGD step for
 //! the page's stage-by-stage panel. Each of the four stages lists its
 //! equations in the notes' notation for the network as built, and, once the
-//! stage has run in this step, the actual matrices of the batch beside them.
+//! stage has run in this step, the actual matrices of the batch beside them;
+//! `network` gives the same values as the network drawing shows them.
 
 mod equation;
 mod equations;
 mod matrix;
+pub mod network;
 mod notation;
 mod update;
 

@@ -29,13 +29,17 @@ const MAX_PIECES_PER_CALL: u32 = 100_000;
 
 /// A speed-up as `{kind, value}`: "times" (both reached the target: `value`
 /// times fewer steps), "at_least" (only this one reached it so far),
-/// "at_most" (only the first did) or "unknown" (`value` null).
+/// "at_most" (only the first did), "unknown", "diverged" (this one blew up:
+/// out of the race) or "no_reference" (the first one did); `value` null for
+/// the last three.
 fn comparison(c: Comparison) -> Fields {
     let (kind, value) = match c {
         Comparison::Times(x) => ("times", Some(x)),
         Comparison::AtLeast(x) => ("at_least", Some(x)),
         Comparison::AtMost(x) => ("at_most", Some(x)),
         Comparison::Unknown => ("unknown", None),
+        Comparison::Diverged => ("diverged", None),
+        Comparison::NoReference => ("no_reference", None),
     };
     Fields::new()
         .with("kind", kind)
@@ -174,6 +178,11 @@ impl Race {
                 .with("diverged_at", fields::step(self.race.diverged_at(i)))
                 .with("speedup", comparison(self.race.speedup(i)))
         }))
+    }
+
+    /// Whether every contestant met the target or diverged: Play stops then.
+    pub fn finished(&self) -> bool {
+        self.race.finished()
     }
 
     /// Draws every contestant's train and test loss (and accuracy) over the steps.

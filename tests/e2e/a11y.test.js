@@ -30,9 +30,9 @@ const stepOf = async (page) => Number(/^Step (\d+) /.exec(await statusOf(page))[
  * axe-core's violations on the page as it is now, one line each. (axe is run
  * through evaluate, not a <script> tag, so the page's strict CSP stays on.)
  */
-async function violations(page) {
+async function violations(page, within) {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
-  const found = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  const found = await page.evaluate(async (within) => (await window.axe.run(within ?? document)).violations, within);
   return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
 }
 
@@ -107,6 +107,31 @@ async function tabWalk(page) {
   }
   return { count, reached, unseen };
 }
+
+describe("the embed builder", () => {
+  for (const width of [320, 375, 1280]) {
+    test(`is axe clean at ${width} px, fits without scrolling sideways, and works from the keyboard`, async () => {
+      const { page, problems } = await openPage(browser, server.url, { viewport: { width, height: 800 } });
+      await page.getByRole("button", { name: "Embed" }).focus();
+      await page.keyboard.press("Enter");
+      assert.equal(await page.evaluate(() => document.activeElement.id), "embed-panel", "Enter opens it and moves the focus in");
+      await page.keyboard.press("Tab");
+      assert.match(await page.evaluate(() => document.activeElement.id), /^embed-may-/, "Tab reaches the first setting");
+      await page.keyboard.press("Space");
+      assert.equal(await page.evaluate(() => document.activeElement.checked), false, "Space unticks it");
+      await page.waitForFunction(() => /lock=/.test(document.getElementById("embed-code").value));
+      await page.frameLocator("#embed-preview").locator("html[data-ready=true]").waitFor({ timeout: 15000 });
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(sideways <= 0, `the page does not scroll sideways (${sideways} px)`);
+      // The builder itself (the page around it at 320 px is the keyboard walk's and the first axe test's).
+      assert.deepEqual(await violations(page, "#embed-box"), [], `the builder open at ${width} px`);
+      await page.keyboard.press("Escape");
+      assert.equal(await page.evaluate(() => document.activeElement.id), "embed-button");
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+});
 
 describe("keyboard", () => {
   test("Tab reaches every control of the page and of each embed, in document order, with a visible focus ring", async () => {
@@ -199,7 +224,7 @@ describe("keyboard", () => {
     await page.getByLabel("Batch size", { exact: true }).focus();
     await page.keyboard.press("s");
     await page.getByRole("button", { name: "Embed" }).click();
-    await page.getByLabel("Embed code", { exact: true }).focus();
+    await page.getByLabel("Embed code (plain iframe)", { exact: true }).focus();
     await page.keyboard.press("r");
     await page.keyboard.press("Space");
     await page.locator("body").focus();

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
+import { chromium } from "playwright-core";
 import { openPage, startSite, stopSite } from "./harness.js";
 import { measure } from "../../scripts/embed-heights.mjs";
 
@@ -44,7 +45,7 @@ const PARAGRAPH = "<p>Course notes go on around the embed, paragraph after parag
  * Serves `body` as a page of course notes on the second origin, with a
  * layout-shift observer and a log of every nnplay event, and opens it.
  */
-async function openNotes(name, body, { viewport = { width: 1000, height: 900 }, colorScheme = "light", style = "" } = {}) {
+async function openNotes(name, body, { viewport = { width: 1000, height: 900 }, colorScheme = "light", style = "", script = true } = {}) {
   notes.set(`/${name}.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes</title><link rel="icon" href="data:,">
 <script>
   window.shifts = [];
@@ -61,7 +62,7 @@ async function openNotes(name, body, { viewport = { width: 1000, height: 900 }, 
     window.firstHeights = [...document.querySelectorAll("nn-play")].map((el) => el.getBoundingClientRect().height);
   }));
 </script>
-<script src="${server.url}embed.js"></script>
+${script ? `<script src="${server.url}embed.js"></script>` : ""}
 <style>body { max-width: 760px; margin: 0 auto; font: 16px/1.5 serif; } ${style}</style>
 </head><body><main><h1>Activation functions</h1>${body}</main></body></html>`);
   const page = await browser.newPage({ viewport, colorScheme });
@@ -272,6 +273,70 @@ ${PARAGRAPH}<h2 id="later">Later</h2>${PARAGRAPH}`, { viewport: { width: 1280, h
   });
 });
 
+describe("in a slide deck like reveal.js", () => {
+  // What reveal.js does with a slide's iframe (scripts/hosts.mjs tries reveal.js itself): one slide
+  // shown at a time, the others kept (hidden, the frames loaded); "slide:stop" posted to the frames of
+  // the slide left and "slide:start" to those of the slide shown; the arrow keys, heard on the deck's
+  // document, change slides; each slide scaled into a 16:9 stage.
+  const DECK = (slide) => `<div class="deck">
+<section><h2>Before</h2><p>A slide before.</p></section>
+${slide}
+<section><h2>After</h2><p>A slide after.</p></section>
+</div>
+<script>
+  const slides = [...document.querySelectorAll(".deck > section")];
+  window.current = 0;
+  window.show = (n) => {
+    if (n < 0 || n >= slides.length || n === window.current) return;
+    for (const f of slides[window.current].querySelectorAll("iframe")) f.contentWindow.postMessage("slide:stop", "*");
+    window.current = n;
+    slides.forEach((s, i) => s.classList.toggle("present", i === n));
+    for (const f of slides[n].querySelectorAll("iframe")) f.contentWindow.postMessage("slide:start", "*");
+  };
+  slides[0].classList.add("present");
+  addEventListener("keydown", (e) => {
+    if (e.key === "ArrowRight") window.show(window.current + 1);
+    if (e.key === "ArrowLeft") window.show(window.current - 1);
+  });
+</script>`;
+  const STYLE = "body { max-width: none; margin: 0; } .deck { position: relative; width: 960px; height: 700px; margin: 0 auto; transform: scale(1.5); transform-origin: top center; }" +
+    " .deck > section { position: absolute; inset: 0; visibility: hidden; text-align: center; } .deck > section.present { visibility: visible; }" +
+    " .deck iframe { max-width: 95%; max-height: 95%; }";
+
+  test("the doc's slide: autoplay on its slide, fit=1 in 16:9, slide:stop/start keep the run, Escape gives the arrow keys back", async () => {
+    const text = await readFile(join(import.meta.dirname, "../../docs/teaching.md"), "utf8");
+    const slide = [...text.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]).find((e) => e.includes("<section>")).replaceAll("https://example.org/nnplay/", server.url);
+    const { page, problems } = await openNotes("deck", DECK(slide), { viewport: { width: 1920, height: 1080 }, style: STYLE, script: false });
+    const frame = await (await page.locator(".deck iframe").elementHandle()).contentFrame();
+    await frame.waitForSelector("html[data-ready=true].embed");
+    await page.keyboard.press("ArrowRight");
+    await frame.waitForFunction(() => Number(/^Step (\d+)/.exec(document.getElementById("train-status").textContent)[1]) > 20, null, { timeout: 15000 });
+    const box = await page.locator(".deck iframe").evaluate((el) => ({ w: el.offsetWidth, h: el.offsetHeight, bottom: el.getBoundingClientRect().bottom, slide: el.closest("section").getBoundingClientRect().bottom }));
+    assert.ok(Math.abs(box.w / box.h - 16 / 9) < 0.01 && box.bottom <= box.slide + 1, `a 16:9 frame inside the slide: ${JSON.stringify(box)}`);
+    const inner = await frame.evaluate(() => ({ client: document.documentElement.clientHeight, heatmap: document.getElementById("heatmap").getBoundingClientRect().bottom }));
+    assert.equal(inner.client, box.h, "fit=1: the frame does not grow");
+    assert.ok(inner.heatmap <= inner.client, `the panel lays out to the box: ${JSON.stringify(inner)}`);
+    await page.keyboard.press("ArrowRight");
+    await page.waitForTimeout(400);
+    const left = await stepIn(frame);
+    await page.waitForTimeout(800);
+    assert.equal(await stepIn(frame), left, "leaving the slide pauses the run");
+    await page.keyboard.press("ArrowLeft");
+    await frame.waitForFunction((n) => Number(/^Step (\d+)/.exec(document.getElementById("train-status").textContent)[1]) > n, left);
+    // The focus in the frame: the arrows are the frame's; Escape gives them back to the deck.
+    await page.frameLocator(".deck iframe").getByRole("button", { name: "Pause" }).click();
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await page.evaluate(() => window.current), 1, "with the focus in the frame the deck stays");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => window.current === 2);
+    const shift = await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
+    assert.ok(shift <= 0.05, `layout shift in the deck ${shift.toFixed(4)} is at most 0.05`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
 describe("a plain iframe", () => {
   test("embed=train&autoplay=1 trains on its own while it is seen, and pauses when scrolled away", async () => {
     const { page, problems } = await openNotes("autoplay", `<iframe id="a" title="nnplay" style="width: 100%; height: 1400px; border: 0"
@@ -319,11 +384,145 @@ describe("a plain iframe", () => {
     await page.close();
   });
 
+  test("a locked or hidden feature holds against a click on its input unit in the drawing", async () => {
+    for (const key of ["lock", "hide"]) {
+      const { page, problems } = await openPage(browser, `${server.url}#embed=train&${key}=features`);
+      const canvas = page.locator("#network");
+      await canvas.scrollIntoViewIfNeeded();
+      const box = await canvas.boundingBox();
+      // The default drawing has four columns; x₁ is the first unit of the first, centred at (w/8, h/4).
+      await canvas.click({ position: { x: box.width / 8, y: box.height / 4 } });
+      await page.getByRole("alert").filter({ hasText: /input features are fixed here: x₁ stays on/ }).waitFor({ timeout: 3000 });
+      await page.waitForTimeout(600);
+      assert.doesNotMatch(await page.evaluate(() => location.hash), /features=/, `${key}: the features stay as the link set them`);
+      assert.equal(await page.locator('#feature-toggles [data-feature="x1"]').getAttribute("aria-pressed"), "true", `${key}: x₁ stays on`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
+    // Unlocked, the same click switches x₁ off (so the click above did hit the unit).
+    const { page } = await openPage(browser, `${server.url}#embed=train&lock=lr`);
+    const canvas = page.locator("#network");
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    await canvas.click({ position: { x: box.width / 8, y: box.height / 4 } });
+    await page.waitForFunction(() => location.hash.includes("features=x2"));
+    await page.close();
+  });
+
+  test("autoplay=1 on the race with race_steps plays on after catching up", async () => {
+    const { page, problems } = await openPage(browser, `${server.url}#embed=race&autoplay=1&race_steps=1500`);
+    const step = () => page.locator("#race-status").evaluate((e) => Number(e.dataset.step));
+    await page.waitForFunction(() => Number(document.querySelector("#race-status").dataset.step) > 1600, null, { timeout: 20000 });
+    assert.equal(await page.getByRole("button", { name: "Pause" }).getAttribute("aria-pressed"), "true", "it plays");
+    const then = await step();
+    await page.waitForTimeout(500);
+    assert.ok(await step() > then, "and keeps playing");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("on the whole page a bad key still shows the notice", async () => {
     const { page } = await openPage(browser, `${server.url}#bogus=1`);
     assert.equal(await page.locator("#link-notice").isVisible(), true);
     await page.close();
   });
+});
+
+describe("the embed builder (the page's Embed)", () => {
+  test("the teacher picks the panel, what students may change, compact, autoplay and theme; the preview and both codes follow, and work in notes", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (err) => problems.push(err.message));
+    await page.goto(`${server.url}#data=xor&noise=10`);
+    await page.waitForSelector("html[data-ready=true]");
+    await page.getByRole("button", { name: "Embed" }).click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), "embed-panel", "the focus moves into the builder");
+    const script = page.getByLabel("Code with the script (<nn-play>)");
+    const iframe = page.getByLabel("Embed code (plain iframe)");
+    // Served from 127.0.0.1: the code names a placeholder, and the builder says why.
+    assert.match(await page.getByLabel("Address nnplay is published at").evaluate((el) => document.getElementById(el.getAttribute("aria-describedby")).textContent),
+      /127\.0\.0\.1:\d+, which your students cannot reach.*https:\/\/example\.org\/nnplay\//);
+    for (const code of [script, iframe]) assert.doesNotMatch(await code.inputValue(), /127\.0\.0\.1|localhost/);
+    await page.getByLabel("Panel to embed").selectOption("train");
+    await page.getByRole("checkbox", { name: "Learning rate", exact: true }).uncheck();
+    await page.getByRole("checkbox", { name: "Batch size", exact: true }).uncheck();
+    await page.getByRole("radio", { name: "hidden" }).check();
+    await page.getByRole("checkbox", { name: /^Compact/ }).check();
+    await page.getByRole("checkbox", { name: /^Autoplay/ }).check();
+    await page.getByLabel("Theme of the embed").selectOption("dark");
+    assert.equal(await script.inputValue(), '<script src="https://example.org/nnplay/embed.js"></script>\n' +
+      '<nn-play panel="train" state="data=xor&amp;noise=10" hide="lr,batch" compact autoplay theme="dark"></nn-play>');
+    const src = /src="([^"]+)"/.exec(await iframe.inputValue())[1].replaceAll("&amp;", "&");
+    assert.equal(src, "https://example.org/nnplay/index.html#embed=train&theme=dark&data=xor&noise=10&hide=lr,batch&compact=1&autoplay=1");
+    // The live preview is the embed itself, here.
+    await page.waitForFunction(() => document.getElementById("embed-preview").src.includes("hide=lr,batch"));
+    const preview = page.frameLocator("#embed-preview");
+    await preview.locator("html[data-ready=true].embed.compact").waitFor({ timeout: 15000 });
+    assert.equal(await preview.locator("html").getAttribute("data-theme"), "dark");
+    assert.equal(await preview.getByLabel("Learning rate", { exact: true }).isVisible(), false, "hidden in the preview");
+    assert.equal(await preview.getByLabel("Dataset").isEnabled(), true);
+    // Lock instead of hide: the preview follows.
+    await page.getByRole("radio", { name: "shown, locked" }).check();
+    assert.match(await script.inputValue(), / lock="lr,batch" /);
+    await page.waitForFunction(() => document.getElementById("embed-preview").src.includes("lock=lr,batch"));
+    await page.frameLocator("#embed-preview").locator("html[data-ready=true]").waitFor({ timeout: 15000 });
+    assert.equal(await page.frameLocator("#embed-preview").getByLabel("Learning rate", { exact: true }).isDisabled(), true, "locked in the preview");
+    // The iframe code takes the height the preview measured.
+    await page.waitForFunction(() => !/height: 1100px/.test(document.getElementById("embed-code").value), null, { timeout: 10000 });
+    // The published address, typed; a local one is refused.
+    const site = page.getByLabel("Address nnplay is published at");
+    await site.fill("https://notes.example.edu/ml/nnplay");
+    assert.match(await script.inputValue(), /^<script src="https:\/\/notes\.example\.edu\/ml\/nnplay\/embed\.js">/);
+    assert.match(await iframe.inputValue(), /src="https:\/\/notes\.example\.edu\/ml\/nnplay\/index\.html#embed=train&amp;/);
+    await site.fill("http://localhost:8080/");
+    assert.match(await site.evaluate((el) => document.getElementById(el.getAttribute("aria-describedby")).textContent), /localhost:8080 is this computer/);
+    assert.match(await script.inputValue(), /https:\/\/example\.org\/nnplay\/embed\.js/);
+    await site.fill("");
+    // Copy, with a spoken confirmation.
+    await page.getByRole("button", { name: "Copy the script code" }).click();
+    await page.getByRole("status").filter({ hasText: "Copied the script code." }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await script.inputValue());
+    await page.getByRole("button", { name: "Copy the iframe code" }).click();
+    await page.getByRole("status").filter({ hasText: "Copied the iframe code." }).waitFor();
+    // Escape closes the builder and gives the focus back to Embed.
+    await page.getByRole("button", { name: "Copy the iframe code" }).focus();
+    await page.keyboard.press("Escape");
+    assert.equal(await page.locator("#embed-box").isVisible(), false);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "embed-button");
+    assert.equal(await page.getByRole("button", { name: "Embed" }).getAttribute("aria-expanded"), "false");
+    const code = (await script.inputValue()).replaceAll("https://example.org/nnplay/", server.url);
+    assert.deepEqual(problems, []);
+    await context.close();
+
+    // The script code, the placeholder replaced, works in notes on another origin.
+    const notesPage = await openNotes("built", code.replace("<nn-play ", '<nn-play id="built" '));
+    await settled(notesPage.page, ["built"]);
+    const frame = notesPage.page.frameLocator("#built iframe");
+    assert.equal(await frame.getByLabel("Learning rate", { exact: true }).isDisabled(), true);
+    assert.equal(await frame.locator("#dataset").inputValue(), "xor");
+    assert.deepEqual(notesPage.problems, []);
+    await notesPage.page.close();
+  });
+});
+
+test("served from a public address, the builder's code names the page's own address", async () => {
+  // A name for this computer that is not a local one, as a published site has.
+  const port = new URL(server.url).port;
+  const named = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP notes-site.test 127.0.0.1"],
+  });
+  const site = `http://notes-site.test:${port}/course/nnplay/`;
+  const { page, problems } = await openPage(named, `${site}index.html#data=xor`);
+  await page.getByRole("button", { name: "Embed" }).click();
+  assert.equal(await page.getByLabel("Address nnplay is published at").inputValue(), site);
+  assert.match(await page.getByLabel("Code with the script (<nn-play>)").inputValue(), new RegExp(`^<script src="${site}embed\\.js"></script>`));
+  assert.match(await page.getByLabel("Embed code (plain iframe)").inputValue(), new RegExp(`src="${site}index\\.html#embed=train&amp;data=xor"`));
+  assert.doesNotMatch(await page.locator("#embed-site-note").textContent(), /cannot reach/);
+  assert.deepEqual(problems, []);
+  await named.close();
 });
 
 test("embed.js's height table matches the panels as built (else run scripts/embed-heights.mjs)", async () => {
@@ -356,7 +555,8 @@ describe("docs/teaching.md", () => {
   test("every example loads its panel from a page of notes on another origin", async () => {
     for (const [i, example] of (await examples()).entries()) {
       // The examples' scripts are the notes' own; the observers above are the test's.
-      const { page, problems } = await openNotes(`example-${i}`, example, { viewport: { width: 1280, height: 900 } });
+      // Only the example's own script tag loads embed.js, where the example puts it.
+      const { page, problems } = await openNotes(`example-${i}`, `${PARAGRAPH}${example}${PARAGRAPH}`, { viewport: { width: 1280, height: 900 }, script: false });
       const frame = await (await page.waitForSelector("iframe", { timeout: 15000 })).contentFrame();
       await frame.waitForSelector("html[data-ready=true].embed", { timeout: 30000 });
       const panel = /embed=(\w+)/.exec(frame.url())[1];
@@ -366,9 +566,64 @@ describe("docs/teaching.md", () => {
         await page.getByRole("button", { name: "Train for two seconds" }).click();
         await page.waitForFunction(() => /^Step [1-9]/.test(document.getElementById("seen").textContent), null, { timeout: 10000 });
       }
+      await page.waitForTimeout(1500);
+      const shift = await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
+      assert.ok(shift <= 0.05, `example ${i}: layout shift in the notes ${shift.toFixed(4)} is at most 0.05`);
       assert.deepEqual(problems, [], `example ${i}`);
       await page.close();
     }
+  });
+});
+
+describe("docs/teaching.md's notebook examples", () => {
+  test("the Python class declares every trait widget.js reads and writes (the three figures it names as optional)", async () => {
+    const text = await readFile(join(import.meta.dirname, "../../docs/teaching.md"), "utf8");
+    const python = /```python\n([\s\S]*?)```/.exec(text)[1];
+    assert.match(python, /_esm = "https:\/\/example\.org\/nnplay\/widget\.js"/);
+    const declared = new Set([...python.matchAll(/^\s+(\w+) = traitlets\./gm)].map((m) => m[1]));
+    const widget = await readFile(join(import.meta.dirname, "../../www/widget.js"), "utf8");
+    const read = new Set([...widget.matchAll(/model\.get\("(\w+)"\)/g)].map((m) => m[1]));
+    for (const m of widget.matchAll(/\[((?:"\w+",?\s*)+)\]\) (?:element\.toggleAttribute|\{)/g)) for (const n of m[1].matchAll(/"(\w+)"/g)) read.add(n[1]);
+    const written = new Set([...widget.matchAll(/model\.set\("(\w+)"/g)].map((m) => m[1]));
+    assert.ok(read.size >= 5 && written.size >= 5, `the scan found the traits: ${[...read]} / ${[...written]}`);
+    for (const name of read) assert.ok(declared.has(name), `widget.js reads ${name}, which the doc's class does not declare`);
+    const optional = ["train_loss", "test_loss", "accuracy"];
+    for (const name of written) assert.ok(declared.has(name) || optional.includes(name), `widget.js writes ${name}, which the doc's class does not declare`);
+    for (const name of optional) assert.match(text, new RegExp(`\`${name}\``), `the doc names the optional ${name}`);
+  });
+
+  test("MyST's {anywidget} example renders from its JSON alone, with a model that cannot save, send or unsubscribe", async () => {
+    const text = await readFile(join(import.meta.dirname, "../../docs/teaching.md"), "utf8");
+    const [, url, body] = /```\{anywidget\} (\S+)\n([\s\S]*?)\n```/.exec(text);
+    const module = url.replace("https://example.org/nnplay/", server.url);
+    const { page, problems } = await openNotes("myst", `<div id="out"></div>
+<script type="module">
+  // As MyST's page host does: the directive's JSON is the state; set tells listeners; there is no kernel.
+  const state = ${body};
+  const target = new EventTarget();
+  const model = {
+    get: (name) => state[name],
+    set: (name, value) => { state[name] = value; target.dispatchEvent(new CustomEvent("change:" + name)); },
+    on: (name, f) => target.addEventListener(name, f),
+    off: () => { throw new Error("off is not available here"); },
+    save_changes: () => { throw new Error("save_changes is not available here"); },
+    send: () => { throw new Error("send is not available here"); },
+  };
+  window.state = state;
+  const { default: widget } = await import(${JSON.stringify(module)});
+  window.cleanup = widget.render({ model, el: document.getElementById("out") });
+</script>`, { viewport: { width: 1280, height: 900 }, script: false });
+    const frame = await (await page.waitForSelector("#out nn-play iframe", { timeout: 15000 })).contentFrame();
+    await frame.waitForSelector("html[data-ready=true].embed.compact", { timeout: 30000 });
+    const traits = JSON.parse(body);
+    assert.equal(await frame.locator("#dataset").inputValue(), new URLSearchParams(traits.state).get("data"), "the JSON's state");
+    assert.equal(await frame.getByLabel("Learning rate", { exact: true }).isDisabled(), true, "the JSON's lock");
+    await page.frameLocator("#out iframe").getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
+    await page.waitForFunction(() => window.state.step === 1, null, { timeout: 10000 });
+    await page.evaluate(() => window.cleanup());
+    assert.equal(await page.locator("#out nn-play").count(), 0, "the cleanup removes it");
+    assert.deepEqual(problems, [], "no errors from the model's missing parts");
+    await page.close();
   });
 });
 

@@ -148,10 +148,21 @@ describe("activation explorer", () => {
     const table = page.getByRole("table", { name: "Properties" });
     const sigmoid = table.getByRole("row", { name: /^Sigmoid/ });
     assert.match(await sigmoid.textContent(), /\(0, 1\)noyesyesboth tailscostly: needs exp\(\)/);
-    await page.waitForFunction(() => [...document.querySelectorAll("[data-cost]")].every((c) => c.textContent.endsWith(" ns")), null, { timeout: 20000 });
-    const costs = await page.$$eval("[data-cost]", (cells) => cells.map((c) => Number.parseFloat(c.textContent)));
-    assert.equal(costs.length, 10);
-    assert.ok(costs.every((ns) => Number.isFinite(ns) && ns >= 0), `${costs}`);
+    // The timings start once the table is seen.
+    await page.locator("#properties").scrollIntoViewIfNeeded();
+    assert.equal(await page.locator("[data-cost]").first().textContent(), "…", "not timed before it was seen");
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-cost]")].every((c) => / ns \(/.test(c.textContent)), null, { timeout: 30000 });
+    const cells = await page.$$eval("[data-cost]", (cells) => cells.map((c) => [c.dataset.cost, c.textContent]));
+    assert.equal(cells.length, 10);
+    for (const [name, text] of cells) {
+      // The median of 5 timings, with their range around it.
+      const m = /^(\d+\.\d) ns \((\d+\.\d)–(\d+\.\d)\)(.*)$/.exec(text);
+      assert.ok(m, `${name}: ${text}`);
+      const [median, low, high] = m.slice(1, 4).map(Number);
+      assert.ok(low <= median && median <= high, `${name}: ${text}`);
+      assert.equal(m[4], name === "maxout" ? " for the max of 2 pieces; its layer also computes 2 pre-activations per unit" : "", name);
+    }
+    assert.match(await page.locator("#cost-note").textContent(), /Why tanh measures cheaper than sigmoid although both need exp\(\)/);
     assert.deepEqual(problems, []);
     await page.close();
   });

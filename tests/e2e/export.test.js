@@ -61,6 +61,8 @@ describe("saving plots", () => {
       const { page, problems } = await openPage(browser, server.url);
       await trainButton(page, "Epoch").click();
       // The measured costs fill in after load and move what is below them; wait, so no click lands beside its button.
+      // The timings start once the table is seen.
+      await page.locator("#properties").scrollIntoViewIfNeeded();
       await page.waitForFunction(() => [...document.querySelectorAll("[data-cost]")].every((cell) => cell.textContent !== "…"));
       const buttons = page.getByRole("button", { name: /^Save .+ as PNG$/ });
       const canvases = await page.$$eval("main canvas", (all) => all.map((c) => ({ id: c.id, width: c.width, height: c.height })));

@@ -32,7 +32,7 @@ describe("overflowing numbers end in a clean stop, never a hang", () => {
       const { page, problems } = await openPage(browser, server.url + link);
       await page.waitForFunction(() => /^Step 5\b/.test(document.getElementById("train-status").textContent) ||
         !document.getElementById("train-alert").hidden, null, { timeout: 20000 });
-      if (link.includes("relu")) assert.match(await alertOf(page), /^Diverged at step 1\b/, link);
+      if (link.includes("relu")) assert.match(await alertOf(page), /^Diverged after step 0\b/, link);
       else assert.match(await statusOf(page), /^Step 5\b/, link);
       assert.equal(await page.evaluate(() => Array.from(window.nnplay.activate("relu", [2])).join()), "2", link);
       assert.deepEqual(problems, [], link);
@@ -45,7 +45,7 @@ describe("overflowing numbers end in a clean stop, never a hang", () => {
     const { page, problems } = await openPage(browser, `${server.url}#layers=${layers}&steps=5`);
     const step = page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true });
     for (let i = 0; i < 40 && (await page.locator("#train-alert").isHidden()); i++) await step.click({ timeout: 20000 });
-    assert.match(await alertOf(page), /^Diverged at step \d+/);
+    assert.match(await alertOf(page), /^Diverged after step \d+/);
     assert.equal(await page.evaluate(() => Array.from(window.nnplay.activate("relu", [2])).join()), "2");
     assert.deepEqual(problems, []);
     await page.close();

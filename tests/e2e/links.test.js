@@ -138,6 +138,27 @@ describe("links", () => {
     }
   });
 
+  test("a link of a run whose learning rate changed midway says, when copied, that it cannot carry that", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    const step = page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true });
+    await step.click();
+    await page.getByRole("button", { name: "Copy link" }).click();
+    const said = page.locator("#share-status");
+    await page.waitForFunction(() => document.getElementById("share-status").textContent !== "");
+    assert.doesNotMatch(await said.textContent(), /cannot carry/, "nothing changed midway");
+    await step.click();
+    await page.getByLabel("Learning rate").selectOption("0.3");
+    await step.click();
+    await page.getByRole("button", { name: "Copy link" }).click();
+    await page.waitForFunction(() => /cannot carry/.test(document.getElementById("share-status").textContent));
+    assert.match(await said.textContent(), /It cannot carry the settings you changed at step 2: it replays the whole run with today's settings/);
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Reset" }).click();
+    await page.getByRole("button", { name: "Copy link" }).click();
+    await page.waitForFunction(() => !/cannot carry/.test(document.getElementById("share-status").textContent));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("Copy link copies the page's link, or shows it in a field when there is no clipboard", async () => {
     const context = await browser.newContext();
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
@@ -165,16 +186,17 @@ describe("links", () => {
     const { page, problems } = await openPage(browser, `${server.url}#data=xor&curves=tanh`);
     await page.getByRole("button", { name: "Embed" }).click();
     await page.getByLabel("Panel to embed").selectOption("curves");
-    const snippet = await page.getByLabel("Embed code").inputValue();
-    assert.match(snippet, /^<iframe src="[^"]+#embed=curves&amp;data=xor&amp;curves=tanh" title="nnplay: Activation functions"/);
-    const src = /src="([^"]+)"/.exec(snippet)[1].replaceAll("&amp;", "&");
+    const snippet = await page.getByLabel("Embed code (plain iframe)").inputValue();
+    // Served from 127.0.0.1, the code names a placeholder for the published address, never this one.
+    assert.match(snippet, /^<iframe src="https:\/\/example\.org\/nnplay\/index\.html#embed=curves&amp;data=xor&amp;curves=tanh" title="nnplay: Activation functions"/);
+    const src = /src="([^"]+)"/.exec(snippet)[1].replaceAll("&amp;", "&").replace("https://example.org/nnplay/", server.url);
     const embed = await openPage(browser, src);
     assert.equal(await embed.page.locator("#explorer").isVisible(), true);
     for (const hidden of ["header", "footer", "#train", "#softmax", "#stages"]) {
       assert.equal(await embed.page.locator(hidden).isVisible(), false, hidden);
     }
     const open = embed.page.getByRole("link", { name: "Open in nnplay" });
-    assert.equal(await open.getAttribute("href"), `${server.url}#view=curves&data=xor&curves=tanh`, "the whole page, at the embedded panel");
+    assert.equal(await open.getAttribute("href"), `${server.url}index.html#view=curves&data=xor&curves=tanh`, "the whole page, at the embedded panel");
     assert.deepEqual(problems, []);
     assert.deepEqual(embed.problems, []);
     await embed.page.close();

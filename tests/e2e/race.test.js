@@ -35,8 +35,10 @@ function resultRows(page) {
 /** Plays the race until it has run more than `steps` steps, then pauses. */
 async function playPast(page, steps) {
   await bar(page).getByRole("button", { name: "Play" }).click();
-  await page.waitForFunction((n) => Number(document.querySelector("#race-status").dataset.step) > n, steps);
-  await bar(page).getByRole("button", { name: "Pause" }).click();
+  // Play stops by itself once every contestant met the target, perhaps before `steps`.
+  await page.waitForFunction((n) => Number(document.querySelector("#race-status").dataset.step) > n ||
+    document.querySelector("#race-play").getAttribute("aria-pressed") === "false", steps);
+  if (await bar(page).getByRole("button", { name: "Pause" }).count()) await bar(page).getByRole("button", { name: "Pause" }).click();
 }
 
 describe("activation race", () => {
@@ -112,6 +114,35 @@ describe("activation race", () => {
     assert.match(cells[0][1], /^\d+(\.\d)?$/, "ReLU's median");
     assert.notEqual(await pixelHash(null, dots), empty, "the dots are drawn");
     assert.equal(Number(await progress.evaluate((p) => p.value)), 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("Play stops by itself once every contestant has met the target", async () => {
+    const { page, problems } = await openPage(browser, `${server.url}#layers=8,8&lr=0.1&race=relu,tanh&target=loss:0.6&view=race`);
+    await bar(page).getByRole("button", { name: "Play" }).click();
+    await bar(page).getByRole("button", { name: "Play" }).waitFor({ timeout: 20000 });
+    assert.equal(await bar(page).getByRole("button", { name: "Play" }).getAttribute("aria-pressed"), "false");
+    assert.match(await page.locator("#race-status").textContent(), /· 2 of 2 reached test loss 0\.6$/);
+    const step = await raceStep(page);
+    await page.waitForTimeout(300);
+    assert.equal(await raceStep(page), step, "no further steps");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("a contestant that diverges is marked diverged, never the reference or faster", async () => {
+    const { page, problems } = await openPage(browser, `${server.url}#data=xor&layers=8,8&lr=1&race=leaky_relu,relu&view=race`);
+    await bar(page).getByRole("button", { name: "Play" }).click();
+    const rows = page.locator("#race-rows tr");
+    await page.waitForFunction(() => /diverged after step/.test(document.querySelector("#race-rows").textContent), null, { timeout: 30000 });
+    await bar(page).getByRole("button", { name: "Pause" }).click();
+    const first = await rows.nth(0).textContent();
+    assert.match(first, /diverged after step [\d,]+/);
+    assert.doesNotMatch(first, /reference/);
+    assert.match(await rows.nth(1).textContent(), /no reference \(it diverged\)/);
+    assert.match(await page.locator("#race-verdict").textContent(), /Leaky ReLU diverged after step [\d,]+, so there is no reference/);
+    assert.doesNotMatch(await page.locator("#race-verdict").textContent(), /fewer steps/);
     assert.deepEqual(problems, []);
     await page.close();
   });

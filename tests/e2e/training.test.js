@@ -140,9 +140,13 @@ describe("training view", () => {
     await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Play" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "Diverged" });
     await alert.waitFor({ timeout: 10000 });
-    assert.match(await alert.textContent(), /^Diverged at step \d+ — lower the learning rate, then press Reset\.$/);
+    const told = await alert.textContent();
+    assert.match(told, /^Diverged after step \d+: .* — lower the learning rate, then press Reset\.$/);
     assert.equal(await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Play" }).getAttribute("aria-pressed"), "false");
     const status = await statusOf(page);
+    // The notice names the step the status line shows (the last one done).
+    assert.equal(Number(/after step (\d+)/.exec(told)[1]), stepOf(status), `${told} / ${status}`);
+    assert.match(status, / · diverged: the numbers overflowed$/);
     assert.doesNotMatch(status, /NaN|Infinity/);
     await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Reset" }).click();
     assert.equal(stepOf(await statusOf(page)), 0);

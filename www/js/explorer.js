@@ -11,8 +11,17 @@ import { VisibleFrames } from "./visible.js";
 const INITIAL_CURVES = ["sigmoid", "relu"];
 /** The x positions the notes ask about. */
 const MARKERS = [-10, 0, 10];
-/** Points timed per function for the measured cost column. */
+/** Points per timing for the measured cost column: the browser's coarse clock (0.1 ms) reads to 0.1 ns over them. */
 const TIMED_POINTS = 1_000_000;
+/** Timings per function: the cell shows their median and range. */
+const REPEATS = 5;
+
+/** "3.1 ns (2.9–3.6)": the median of `ns` and its range; Maxout's says what was timed. */
+function costText(name, ns) {
+  const sorted = [...ns].sort((a, b) => a - b);
+  const text = `${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ns (${sorted[0].toFixed(1)}–${sorted.at(-1).toFixed(1)})`;
+  return name === "maxout" ? `${text} for the max of 2 pieces; its layer also computes 2 pre-activations per unit` : text;
+}
 /** The explorer's Maxout sliders, in the order of the `maxout` key. */
 const MAXOUT = ["maxout-w1", "maxout-b1", "maxout-w2", "maxout-b2"];
 
@@ -32,20 +41,32 @@ class Explorer {
     this.bind();
   }
 
-  /** One labelled checkbox per function, with its colour. */
+  /**
+   * One labelled checkbox per function, with its colour. index.html writes
+   * them, so the controls have their size in the first frame; they are
+   * rebuilt here only if the markup's list is not the module's.
+   */
   buildChoices() {
     const box = this.$("curve-choices");
-    for (const kind of this.kinds) {
-      const label = document.createElement("label");
-      label.className = "choice";
-      const input = document.createElement("input");
-      input.type = "checkbox";
-      input.name = "curve";
-      input.value = kind.name;
-      input.checked = INITIAL_CURVES.includes(kind.name);
-      label.append(input, swatch(kind.color), document.createTextNode(kind.label));
-      box.append(label);
+    const written = [...box.querySelectorAll("input")];
+    const matches = written.length === this.kinds.length
+      && written.every((input, i) => input.value === this.kinds[i].name && input.parentElement.textContent.trim() === this.kinds[i].label);
+    if (!matches) {
+      box.replaceChildren(...this.kinds.map((kind) => {
+        const label = document.createElement("label");
+        label.className = "choice";
+        const input = document.createElement("input");
+        input.type = "checkbox";
+        input.name = "curve";
+        input.value = kind.name;
+        input.checked = INITIAL_CURVES.includes(kind.name);
+        label.append(input, swatch(kind.color), document.createTextNode(kind.label));
+        return label;
+      }));
+      return;
     }
+    // A style attribute in the markup would need 'unsafe-inline' in the CSP; the CSSOM does not.
+    box.querySelectorAll(".swatch").forEach((span, i) => { span.style.background = this.kinds[i].color; });
   }
 
   /** The properties table, one row per function; the cost cell fills in later. */
@@ -198,20 +219,37 @@ class Explorer {
     this.draw();
   }
 
-  /** Times each function in this browser, one per idle slice, and fills the cost column. */
+  /**
+   * Times each function in this browser and fills the cost column with the
+   * median of REPEATS timings and their range. The functions take turns, one
+   * timing per idle slice, so a slow moment of the machine spreads over all
+   * of them instead of landing on one.
+   */
   measureCosts() {
-    const queue = [...this.kinds];
+    const queue = Array.from({ length: REPEATS }, () => this.kinds).flat();
+    const times = new Map(this.kinds.map((k) => [k.name, []]));
     const next = () => {
       const kind = queue.shift();
       if (!kind) return;
       const cell = this.root.querySelector(`[data-cost="${kind.name}"]`);
-      const ns = this.api.time_per_evaluation(kind.name, undefined, TIMED_POINTS);
-      cell.textContent = `${ns.toFixed(1)} ns`;
+      const measured = times.get(kind.name);
+      measured.push(this.api.time_per_evaluation(kind.name, undefined, TIMED_POINTS));
+      if (measured.length === REPEATS) cell.textContent = costText(kind.name, measured);
       setTimeout(later, 0);
     };
-    // Timing runs only while the explorer can be seen (not in other panels' embeds).
-    const frames = new VisibleFrames(this.root);
+    // Timing blocks the page for a few ms per million points (four times
+    // that on a slow phone), so it starts once the table itself is seen and
+    // runs only while it can be seen: never in the start, nor in other
+    // panels' embeds.
+    const table = this.$("properties");
+    const frames = new VisibleFrames(table);
     const later = () => frames.request(next, "cost");
-    setTimeout(later, 50);
+    if (!("IntersectionObserver" in window)) return void setTimeout(later, 50);
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      seen.disconnect();
+      setTimeout(later, 50);
+    });
+    seen.observe(table);
   }
 }

@@ -28,25 +28,36 @@ class Layout {
     document.addEventListener("pointerdown", (e) => this.follow(e.target));
   }
 
-  /** One "Show …" checkbox per panel this page has. */
+  /**
+   * Binds the "Show …" checkboxes. They are written in index.html, so the
+   * header has its size in the first frame; one is built here only if the
+   * markup lacks it, and one for a panel this page lacks is dropped.
+   */
   buildToggles() {
-    const boxes = PANELS.filter((p) => $(p.id)).map((panel) => {
-      const label = document.createElement("label");
-      label.className = "check";
-      const box = document.createElement("input");
-      box.type = "checkbox";
-      box.name = "panel";
-      box.value = panel.name;
-      box.checked = true;
+    const fieldset = $("panel-toggles");
+    for (const panel of PANELS) {
+      let box = fieldset.querySelector(`input[value="${panel.name}"]`);
+      if (!$(panel.id)) {
+        box?.closest("label").remove();
+        continue;
+      }
+      if (!box) {
+        const label = document.createElement("label");
+        label.className = "check";
+        box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = "panel";
+        box.value = panel.name;
+        box.checked = true;
+        label.append(box, document.createTextNode(` Show ${panel.label}`));
+        fieldset.append(label);
+      }
       box.addEventListener("change", () => {
         if (box.checked) this.open.add(panel.name); else this.open.delete(panel.name);
         this.show();
         this.changed();
       });
-      label.append(box, document.createTextNode(` Show ${panel.label}`));
-      return label;
-    });
-    $("panel-toggles").append(...boxes);
+    }
   }
 
   /** Takes `panels`, `view` and `embed` from a link's state; returns problems the page adds. */
@@ -79,6 +90,9 @@ class Layout {
       if (section) section.hidden = !this.embed && !this.open.has(panel.name);
     }
     document.documentElement.classList.toggle("embed", Boolean(this.embed));
+    // embed-first.js's early mark, now confirmed or (for a link it could not check) cleared.
+    if (this.embed) document.documentElement.dataset.embed = this.embed;
+    else delete document.documentElement.dataset.embed;
     for (const el of document.querySelectorAll(".embed-hidden")) el.classList.remove("embed-hidden");
     if (!this.embed) return;
     const target = $(PANELS.find((p) => p.name === this.embed).id);

@@ -23,6 +23,11 @@ export function setting(name) {
   return found;
 }
 
+/** Every setting of the catalogue, in its order: [{key, label, …}]. */
+export function allSettings() {
+  return [...catalogue.values()];
+}
+
 /** Reads the catalogue from `api` and fills every control marked with data-setting. */
 export function loadSettings(api) {
   for (const entry of api.settings()) catalogue.set(entry.key, entry);

@@ -59,6 +59,8 @@ class Teacher {
       : null;
     document.addEventListener("click", (e) => this.readerClicked(e), true);
     this.training.shared().onDraw(() => this.startWhenIdle());
+    // The race's catch-up draws only the race: its end is where autoplay may start.
+    this.race?.onCaughtUp(() => this.startWhenIdle());
   }
 
   /** Applies the teacher's part of a link's `state`; returns the `problems` the page's notice should show. */

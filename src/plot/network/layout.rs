@@ -51,17 +51,26 @@ pub fn link_count(network: &Network) -> usize {
 }
 
 /// The weight drawn for the link from unit `i` of the previous column to unit
-/// `j` of `layer`: for maxout, the piece with the largest |w|.
+/// `j` of `layer`: for maxout, the piece with the largest |w| (`link_piece`).
 pub fn link_weight(network: &Network, layer: usize, i: usize, j: usize) -> f64 {
+    let l = &network.layers()[layer];
+    network.params()[l.w_range()][i * l.columns() + link_piece(network, layer, i, j)]
+}
+
+/// The column of `layer`'s W that the link from unit `i` to unit `j` draws:
+/// `j` itself, or for maxout the piece of unit `j` with the largest |w| (the
+/// first on a tie), so the stage overlay shows the same piece's values.
+pub fn link_piece(network: &Network, layer: usize, i: usize, j: usize) -> usize {
     let l = &network.layers()[layer];
     let w = &network.params()[l.w_range()];
     let pieces = l.columns() / l.units();
-    (0..pieces)
-        .map(|p| w[i * l.columns() + j * pieces + p])
-        .fold(
-            0.0,
-            |best: f64, v| if v.abs() > best.abs() { v } else { best },
-        )
+    let column = |p: usize| j * pieces + p;
+    (0..pieces).map(column).fold(column(0), |best, c| {
+        match w[i * l.columns() + c].abs() > w[i * l.columns() + best].abs() {
+            true => c,
+            false => best,
+        }
+    })
 }
 
 /// Each unit's frame, a 1-pixel line just outside its box, as

@@ -34,7 +34,9 @@ pub(crate) fn drawable(canvas: HtmlCanvasElement) -> Result<HtmlCanvasElement, J
     }
     let value: &wasm_bindgen::JsValue = canvas.as_ref();
     let got = match value.dyn_ref::<web_sys::Element>() {
-        Some(element) => format!("a <{}> element", element.tag_name().to_lowercase()),
+        // The local name is already lower case for HTML elements; lower-casing
+        // tagName would bring Unicode's case tables into the module.
+        Some(element) => format!("a <{}> element", element.local_name()),
         None => super::convert::describe(value),
     };
     Err(JsError::new(&format!(

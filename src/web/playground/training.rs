@@ -35,11 +35,17 @@ impl Playground {
     }
 
     /// Where the run is: `{step, epoch, train_loss, test_loss,
-    /// train_accuracy, test_accuracy, diverged_at, train_size}` (accuracies
-    /// `null` for regression, `diverged_at` `null` unless it diverged).
+    /// train_accuracy, test_accuracy, diverged_at, train_size, warning,
+    /// warning_text}` (accuracies `null` for regression, `diverged_at` `null`
+    /// unless it diverged). `warning` is a blow-up seen while it builds, or a
+    /// divergence, for the status line ("learning rate too large: loss 9×
+    /// its starting value"); `warning_text` is the notice's sentence, naming
+    /// the status line's step; both `null` for a healthy run.
     pub fn status(&self) -> JsValue {
         let latest = self.session.latest();
         let trainer = self.session.trainer();
+        let blow_up = self.session.blow_up();
+        let or_null = |text: Option<String>| text.map_or(JsValue::NULL, JsValue::from);
         Fields::new()
             .with("step", trainer.step_count() as f64)
             .with("epoch", trainer.epoch_count() as f64)
@@ -49,6 +55,8 @@ impl Playground {
             .with("test_accuracy", known(latest.test_accuracy))
             .with("diverged_at", fields::step(trainer.diverged_at()))
             .with("train_size", trainer.train_set().len() as f64)
+            .with("warning", or_null(blow_up.map(|b| b.summary())))
+            .with("warning_text", or_null(blow_up.map(|b| b.to_string())))
             .into()
     }
 
@@ -65,6 +73,13 @@ impl Playground {
     pub fn retune(&mut self, fragment: JsValue) -> Result<(), JsError> {
         let state = strict_link(&text(&fragment, "fragment")?)?;
         self.session.retune(&state.training).map_err(js_error)
+    }
+
+    /// The first step after 0 at which the training settings changed
+    /// (`undefined` if none since Reset): a link replays the whole run with
+    /// today's settings, so it cannot reproduce such a run.
+    pub fn settings_changed_at(&self) -> Option<f64> {
+        self.session.retuned_at().map(|s| s as f64)
     }
 
     /// The learning rate the next update will use (the schedule's rate now).

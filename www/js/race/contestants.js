@@ -18,24 +18,33 @@ class Contestants {
     this.buildRows();
   }
 
-  /** One menu and one parameter field per contestant row. */
+  /**
+   * One menu and one parameter field per contestant row. index.html writes
+   * the rows, so the race has its size in the first frame; a row missing
+   * from the markup is built here.
+   */
   buildRows() {
-    const rows = Array.from({ length: ROWS }, (_, i) => {
-      const row = document.createElement("div");
-      row.className = "slider race-row";
-      const menu = document.createElement("select");
-      menu.id = `race-kind-${i + 1}`;
-      const label = Object.assign(document.createElement("label"), { htmlFor: menu.id, textContent: `Contestant ${i + 1}` });
+    const box = this.$("race-contestants");
+    for (let i = 0; i < ROWS; i++) {
+      let menu = box.querySelector(`#race-kind-${i + 1}`);
+      let param = box.querySelector(`#race-param-${i + 1}`);
+      if (!menu || !param) {
+        const row = document.createElement("div");
+        row.className = "slider race-row";
+        menu = document.createElement("select");
+        menu.id = `race-kind-${i + 1}`;
+        const label = Object.assign(document.createElement("label"), { htmlFor: menu.id, textContent: `Contestant ${i + 1}` });
+        param = Object.assign(document.createElement("input"), { type: "number", id: `race-param-${i + 1}`, step: "any" });
+        param.setAttribute("aria-label", `Contestant ${i + 1} parameter`);
+        row.append(label, menu, param);
+        box.querySelectorAll(".race-row")[i]?.remove();
+        box.append(row);
+      }
       const none = i < REQUIRED ? [] : [["", "none"]];
       fillSelect(menu, [...none, ...this.kinds.map((k) => [k.name, k.label])], "");
-      const param = Object.assign(document.createElement("input"), { type: "number", id: `race-param-${i + 1}`, step: "any" });
-      param.setAttribute("aria-label", `Contestant ${i + 1} parameter`);
       menu.addEventListener("change", () => { param.value = ""; this.showParam(i); this.rebuild(); });
       param.addEventListener("change", () => this.rebuild());
-      row.append(label, menu, param);
-      return row;
-    });
-    this.$("race-contestants").replaceChildren(...rows);
+    }
   }
 
   /** The parameter field of row `i`: shown for kinds with one, with their range and default. */

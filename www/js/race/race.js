@@ -34,6 +34,8 @@ class RacePanel {
     this.frames = new VisibleFrames(root);
     this.cancelled = false;
     this.shared = null;
+    /** Called when a link's catch-up has reached its step (autoplay starts then). */
+    this.caughtUp = [];
     const kinds = api.activations().filter((a) => a.name !== "softmax");
     this.contestants = new Contestants(this.$, kinds, () => this.rebuild());
     this.finish = new FinishLine(this.$, () => this.retarget());
@@ -65,6 +67,11 @@ class RacePanel {
   /** Every key of the race: its own, the repeat's seeds and the steps raced. */
   keys() {
     return { ...this.runKeys(), ...settingKeys(this.root), race_steps: this.race ? String(this.race.step_count()) : "0" };
+  }
+
+  /** Calls `listener()` each time a link's catch-up ends at its `race_steps`. */
+  onCaughtUp(listener) {
+    this.caughtUp.push(listener);
   }
 
   /** Calls `listener()` whenever the reader may have changed a control. */
@@ -163,6 +170,8 @@ class RacePanel {
       if (!this.playing) return;
       const batch = Math.max(1, this.training.batchSize());
       this.run(Math.max(1, Math.round(SAMPLES_PER_FRAME / batch)));
+      // Once every contestant met the target or diverged, no step changes the results.
+      if (this.race.finished()) return this.pause();
       this.frame = this.frames.request(tick);
     };
     this.frame = this.frames.request(tick);
@@ -178,7 +187,11 @@ class RacePanel {
       schedule: (tick) => { this.frame = this.frames.requestCatchUp(tick); },
       drawJobs: () => this.drawJobs(),
       say: (text) => { this.$("race-status").textContent = text; },
-      done: () => { this.catching = false; this.pause(); },
+      done: () => {
+        this.catching = false;
+        this.pause();
+        for (const listener of this.caughtUp) listener();
+      },
     });
   }
 

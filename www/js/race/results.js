@@ -19,6 +19,9 @@ const percent = (x) => (x === null ? "—" : `${(100 * x).toFixed(1)}%`);
 
 /** The speed-up cell: `kind` "times", "at_least", "at_most" or "unknown" (see Race.results). */
 function speedup(kind, value, first) {
+  // A contestant that blew up is out of the race, whatever it reached before: never the reference, never faster.
+  if (kind === "diverged") return "diverged";
+  if (kind === "no_reference") return "no reference (it diverged)";
   if (first) return "reference";
   if (kind === "times" && Math.abs(value - 1) < 0.05) return "about as many steps";
   if (kind === "times") return value >= 1 ? `${times(value)} fewer steps` : `${times(1 / value)} more steps`;
@@ -28,8 +31,10 @@ function speedup(kind, value, first) {
 }
 
 /** One verdict sentence comparing contestant `i` with the first, or null. */
-function verdict(labels, i, kind, value, target) {
+function verdict(labels, i, kind, value, target, divergedAt) {
   const [first, other] = [labels[0], labels[i]];
+  if (kind === "diverged") return `${other} diverged after step ${steps(divergedAt[i] - 1)}: it is out of the race.`;
+  if (kind === "no_reference") return `${first} diverged after step ${steps(divergedAt[0] - 1)}, so there is no reference to compare ${other} with.`;
   if (kind === "times" && Math.abs(value - 1) < 0.05) return `${other} and ${first} reached ${target} in about the same number of steps.`;
   if (kind === "times" && value > 1) return `${other} reached ${target} in ${times(value)} fewer steps than ${first}.`;
   if (kind === "times") return `${first} reached ${target} in ${times(1 / value)} fewer steps than ${other}.`;
@@ -45,14 +50,17 @@ export function showResults($, race, labels, colors, target) {
   const rows = [];
   const verdicts = [];
   let reached = 0;
+  const divergedAt = results.map((r) => r.diverged_at);
   labels.forEach((label, i) => {
     const { reached_at: at, test_loss: testLoss, test_accuracy: testAcc, dead_units: dead, hidden_units: units, diverged_at: diverged,
       speedup: { kind, value } } = results[i];
-    if (at !== null) reached++;
-    const finish = at !== null ? `step ${steps(at)}`
-      : diverged !== null ? `diverged at step ${steps(diverged)}` : "not yet";
+    if (at !== null && diverged === null) reached++;
+    // The step it diverged after is the last one it did (its chart's last point).
+    const finish = diverged !== null ? `diverged after step ${steps(diverged - 1)}${at !== null ? ` (had reached it at step ${steps(at)})` : ""}`
+      : at !== null ? `step ${steps(at)}` : "not yet";
     rows.push(row([label, finish, loss(testLoss), percent(testAcc), `${dead} of ${units}`, speedup(kind, value, i === 0)], { color: colors[i] }));
-    const sentence = i > 0 && verdict(labels, i, kind, value, target);
+    const sentence = i > 0 ? verdict(labels, i, kind, value, target, divergedAt)
+      : kind === "diverged" && `${label} diverged after step ${steps(diverged - 1)}, so there is no reference.`;
     if (sentence) verdicts.push(sentence);
   });
   $("race-rows").replaceChildren(...rows);

@@ -109,7 +109,7 @@ class Stages {
 
 /** The stepper's status line (it never starts with "Step", which the training view's status does). */
 function statusText(view) {
-  if (view.diverged !== null) return `Diverged at step ${view.diverged}: lower the learning rate and press Reset.`;
+  if (view.diverged !== null) return `Diverged after step ${view.step}: lower the learning rate and press Reset.`;
   const parts = [`Next: ${view.next}`, `${view.step} ${view.step === 1 ? "step" : "steps"} done`];
   if (view.current) parts.push(`batch of ${view.batch.length} points`);
   if (view.loss_before !== null) parts.push(`batch loss ${fmt(view.loss_before)}`);

@@ -87,8 +87,19 @@ class NetworkEdit {
       event.offsetX * ratio, event.offsetY * ratio);
     if (hit === null) return;
     const { kind, layer, from, to } = hit;
-    if (kind === INPUT) this.toggle(playground.parameter_label(INPUT, 0, 0, to));
+    if (kind === INPUT) this.toggleFromDrawing(playground.parameter_label(INPUT, 0, 0, to));
     else this.open({ kind, layer, from, to });
+  }
+
+  /**
+   * A click on input unit `name`: it toggles the feature only where its
+   * button could, so a teacher's lock or hide (which disable or remove the
+   * buttons) holds against the drawing too.
+   */
+  toggleFromDrawing(name) {
+    const button = [...this.$("feature-toggles").children].find((b) => b.dataset.feature === name);
+    if (button && !button.disabled && button.checkVisibility()) return this.toggle(name);
+    this.say(`The input features are fixed here: ${button?.textContent ?? name} stays ${button?.getAttribute("aria-pressed") === "false" ? "off" : "on"}.`);
   }
 
   /** Opens the form on `target`, or (null) with the pickers for the keyboard route. */

@@ -17,6 +17,7 @@ import { NetworkDrawing } from "./network-drawing.js";
 import { NetworkEdit } from "./network-edit.js";
 import { Tuning } from "./tuning.js";
 import { Player, timed } from "./playing.js";
+import { showWarning, warningSuffix } from "./warning.js";
 
 export /** The training view: controls → Playground (wasm) → canvases and status. */
 class Training {
@@ -197,14 +198,23 @@ class Training {
   /** Pauses on a training error (a divergence) and says what to do. */
   fail(error) {
     this.pause();
-    this.showAlert(`${error.message[0].toUpperCase()}${error.message.slice(1)}, then press Reset.`);
+    // A divergence is told by the status (its step is the status line's); another error by its message.
+    if (this.status().warning_text === null) this.showAlert(`${error.message[0].toUpperCase()}${error.message.slice(1)}, then press Reset.`);
   }
 
   status() {
     return this.playground.status();
   }
 
+  /** What a copied link cannot carry of this run, in words, or null: settings changed midway are not replayed. */
+  linkCaveat() {
+    const at = this.playground?.settings_changed_at();
+    return at === undefined || at === null ? null
+      : `It cannot carry the settings you changed at step ${at}: it replays the whole run with today's settings, so its losses will differ. Reset, then train, for a link that replays exactly.`;
+  }
+
   showAlert(message) {
+    delete this.$("train-alert").dataset.warning;
     this.$("train-alert").textContent = message;
     this.$("train-alert").hidden = false;
   }
@@ -224,9 +234,11 @@ class Training {
     this.playground.draw_batch_marks(heatmap, ratio, dark);
     timed("loss", () => this.playground.draw_loss(this.$("loss-chart"), fitCanvas(this.$("loss-chart")), dark));
     this.network.draw(dark);
-    const { step, train_loss: train, test_loss: test, train_accuracy: trainAcc, test_accuracy: testAcc } = this.status();
+    const status = this.status();
+    const { step, train_loss: train, test_loss: test, train_accuracy: trainAcc, test_accuracy: testAcc } = status;
     const rate = this.tuning.scheduled() ? ` · learning rate ${fmt(this.playground.learning_rate_now())}` : "";
-    this.$("train-status").textContent = `Step ${step} · train loss ${lossText(train)} · test loss ${lossText(test)}${rate}`;
+    this.$("train-status").textContent = `Step ${step} · train loss ${lossText(train)} · test loss ${lossText(test)}${rate}${warningSuffix(status)}`;
+    showWarning(this.$("train-alert"), status);
     // Every digit, for tools and tests that compare runs bit for bit.
     Object.assign(this.$("train-status").dataset, { trainLoss: String(train), testLoss: String(test) });
     this.$("accuracy").textContent = testAcc === null
