@@ -378,7 +378,8 @@ describe("the page's own doors", () => {
     await page.waitForFunction(() => /^Step 5\b/.test(document.getElementById("train-status").textContent) ||
       !document.getElementById("train-alert").hidden, null, { timeout: 20000 });
     const alert = await page.locator("#train-alert").evaluate((a) => (a.hidden ? "" : a.textContent));
-    if (alert) assert.match(alert, /^Diverged at step \d+/);
+    // A clean stop, or the blow-up watch's warning (the weight is already far past its start).
+    if (alert) assert.match(alert, /^(Diverged at step \d+|Learning rate too large: a weight has grown to [\d.e+]+ at step \d+)/);
     assert.equal(await page.evaluate(() => Array.from(window.nnplay.activate("relu", [2])).join()), "2");
     assert.deepEqual(problems, []);
     await page.close();
