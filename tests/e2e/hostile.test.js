@@ -269,6 +269,7 @@ describe("a trap never takes the run with it", () => {
     await page.waitForSelector("html[data-ready=true]", { timeout: 15000 });
     assert.match(page.url(), /data=xor/);
     assert.equal(await page.locator("#panic").isVisible(), false);
+    await page.unrouteAll({ behavior: "ignoreErrors" });
     await page.close();
   });
 });
@@ -447,6 +448,8 @@ describe("a CSP that blocks the loader is named on the page", () => {
     assert.match(text, /nnplay could not start: this page's Content-Security-Policy blocked its loader/);
     assert.match(text, /script-src/);
     assert.match(text, /csp-header\.txt/);
+    // Requests the page still makes must not reach a route whose page is gone.
+    await page.unrouteAll({ behavior: "ignoreErrors" });
     await page.close();
   });
 
@@ -464,6 +467,7 @@ describe("a CSP that blocks the loader is named on the page", () => {
     await page.goto(server.url);
     await page.waitForSelector("html[data-ready=true]", { timeout: 15000 });
     assert.equal(await page.locator("#panic").isVisible(), false);
+    await page.unrouteAll({ behavior: "ignoreErrors" });
     await page.close();
   });
 });
