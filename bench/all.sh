@@ -5,7 +5,8 @@
 # (bench/size.mjs), training throughput beside plain JavaScript and the same
 # core natively (bench/fit.mjs --native), frame times while playing
 # (bench/frame.mjs), the start (bench/startup.mjs: long tasks, layout shift
-# and its sources, bytes before the first curve), Lighthouse's mobile run
+# and its sources, bytes before the first curve), the long tasks while a
+# link catches up at 6 × 64 (bench/longtasks.mjs), Lighthouse's mobile run
 # (bench/lighthouse.mjs) — and last, one table of the budgets with what was
 # measured and whether each holds (bench/summary.mjs). About 12 minutes.
 set -euo pipefail
@@ -26,6 +27,8 @@ printf '\n## Frames while playing\n\n'
 node bench/frame.mjs
 printf '\n## The start\n\n'
 node bench/startup.mjs
+printf '\n## Long tasks while a link catches up\n\n'
+node bench/longtasks.mjs
 printf '\n## Lighthouse\n\n'
 CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs
 node bench/summary.mjs "$results"

@@ -187,6 +187,8 @@ describe("experiments", () => {
 
   test("Saturation at x = ±10: a third of the values are saturated after the prepared steps", async () => {
     const { page, problems } = await experiment("Saturation at x = ±10");
+    // The link's catch-up goes a piece at a time, after the link is applied.
+    await page.waitForFunction(() => /^Step 300 /.test(document.getElementById("train-status").textContent), null, { timeout: 20000 });
     assert.equal(stepOf(await trainStatus(page)), 300);
     const rows = await diagnostics(page);
     const most = Math.max(...rows.map((r) => r.saturated ?? 0));

@@ -65,3 +65,26 @@ test("in the course notes, an embed below the fold plays only once scrolled to",
   await train.getByRole("status").filter({ hasText: /^Step (3[1-9]\d|[4-9]\d\d|\d{4,}) / }).waitFor();
   await page.close();
 });
+
+test("an embed below the fold reaches its link's steps however long the catch-up takes, and a race its race_steps", async () => {
+  // A 6 × 64 catch-up outlasts the embed's first visibility report: once,
+  // that report paused the catch-up as if it were Play, leaving it short.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 700 } });
+  await page.goto(`${server.url}course-notes.html`);
+  const layers = Array(6).fill("64").join(",");
+  await page.evaluate((srcs) => {
+    for (const src of srcs) {
+      const frame = Object.assign(document.createElement("iframe"), { src, width: "800", height: "600", className: "probe" });
+      document.body.append(frame);
+    }
+  }, [`index.html#embed=train&layers=${layers}&steps=1500`, `index.html#embed=race&layers=${layers}&race_steps=300`]);
+  const probes = page.locator("iframe.probe");
+  for (const i of [0, 1]) {
+    assert.ok(await probes.nth(i).evaluate((f) => f.getBoundingClientRect().top > innerHeight), "the embed is off-screen");
+  }
+  const [train, race] = [0, 1].map((i) => page.frameLocator("iframe.probe").nth(i));
+  await train.getByRole("status").filter({ hasText: /^Step 1500 / }).waitFor({ timeout: 90000 });
+  await race.locator("#race-status").filter({ hasText: /^Race at step 300\b/ }).waitFor({ timeout: 90000 });
+  assert.equal(await train.locator("#play").getAttribute("aria-pressed"), "false", "the catch-up ended; nothing plays off-screen");
+  await page.close();
+});

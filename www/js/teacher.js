@@ -186,7 +186,8 @@ class Teacher {
   seen(visible) {
     this.onScreen = visible;
     // On the whole page a run goes on while the reader looks at another panel (visible.js holds its frames).
-    if (!visible && this.embedded && this.view.playing) this.view.pause();
+    // A link's catch-up goes on: it brings the embed to its link's step, and Pause would leave it short for good.
+    if (!visible && this.embedded && this.view.playing && !this.view.catchingUp) this.view.pause();
     this.startWhenIdle();
   }
 

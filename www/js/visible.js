@@ -45,13 +45,24 @@ class VisibleFrames {
   }
 
   /**
-   * For work that ends (a link's catch-up, the race's repeat): like `request`
+   * For work that ends (the race's repeat): like `request`
    * in an embed; on the whole page it goes on while the reader scrolls away,
    * so it is done when they come back.
    */
   requestFinite(callback, slot = "play") {
     if (!document.documentElement.classList.contains("embed")) return requestAnimationFrame(callback);
     return this.request(callback, slot);
+  }
+
+  /**
+   * For a link's catch-up: an animation frame wherever the panel is, even an
+   * embed below the fold. The catch-up brings the panel to the state its
+   * link names, so the reader who scrolls to it finds it there, as the
+   * teacher who wrote the link meant; it ends, and goes a piece at a time
+   * (slices.js), so it never holds up the page around it.
+   */
+  requestCatchUp(callback) {
+    return requestAnimationFrame(callback);
   }
 
   /**

@@ -8,6 +8,7 @@
 // training panel shares.
 import { fitCanvas, onControls, prefersDark, swatch, within } from "../dom.js";
 import { applySettings, fragment, settingKeys } from "../settings.js";
+import { catchUp, repeat } from "./catch-up.js";
 import { Contestants } from "./contestants.js";
 import { FinishLine } from "./finish.js";
 import { showRepeat, showResults } from "./results.js";
@@ -15,30 +16,6 @@ import { VisibleFrames } from "../visible.js";
 
 /** Samples per animation frame while playing, as the training view trains. */
 const SAMPLES_PER_FRAME = 250;
-/** Milliseconds of work per frame while catching up or repeating. */
-const FRAME_BUDGET = 12;
-/** Most steps per call while catching up with a link's `race_steps`, and per repeat call. */
-const SLICE = 200;
-
-/**
- * Steps for the next call of a loop that has `left` ms of its frame's budget,
- * from `msPerStep` as the last call measured (one step before any is known):
- * a 6 × 64 race of four contestants takes ~15 ms a step, so a fixed slice of
- * 200 would block the page for seconds.
- */
-function stepsFor(left, msPerStep) {
-  if (!(msPerStep > 0)) return 1;
-  return Math.max(1, Math.min(SLICE, Math.floor(left / msPerStep)));
-}
-
-/** Runs `call(steps)` with `steps` from `stepsFor`; returns the new ms per step. */
-function timedSlice(start, msPerStep, call) {
-  const steps = stepsFor(FRAME_BUDGET - (performance.now() - start), msPerStep);
-  const before = performance.now();
-  const done = call(steps);
-  return (performance.now() - before) / Math.max(1, done ?? steps);
-}
-
 export /** The race panel: controls → Race (wasm) → canvases, tables and status. */
 class RacePanel {
   /** `root` is the race's section; `training` is what the training panel shares (training.js `shared()`). */
@@ -48,6 +25,8 @@ class RacePanel {
     this.$ = within(root);
     this.training = training;
     this.playing = false;
+    /** Whether the frames are a link's catch-up, which Pause leaves drawn where it got to. */
+    this.catching = false;
     this.repeating = false;
     this.frame = 0;
     this.repeatFrame = 0;
@@ -100,6 +79,11 @@ class RacePanel {
     onControls(this.root, listener);
   }
 
+  /** Whether the race is catching up with a link's `race_steps` (not played by the reader). */
+  get catchingUp() {
+    return this.catching;
+  }
+
   /** Whether frames are running, during which the link waits. */
   busy() {
     return this.playing;
@@ -121,6 +105,7 @@ class RacePanel {
 
   /** Builds a new race from the training view's settings and the race's controls. */
   rebuild() {
+    this.catching = false; // the race is replaced: nothing of it to draw
     this.pause();
     this.stopRepeat(false);
     this.shared = fragment(this.training.runKeys());
@@ -192,34 +177,30 @@ class RacePanel {
     this.frame = this.frames.request(tick);
   }
 
-  /** Races to step `target` (a link's `race_steps`) a frame's budget at a time; Pause stops it. */
+  /** Races to step `target` (a link's `race_steps`) a piece at a time (catch-up.js); Pause stops it and draws where it got to. */
   catchUp(target) {
     this.setPlaying(true);
-    const tick = () => {
-      if (!this.playing) return;
-      const start = performance.now();
-      while (this.playing && this.race.step_count() < target && performance.now() - start < FRAME_BUDGET) {
-        this.msPerStep = timedSlice(start, this.msPerStep, (steps) => {
-          const run = Math.min(steps, target - this.race.step_count());
-          this.race.run(run);
-          return run;
-        });
-      }
-      this.draw();
-      if (this.race.step_count() >= target) {
+    const race = this.race;
+    this.catching = true;
+    catchUp(race, target, {
+      going: () => this.playing && this.race === race,
+      schedule: (tick) => { this.frame = this.frames.requestCatchUp(tick); },
+      drawJobs: () => this.drawJobs(),
+      say: (text) => { this.$("race-status").textContent = text; },
+      done: () => {
+        this.catching = false;
         this.pause();
         for (const listener of this.caughtUp) listener();
-      } else {
-        this.$("race-status").textContent = `Catching up to step ${target}: ${this.race.step_count()} done`;
-        this.frame = this.frames.requestFinite(tick);
-      }
-    };
-    tick();
+      },
+    });
   }
 
   pause() {
     this.setPlaying(false);
     this.frames.cancel(this.frame);
+    // A catch-up stopped part-way shows where it got to.
+    if (this.catching && this.race) this.draw();
+    this.catching = false;
   }
 
   setPlaying(playing) {
@@ -239,20 +220,12 @@ class RacePanel {
     }
     this.setRepeating(true);
     this.cancelled = false;
-    const tick = () => {
-      if (!this.repeating) return;
-      const start = performance.now();
-      let progress = 0;
-      while (performance.now() - start < FRAME_BUDGET && progress < 1) {
-        this.msPerStep = timedSlice(start, this.msPerStep, (steps) => {
-          progress = this.race.repeat_step(steps);
-        });
-      }
-      this.drawRepeat();
-      if (progress >= 1) this.setRepeating(false);
-      else this.repeatFrame = this.frames.requestFinite(tick, "repeat");
-    };
-    this.repeatFrame = this.frames.requestFinite(tick, "repeat");
+    repeat(this.race, {
+      going: () => this.repeating,
+      schedule: (tick) => { this.repeatFrame = this.frames.requestFinite(tick, "repeat"); },
+      draw: () => this.drawRepeat(),
+      done: () => this.setRepeating(false),
+    });
   }
 
   /** Stops the repeat: a cancel keeps the seeds finished so far and says so; otherwise it is forgotten. */
@@ -287,13 +260,26 @@ class RacePanel {
       this.$("race-status").textContent = "No race: see the message above.";
       return;
     }
+    this.drawParts().forEach(([, part]) => part());
+  }
+
+  /** What `draw` does, as [kind, part] in order, for a catch-up that draws a part per piece. */
+  drawParts() {
     const dark = prefersDark();
-    this.race.draw_loss(this.$("race-loss"), fitCanvas(this.$("race-loss")), dark);
-    this.$("race-boundaries").querySelectorAll("canvas").forEach((canvas, i) => {
-      this.race.draw_boundary(i, canvas, fitCanvas(canvas), true, dark);
-    });
-    showResults(this.$, this.race, this.labels, this.colors, this.target());
-    this.drawRepeat();
+    const boundaries = [...this.$("race-boundaries").querySelectorAll("canvas")].map((canvas, i) => [
+      "race boundary", () => this.race.draw_boundary(i, canvas, fitCanvas(canvas), true, dark),
+    ]);
+    return [
+      ["race loss chart", () => this.race.draw_loss(this.$("race-loss"), fitCanvas(this.$("race-loss")), dark)],
+      ...boundaries,
+      ["race results", () => { showResults(this.$, this.race, this.labels, this.colors, this.target()); this.drawRepeat(); }],
+    ];
+  }
+
+  /** Records every contestant, then draws: the parts a catch-up runs, a piece each. */
+  drawJobs() {
+    const records = this.labels.map((_, i) => ["race record", () => this.race.record(i)]);
+    return [...records, ...this.drawParts()];
   }
 
   /** Redraws the repeat's dot plot and table. */

@@ -2,6 +2,7 @@
 // a redraw), a link's catch-up to its `steps`, and Pause. With `?bench` in
 // the page's URL, each played frame and its parts are timed. Part of the
 // training panel.
+import { Slicer } from "../slices.js";
 import { VisibleFrames } from "../visible.js";
 
 /** Samples trained per animation frame while playing (as TensorFlow Playground does). */
@@ -58,6 +59,8 @@ class Player {
     this.view = view;
     this.$ = $;
     this.playing = false;
+    /** Whether the frames are a link's catch-up (which goes on off-screen) rather than Play. */
+    this.catching = false;
     this.frame = 0;
     /** The plots wait for Pause (a reduced-motion catch-up trained without drawing). */
     this.undrawn = false;
@@ -99,35 +102,64 @@ class Player {
   }
 
   /**
-   * Trains to step `target` (a link's `steps`) a frame's budget at a time, as
-   * Play does, so a long run never freezes the page; Pause stops it. With
+   * Trains to step `target` (a link's `steps`) in runs of stepsPerFrame()
+   * steps, each recorded once as Play records its frames, so the loss
+   * history comes out as the sender's. The steps are worked a piece at a
+   * time (one stage of a step) and every frame does as many pieces as fit
+   * its budget; a record and a redraw are pieces of their own, timed too, so
+   * no task outlasts a frame however wide the network and a redraw never
+   * lands in a frame whose budget the steps used. Pause stops it. With
    * reduced motion the plots are drawn once, at the end; only the status moves.
    */
   catchUp(target) {
     const view = this.view;
+    const playground = view.playground;
     this.start();
-    const tick = () => {
-      if (!this.playing) return;
-      const start = performance.now();
-      let step = view.status().step;
-      while (this.playing && step < target && performance.now() - start < FRAME_BUDGET) {
-        const slice = Math.min(stepsPerFrame(this.$("batch-size")), target - step);
-        try {
-          view.playground.run(slice);
-        } catch (e) {
-          view.fail(e);
+    this.catching = true;
+    const slicer = new Slicer(FRAME_BUDGET);
+    const runEnd = () => Math.min(playground.step_count() + stepsPerFrame(this.$("batch-size")), target);
+    let end = runEnd();
+    /** A run of steps is done and waits for its record; the record waits for a redraw. */
+    let recordDue = false;
+    let drawDue = false;
+    const tick = (stamp) => {
+      if (!this.playing || view.playground !== playground) return;
+      slicer.begin(stamp);
+      let drew = false;
+      for (;;) {
+        if (drawDue) {
+          if (drew || !slicer.once("training draw", () => view.draw())) break;
+          [drawDue, drew, this.undrawn] = [false, true, false];
+        } else if (recordDue) {
+          if (!slicer.once("training record", () => playground.record())) break;
+          recordDue = false;
+          if (REDUCED_MOTION.matches) this.undrawn = true; // Pause draws what was trained
+          else drawDue = playground.step_count() < target; // Pause draws the end
+        } else if (playground.step_count() >= target) {
+          break;
+        } else {
+          let done;
+          try {
+            done = slicer.scaled("training piece", (pieces) => playground.work(end, pieces));
+          } catch (e) {
+            view.fail(e);
+            return;
+          }
+          if (done === null) break;
+          if (playground.step_count() >= end) {
+            recordDue = true;
+            end = runEnd();
+          }
         }
-        step = view.status().step;
       }
-      if (step >= target || !REDUCED_MOTION.matches) {
-        this.undrawn = false;
-        view.draw();
-      } else {
-        this.$("train-status").textContent = `Training to step ${target}: ${step} done`;
-        this.undrawn = true; // Pause draws what was trained
+      const step = playground.step_count();
+      if (step >= target && !recordDue && !drawDue) {
+        // The end is drawn in full by Pause, in a task of its own.
+        this.frame = this.frames.requestCatchUp(() => this.playing && this.pause());
+        return;
       }
-      if (step >= target) this.pause();
-      else if (this.playing) this.frame = this.frames.requestFinite(tick);
+      if (REDUCED_MOTION.matches) this.$("train-status").textContent = `Training to step ${target}: ${step} done`;
+      this.frame = this.frames.requestCatchUp(tick);
     };
     tick();
   }
@@ -136,6 +168,7 @@ class Player {
   pause() {
     const wasPlaying = this.playing;
     this.playing = false;
+    this.catching = false;
     this.frames.cancel(this.frame);
     this.view.playground?.set_playing(false);
     this.$("play").textContent = "Play";

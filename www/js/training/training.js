@@ -151,6 +151,11 @@ class Training {
     return this.player.playing;
   }
 
+  /** Whether the run is catching up with a link's `steps` (not played by the reader). */
+  get catchingUp() {
+    return this.player.catching;
+  }
+
   /** Whether frames are running, during which the link waits. */
   busy() {
     return this.playing;
