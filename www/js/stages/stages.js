@@ -8,7 +8,7 @@
 // it finds its elements inside its section, presses its own keys (1 to 4),
 // and follows the training panel through what that panel shares; it has no
 // link keys of its own.
-import { fmt, onControls, prefersDark, row, within } from "../dom.js";
+import { fmt, onControls, prefersDark, row, short, within } from "../dom.js";
 import { DIAGNOSTICS } from "../describe.js";
 import { Diagnostics } from "./diagnostics.js";
 
@@ -188,14 +188,6 @@ function statusText(view) {
   if (view.loss_before !== null) parts.push(`batch loss ${fmt(view.loss_before)}`);
   if (view.loss_after !== null) parts.push(`after the update ${fmt(view.loss_after)}`);
   return parts.join(" · ");
-}
-
-/** A value in two significant digits, with a true minus sign, for the words. */
-function short(x) {
-  if (x === 0) return "0";
-  const abs = Math.abs(x);
-  const text = abs >= 1e5 || abs < 1e-3 ? x.toExponential(1) : String(Number(x.toPrecision(2)));
-  return text.replaceAll("-", "−");
 }
 
 /** Values shown per column in the words; past them, how many more. */
