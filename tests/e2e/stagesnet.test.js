@@ -1,0 +1,123 @@
+// Browser tests of the stage stepper on the network drawing: each stage
+// changes the drawing, the live words name the stage, the example and the
+// values the Playground gives (network_stage()), Forward and Backward light
+// the layers one at a time, and the chosen example is the reader's.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, pixelHash, startSite, stopSite } from "./harness.js";
+
+let server;
+let browser;
+before(async () => ({ server, browser } = await startSite()));
+after(() => stopSite({ server, browser }));
+
+const stageButton = (page, name) => page.getByRole("button", { name, exact: true });
+/** The live words about the drawing: the status region that starts with a stage's name. */
+const words = (page) => page.getByRole("status").filter({ hasText: /^(Sample batch|Forward|Backward|Update)[,:]/ });
+/** What the Playground says the drawing shows (the door's own answer). */
+const shown = (page) => page.evaluate(() => {
+  const view = window.nnplayPanels.training.playground.network_stage();
+  return view && { ...view, columns: view.columns.map((c) => ({ name: c.name, values: [...c.values] })), links: view.links.map((l) => [...l]) };
+});
+/** A value as the words write it: two significant digits, a true minus sign. */
+function short(x) {
+  if (x === 0) return "0";
+  const abs = Math.abs(x);
+  return (abs >= 1e5 || abs < 1e-3 ? x.toExponential(1) : String(Number(x.toPrecision(2)))).replaceAll("-", "−");
+}
+
+describe("the stage stepper on the network drawing", () => {
+  test("each stage changes the drawing, and the words name the stage, the example and the door's values", async () => {
+    const { page, problems } = await openPage(browser, server.url, { viewport: { width: 1280, height: 720 }, reducedMotion: "reduce" });
+    const network = page.getByRole("img", { name: /^The network:/ });
+    const hashes = [await pixelHash(null, network)];
+    assert.equal(await shown(page), null, "nothing is shown before a stage runs");
+
+    await stageButton(page, "Sample batch").click();
+    let view = await shown(page);
+    assert.equal(view.stage, "Sample batch");
+    const x = view.columns[0].values.map(short).join(", ");
+    assert.equal(await words(page).textContent(),
+      `Sample batch: 10 points, ringed on the output plot; example 1 of 10 (training point ${view.point + 1}), inputs: x = ${x}.`);
+    hashes.push(await pixelHash(null, network));
+
+    await stageButton(page, "Forward").click();
+    view = await shown(page);
+    assert.equal(view.lit, view.layers, "with less motion every layer lights at once");
+    const text = await words(page).textContent();
+    assert.match(text, /^Forward, example 1 of 10 \(training point \d+\): inputs: x = /);
+    const a1 = view.columns[1].values.map(short).join(", ");
+    assert.ok(text.includes(`; layer 1: a1 = ${a1};`), `${text} names layer 1's a = ${a1}`);
+    const yHat = view.columns.at(-1).values.map(short).join(", ");
+    assert.ok(text.endsWith(`output: ŷ = ${yHat}.`), text);
+    hashes.push(await pixelHash(null, network));
+
+    await stageButton(page, "Backward").click();
+    view = await shown(page);
+    assert.equal(view.link_name, "dL/dW");
+    const back = await words(page).textContent();
+    const output = view.columns.length - 1;
+    const delta = view.columns[output].values.map(short).join(", ");
+    assert.ok(back.startsWith(`Backward, example 1 of 10 (training point ${view.point + 1}): output: delta${output} = ${delta}; layer ${output - 1}: `), back);
+    const largest = (l) => short(l.reduce((m, v) => (Math.abs(v) > Math.abs(m) ? v : m), 0));
+    assert.ok(back.endsWith(`Largest dL/dW per layer: output ${largest(view.links.at(-1))}, layer ${output - 1} ${largest(view.links.at(-2))}, layer 1 ${largest(view.links[0])}.`), back);
+    hashes.push(await pixelHash(null, network));
+
+    await stageButton(page, "Update").click();
+    view = await shown(page);
+    assert.equal(view.link_name, "ΔW");
+    assert.match(await words(page).textContent(), /^Update, example 1 of 10 .*: layer 1: Δb1 = .* Largest ΔW per layer: layer 1 /);
+    hashes.push(await pixelHash(null, network));
+    assert.equal(new Set(hashes).size, 5, `the drawing differs between every stage: ${hashes}`);
+
+    // A whole step draws the weights again and the words go quiet.
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
+    assert.equal(await shown(page), null);
+    assert.equal(await page.locator("#stage-network-text").textContent(), "");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("the reader chooses the example by keyboard, and a wrong one is refused in words", async () => {
+    const { page, problems } = await openPage(browser, server.url, { reducedMotion: "reduce" });
+    for (const name of ["Sample batch", "Forward"]) await stageButton(page, name).click();
+    const field = page.getByRole("spinbutton", { name: "Example on the drawing" });
+    const before = await pixelHash(page, "#network");
+    await field.focus();
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    await field.dispatchEvent("change");
+    const view = await shown(page);
+    assert.equal(view.example, 2, "the third example (rows count from 1 on the page)");
+    assert.match(await words(page).textContent(), new RegExp(`^Forward, example 3 of 10 \\(training point ${view.point + 1}\\)`));
+    assert.notEqual(await pixelHash(page, "#network"), before, "the units show the other example's a");
+    await field.fill("11");
+    await field.dispatchEvent("change");
+    assert.equal(await page.getByRole("alert").filter({ hasText: "Example must" }).textContent(),
+      "Example must be a whole number from 1 to 10 (the batch's size), got 11.");
+    assert.equal((await shown(page)).example, 2, "a refused example changes nothing");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("Forward lights the layers from the inputs and Backward from the output, one at a time", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.evaluate(() => {
+      // Every count of lit layers the drawing is handed, in order.
+      const playground = window.nnplayPanels.training.playground;
+      const set = playground.set_network_stage.bind(playground);
+      window.litSeen = [];
+      playground.set_network_stage = (example, lit) => { window.litSeen.push(lit); return set(example, lit); };
+    });
+    await stageButton(page, "Sample batch").click();
+    await stageButton(page, "Forward").click();
+    const layers = (await shown(page)).layers;
+    await page.waitForFunction((n) => window.litSeen.at(-1) === n, layers);
+    assert.deepEqual(await page.evaluate(() => window.litSeen), [null, ...Array.from({ length: layers }, (_, i) => i + 1)]);
+    await stageButton(page, "Backward").click();
+    await page.waitForFunction((n) => window.litSeen.length === 1 + 2 * n, layers);
+    assert.equal((await shown(page)).lit, layers);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
