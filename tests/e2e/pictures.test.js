@@ -53,7 +53,7 @@ describe("every picture finished", () => {
   test("the heatmap's caption says what its dots are", async () => {
     const { page } = await openPage(browser, server.url);
     const caption = await page.locator("#heatmap + figcaption, figure:has(#heatmap) figcaption").first().textContent();
-    assert.match(caption, /training points ringed in white, test points in black/);
+    assert.match(caption, /Dots ringed white: training; black: test\./);
     assert.doesNotMatch(caption, /rings: test|Filled dots/, "both kinds are filled dots");
     await page.close();
   });
