@@ -121,3 +121,25 @@ describe("the stage stepper on the network drawing", () => {
     await page.close();
   });
 });
+
+describe("the stage panel's own network drawing", () => {
+  test("beside the stage bar at 1280 × 720, and in the stages embed, it changes with each stage", async () => {
+    for (const hash of ["", "#embed=stages"]) {
+      const { page, problems } = await openPage(browser, server.url + hash, { viewport: { width: 1280, height: 720 }, reducedMotion: "reduce" });
+      const drawing = page.getByRole("img", { name: /^The network at this stage/ });
+      await stageButton(page, "Sample batch").click();
+      const hashes = [await pixelHash(null, drawing)];
+      for (const name of ["Forward", "Backward", "Update"]) {
+        await stageButton(page, name).click();
+        // The stage's button and the drawing it plays on are seen together.
+        const [button, box] = await Promise.all([stageButton(page, name).boundingBox(), drawing.boundingBox()]);
+        assert.ok(box.height > 200 && box.y >= 0 && box.y + box.height <= 720 && button.y >= 0 && button.y + button.height <= 720,
+          `${hash || "the page"}: ${name} at ${JSON.stringify(button)}, the drawing at ${JSON.stringify(box)}`);
+        hashes.push(await pixelHash(null, drawing));
+      }
+      assert.equal(new Set(hashes).size, 4, `${hash || "the page"}: the drawing differs between every stage`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
+  });
+});

@@ -1,7 +1,8 @@
 // The stage stepper: the four stage buttons, and each stage's equations with
 // the batch's matrices as tables. Rust builds the stage view (one JSON string
 // per click); this module only renders it. Each stage also plays on the
-// network drawing (the Playground draws it there): Forward lights the layers
+// network drawing, the training view's and this panel's own beside the
+// equations (the Playground draws both): Forward lights the layers
 // from the inputs, Backward from the output, one layer a beat, for the
 // example the reader chooses, and a polite live region says the same values
 // in words. A panel (docs/architecture.md):
@@ -37,6 +38,13 @@ class Stages {
     this.$ = within(root);
     this.training = training;
     this.diagnostics = new Diagnostics(this.$, root);
+    /** The run's network on this panel's own canvas, drawn while it can be seen (and once when it comes into view). */
+    this.drawing = training.networkOn(this.$("stage-network"));
+    this.drawingSeen = false;
+    new IntersectionObserver(([entry]) => {
+      this.drawingSeen = entry.isIntersecting;
+      if (this.drawingSeen && this.training.playground()) this.drawing.paint(prefersDark());
+    }).observe(this.$("stage-network"));
     /** The layers lit on the drawing (null: all), and the timer lighting the next. */
     this.lit = null;
     this.sweep = null;
@@ -122,6 +130,7 @@ class Stages {
     const playground = this.training.playground();
     if (!playground) return;
     this.diagnostics.draw(playground, prefersDark());
+    if (this.drawingSeen) this.drawing.draw(prefersDark());
     if (!this.training.playing()) this.render();
   }
 
