@@ -36,8 +36,9 @@ class Training {
     /** Called with this view after every redraw, after the Play button, and after a control of the run changes. */
     this.listeners = { draw: [], toggle: [], settings: [] };
     fillSelect($("dataset"), this.api.datasets().map((d) => [d.name, d.label]), "circle");
-    const hiddenKinds = this.api.activations().filter((a) => a.name !== "softmax").map((a) => [a.name, a.label]);
-    this.layers = new Layers($, hiddenKinds, () => this.rebuild());
+    const hidden = this.api.activations().filter((a) => a.name !== "softmax");
+    const params = Object.fromEntries(hidden.filter((a) => a.param).map((a) => [a.name, a.param]));
+    this.layers = new Layers($, hidden.map((a) => [a.name, a.label]), params, () => this.rebuild());
     /** Optimiser, schedule and regularisation: changed between steps, as the learning rate is. */
     this.tuning = new Tuning($("sgd-extras"), () => this.retune());
     const run = {
