@@ -143,3 +143,86 @@ describe("the stage panel's own network drawing", () => {
     }
   });
 });
+
+describe("the diagnostics strip beside the network", () => {
+  /** Opens the page and follows the experiment link `name` (it changes the settings). */
+  async function experiment(name) {
+    const opened = await openPage(browser, server.url, { viewport: { width: 1280, height: 720 } });
+    await opened.page.evaluate(() => window.addEventListener("hashchange", () => {
+      document.documentElement.dataset.linkApplied = "true";
+    }, { once: true }));
+    await opened.page.getByRole("link", { name, exact: true }).click();
+    await opened.page.waitForSelector("html[data-link-applied=true]");
+    return opened;
+  }
+
+  /** The strip's layers as a reader sees them: {gradient, dead, saturated}, in order. */
+  function strip(page) {
+    return page.getByRole("group", { name: "Diagnostics per layer" }).locator(".strip-layer").evaluateAll((cells) => cells.map((cell) => {
+      const [gradient, dead, saturated] = [...cell.querySelectorAll(".strip-value")].map((s) => s.textContent);
+      const number = (text) => (text === "—" ? null : Number(text.replaceAll("−", "-")));
+      return { gradient: number(gradient), dead: dead === "—" ? null : Number(dead.split(" of ")[0]), saturated, label: cell.title };
+    }));
+  }
+
+  test("each layer's figures sit under the layer's column of the drawing, in a strip whose height never changes", async () => {
+    const { page, problems } = await openPage(browser, server.url, { viewport: { width: 1280, height: 720 } });
+    const group = page.getByRole("group", { name: "Diagnostics per layer" });
+    const canvas = await page.getByRole("img", { name: /^The network:/ }).boundingBox();
+    const height = (await group.boundingBox()).height;
+    assert.ok(height > 0 && height <= 6 * 16, `the strip is at most 6rem high: ${height}`);
+    const columns = await page.evaluate(() => window.nnplayPanels.training.playground.network_columns().length);
+    const cells = await group.locator(":scope > div").evaluateAll((divs) => divs.map((d) => {
+      const box = d.getBoundingClientRect();
+      return box.x + box.width / 2;
+    }));
+    assert.equal(cells.length, columns, "the legend under the inputs, then one column per layer");
+    cells.forEach((centre, c) => {
+      const drawn = canvas.x + (canvas.width * (c + 0.5)) / columns;
+      assert.ok(Math.abs(centre - drawn) < 3, `column ${c}: strip at ${centre}, drawing at ${drawn}`);
+    });
+    const before = await strip(page);
+    assert.deepEqual(before.map((l) => l.label), ["layer 1 · tanh", "layer 2 · tanh", "output · softmax"]);
+    // Its text is the diagnostics table's (one source): the saturated share and the dead units.
+    const table = await page.$$eval("#diagnostics-rows tr", (rows) => rows.map((tr) => [tr.cells[2].textContent, tr.cells[3].textContent]));
+    assert.deepEqual(before.map((l) => l.saturated), table.map((r) => r[1]));
+    assert.deepEqual(before.map((l) => (l.dead === null ? "—" : `${l.dead} of`)), table.map((r) => (r[0] === "—" ? "—" : r[0].replace(/ \d+$/, ""))));
+    const bar = page.getByRole("group", { name: "Training" });
+    await bar.getByRole("button", { name: "Play" }).click();
+    await page.waitForFunction(() => /^Step [1-9]\d{2,} /.test(document.getElementById("train-status").textContent));
+    const playing = await strip(page);
+    await bar.getByRole("button", { name: "Pause" }).click();
+    assert.notDeepEqual(playing.map((l) => l.gradient), before.map((l) => l.gradient), "updated while playing");
+    assert.equal((await group.boundingBox()).height, height, "the same height while filled and playing");
+    // The full charts are one click away.
+    await page.getByRole("link", { name: "all diagnostics charts" }).click();
+    await page.waitForFunction(() => document.getElementById("diagnostics-title").getBoundingClientRect().top < window.innerHeight);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("A ReLU dies: the strip counts dead units after two epochs", async () => {
+    const { page, problems } = await experiment("A ReLU dies");
+    assert.equal(await page.getByLabel("Learning rate").inputValue(), "1");
+    const epoch = page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Epoch" });
+    for (let i = 0; i < 2; i++) await epoch.click();
+    const layers = await strip(page);
+    const dead = layers.slice(0, -1).reduce((sum, l) => sum + l.dead, 0);
+    assert.ok(dead > 0, `dead units in the strip: ${JSON.stringify(layers)}`);
+    assert.equal(layers.at(-1).dead, null, "the output has no dead units");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("Sigmoid's early layers learn slowly: the first layer's mean |dL/dW| is decades below the last's", async () => {
+    const { page, problems } = await experiment("Sigmoid's early layers learn slowly");
+    const layers = await strip(page);
+    assert.equal(layers.length, 7);
+    const ratio = layers[6].gradient / layers[0].gradient;
+    assert.ok(ratio > 1000, `output ${layers[6].gradient} vs layer 1 ${layers[0].gradient}`);
+    const bars = await page.locator("#network-strip .strip-fill").evaluateAll((fills) => fills.map((f) => f.getBoundingClientRect().width));
+    assert.ok(bars[0] < bars[6] / 2, `layer 1's bar is shorter: ${bars}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

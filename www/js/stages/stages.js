@@ -151,6 +151,7 @@ class Stages {
       panel.querySelector(".equations").replaceChildren(...data.equations.map((e) => equation(e, data.current)));
     }
     this.$("stage-status").textContent = statusText(view);
+    this.root.classList.add("rendered");
     // Said once a stage has run (the values do not change while the layers light).
     const words = networkWords(playground.network_stage());
     if (this.$("stage-network-text").textContent !== words) this.$("stage-network-text").textContent = words;

@@ -32,7 +32,7 @@ class Training {
     this.linkEdits = "";
     /** Play, a link's catch-up and Pause. */
     this.player = new Player(this, $, [root, seenWith]);
-    this.network = new NetworkDrawing($("network"), () => this.playground, () => this.playing);
+    this.network = new NetworkDrawing($("network"), $("network-strip"), () => this.playground, () => this.playing);
     /** Called with this view after every redraw, after the Play button, and after a control of the run changes. */
     this.listeners = { draw: [], toggle: [], settings: [] };
     fillSelect($("dataset"), this.api.datasets().map((d) => [d.name, d.label]), "circle");
