@@ -6,8 +6,8 @@ mod record;
 mod replay;
 mod watch;
 
-pub use crate::history::HISTORY_LIMIT;
 use crate::history::Offer;
+pub use crate::history::HISTORY_LIMIT;
 
 /// Training samples between two kept records of a run's losses: a record
 /// every `SAMPLES_PER_RECORD / batch size` steps (25 at a batch of 10),
@@ -151,7 +151,11 @@ impl Session {
     fn step_on_grid(&mut self) -> Result<(), TrainError> {
         self.apply_due_edits();
         self.trainer.step()?;
-        if self.trainer.step_count() % self.record_every() == 0 {
+        if self
+            .trainer
+            .step_count()
+            .is_multiple_of(self.record_every())
+        {
             self.apply_due_edits();
             self.settle();
         }
