@@ -618,13 +618,7 @@ fn the_network_overlay_shows_the_stage_views_values() {
     let view = stage_view::build(session.trainer_mut());
     let forward = &view.stages[1];
     for (l, name) in ["a1", "a2", "y_hat"].iter().enumerate() {
-        let m = matrix(forward, name);
-        let row = m
-            .row_index
-            .iter()
-            .position(|&r| r == Some(example))
-            .unwrap();
-        let cells: Vec<f64> = m.cells[row].iter().map(|c| c.unwrap()).collect();
+        let cells = example_row(matrix(forward, name), example);
         assert_eq!(shown.units[l + 1], cells, "{name} of example {example}");
         assert_eq!(shown.unit_names[l + 1].as_deref(), Some(*name));
     }
@@ -639,13 +633,7 @@ fn the_network_overlay_shows_the_stage_views_values() {
     let backward = &view.stages[2];
     assert_eq!(shown.link_name, Some("dL/dW"));
     for l in 0..3 {
-        let delta = matrix(backward, &format!("delta{}", l + 1));
-        let row = delta
-            .row_index
-            .iter()
-            .position(|&r| r == Some(example))
-            .unwrap();
-        let cells: Vec<f64> = delta.cells[row].iter().map(|c| c.unwrap()).collect();
+        let cells = example_row(matrix(backward, &format!("delta{}", l + 1)), example);
         assert_eq!(
             shown.units[l + 1],
             cells,
@@ -690,6 +678,16 @@ fn the_network_overlay_shows_the_stage_views_values() {
     // A chosen example past the batch's end shows its last row.
     let clamped = stage_view::network::build(session.trainer(), 999).unwrap();
     assert_eq!(clamped.example, clamped.rows - 1);
+}
+
+/// The values of matrix `m`'s row for batch example `example` (which it shows).
+fn example_row(m: &Matrix, example: usize) -> Vec<f64> {
+    let row = m
+        .row_index
+        .iter()
+        .position(|&r| r == Some(example))
+        .unwrap_or_else(|| panic!("{} does not show example {example}", m.name));
+    m.cells[row].iter().map(|c| c.unwrap()).collect()
 }
 
 fn matrix<'a>(panel: &'a stage_view::StagePanel, name: &str) -> &'a Matrix {

@@ -57,6 +57,21 @@ describe("axe-core", () => {
       assert.deepEqual(problems, []);
       await page.close();
     });
+    // On a phone the wide tables scroll sideways: each must be reachable from the keyboard.
+    for (const width of [320, 375]) {
+      test(`finds no violations at ${width} px on the page and on every embed (${colorScheme} system theme)`, async () => {
+        const { page, problems } = await openPage(browser, server.url, { colorScheme, viewport: { width, height: 700 } });
+        assert.deepEqual(await violations(page), [], `the whole page at ${width} px`);
+        for (const panel of await embeddable(page)) {
+          await page.goto(`${server.url}#embed=${panel}`);
+          await page.reload();
+          await page.waitForSelector("html[data-ready=true].embed");
+          assert.deepEqual(await violations(page), [], `embed=${panel} at ${width} px`);
+        }
+        assert.deepEqual(problems, []);
+        await page.close();
+      });
+    }
   }
 
   test("finds none in the states the page passes through, in the dark theme chosen on a light system", async () => {

@@ -68,9 +68,9 @@ describe("a still start", () => {
     }
   }
 
-  test("the markup's first frame already holds the module's curve choices and panel toggles", async () => {
+  test("the markup's first frame already holds the module's curve choices, panel toggles and header menu", async () => {
     const { context, page } = await shiftsOf(SCREENS[2], "");
-    const { written, module, toggles, panels } = await page.evaluate(async () => {
+    const { written, module, toggles, panels, themeWritten, themeModule } = await page.evaluate(async () => {
       const html = new DOMParser().parseFromString(await (await fetch(location.pathname)).text(), "text/html");
       const choice = (label) => [label.querySelector("input").value, label.textContent.trim(), label.querySelector("input").checked];
       return {
@@ -78,11 +78,15 @@ describe("a still start", () => {
         module: window.nnplay.activations().filter((a) => a.elementwise || a.name === "maxout").map((a) => [a.name, a.label]),
         toggles: [...html.querySelectorAll("#panel-toggles label")].map((l) => l.textContent.trim()),
         panels: [...document.querySelectorAll("#panel-toggles label")].map((l) => l.textContent.trim()),
+        // The header's Theme menu: filled later, it widened and wrapped the header on a phone, moving the page down.
+        themeWritten: [...html.querySelectorAll("#theme option")].map((o) => [o.value, o.textContent, o.selected]),
+        themeModule: (({ choices, default: d }) => choices.map((c) => [c.name, c.label, c.name === d]))(window.nnplay.settings().find((s) => s.key === "theme")),
       };
     });
     assert.deepEqual(written.map(([name, label]) => [name, label]), module);
     assert.deepEqual(written.filter((c) => c[2]).map((c) => c[0]), ["sigmoid", "relu"], "the notes' two classics are ticked");
     assert.deepEqual(toggles, panels);
+    assert.deepEqual(themeWritten, themeModule, "the Theme menu in the markup is the catalogue's");
     // Each swatch takes its function's colour from the module.
     const colours = await page.locator("#curve-choices .swatch").evaluateAll((spans) => spans.map((s) => getComputedStyle(s).backgroundColor));
     assert.equal(new Set(colours).size, module.length, `one colour per function: ${colours}`);
