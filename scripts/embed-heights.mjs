@@ -10,8 +10,8 @@ import { launch, serveDist } from "../tests/e2e/harness.js";
 
 /** The panels, the frame widths measured, and the layouts. */
 export const PANELS = ["curves", "softmax", "train", "stages", "race"];
-// Either side of each of the page's breakpoints (420, 760 and 900 px), where the layout jumps.
-export const WIDTHS = [320, 420, 421, 560, 760, 761, 900, 901, 1040, 1200];
+// Either side of each of the page's breakpoints (420, 760, 900 and 1100 px), where the layout jumps.
+export const WIDTHS = [320, 420, 421, 560, 760, 761, 900, 901, 1040, 1099, 1100, 1200];
 export const LAYOUTS = [{ name: "", keys: "" }, { name: ":compact", keys: "&compact=1" }];
 
 /**

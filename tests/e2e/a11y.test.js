@@ -234,7 +234,10 @@ describe("keyboard", () => {
 
   test("shortcuts never fire while typing in a field, with a modifier, or where Space presses a control", async () => {
     const { page, problems } = await openPage(browser, server.url);
+    await page.locator("summary", { hasText: "Seed and display" }).click();
     await page.getByLabel("Seed", { exact: true }).focus();
+    // A field in a closed drawer cannot take focus: the keys would reach the page instead.
+    assert.equal(await page.evaluate(() => document.activeElement.id), "seed");
     await page.keyboard.type("s r 1?");
     await page.getByLabel("Batch size", { exact: true }).focus();
     await page.keyboard.press("s");

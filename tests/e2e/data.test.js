@@ -32,6 +32,8 @@ async function linkPoints(page, previous = null) {
 
 /** Opens "Your own data" (closed by default: the notes' path comes first); the heatmap then takes points. */
 const openOwnData = (page) => page.locator("summary", { hasText: "Your own data" }).click();
+/** Opens the Metrics drawer beside the loss chart (closed by default, so the instrument fits one screen). */
+const openMetrics = (page) => page.locator("summary", { hasText: "Metrics" }).click();
 
 describe("your own data", () => {
   test("clicking the heatmap adds a point to the data and to the link; shift-click removes it", async () => {
@@ -105,6 +107,7 @@ describe("your own data", () => {
     await page.getByRole("button", { name: "Load CSV" }).click();
     assert.ok(await alert.isHidden());
     assert.equal((await countOf(page)).total, 4);
+    await openMetrics(page);
     const table = page.getByRole("table", { name: /Confusion matrix/ });
     assert.equal(await table.getByRole("columnheader").count(), 3, "three classes: three predicted columns");
     assert.deepEqual(problems, []);
@@ -113,6 +116,7 @@ describe("your own data", () => {
 
   test("the confusion matrix's total equals the test set's size", async () => {
     const { page, problems } = await openPage(browser, server.url + "#data=blobs3&split=70");
+    await openMetrics(page);
     const table = page.getByRole("table", { name: /Confusion matrix/ });
     await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Epoch" }).click();
     const { test: testSize } = await countOf(page);
@@ -134,6 +138,7 @@ describe("your own data", () => {
     const { page, problems } = await openPage(browser, server.url);
     const heatmap = await pixelHash(page, "#heatmap");
     const network = await pixelHash(page, "#network");
+    await page.locator("summary", { hasText: "Seed and display" }).click();
     await page.getByRole("button", { name: "Regenerate" }).click();
     assert.notEqual(await pixelHash(page, "#heatmap"), heatmap, "new points");
     assert.equal(await pixelHash(page, "#network"), network, "the same initial weights");
@@ -145,6 +150,7 @@ describe("your own data", () => {
   test("Discretize output paints hard regions", async () => {
     const { page, problems } = await openPage(browser, server.url);
     const blended = await pixelHash(page, "#heatmap");
+    await page.locator("summary", { hasText: "Seed and display" }).click();
     const box = page.getByRole("checkbox", { name: "Discretize output" });
     await box.check();
     const hard = await pixelHash(page, "#heatmap");

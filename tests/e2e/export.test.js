@@ -115,6 +115,7 @@ describe("saving and loading the network", () => {
     assert.equal(await fresh.page.getByLabel("Dataset", { exact: true }).inputValue(), "xor");
     assert.equal(await fresh.page.getByLabel("Learning rate", { exact: true }).inputValue(), "0.1");
     assert.equal(await fresh.page.getByLabel("Batch size", { exact: true }).inputValue(), "7");
+    await fresh.page.locator("summary", { hasText: "Layers:" }).click();
     assert.equal(await fresh.page.getByRole("combobox", { name: "Activation of layer 2" }).inputValue(), "prelu");
     assert.equal(await fresh.page.locator("#train-status").getAttribute("data-train-loss"), trainLoss);
     assert.equal(await fresh.page.locator("#train-status").getAttribute("data-test-loss"), testLoss);

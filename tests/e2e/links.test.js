@@ -58,8 +58,10 @@ describe("links", () => {
     assert.equal(new URL(page.url()).hash, "", "the page's controls start at the link's defaults");
     await page.getByLabel("Dataset").selectOption("xor");
     await page.getByLabel("Noise (%)").fill("10");
+    await page.locator("summary", { hasText: "Seed and display" }).click();
     await page.getByLabel("Seed").fill("7");
     await page.getByLabel("Seed").blur();
+    await page.locator("summary", { hasText: "Layers:" }).click();
     await page.getByRole("button", { name: "Add a unit to layer 1" }).click();
     await page.getByLabel("Activation of layer 2").selectOption("relu");
     await page.getByLabel("Learning rate").selectOption("0.1");

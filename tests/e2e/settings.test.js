@@ -64,6 +64,7 @@ describe("settings catalogue", () => {
     const { page, problems } = await openPage(browser, `${server.url}#hide=lr,noise&lock=data&compact=1&autoplay=1&fit=1&seed=3`);
     const state = await page.evaluate(() => window.nnplay.read_link(location.hash).state);
     assert.deepEqual([state.hide, state.lock, state.compact, state.autoplay, state.fit], [["noise", "lr"], ["data"], true, true, true]);
+    await page.locator("summary", { hasText: "Seed and display" }).click();
     await page.getByLabel("Seed", { exact: true }).fill("4");
     await page.getByLabel("Seed", { exact: true }).dispatchEvent("change");
     // autoplay=1 plays the new run too, and the link is written once it pauses.

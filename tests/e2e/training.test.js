@@ -57,6 +57,7 @@ describe("training view", () => {
     await training.getByRole("button", { name: "Pause" }).click();
     const paused = await pixelHash(page, "#heatmap");
     // Showing and hiding the test data redraws the same run, not playing.
+    await page.locator("summary", { hasText: "Seed and display" }).click();
     const showTest = page.getByRole("checkbox", { name: /test data/i });
     await showTest.click();
     await showTest.click();
@@ -115,6 +116,7 @@ describe("training view", () => {
     }
     await page.waitForFunction(() => location.hash.includes("gelu"));
     await page.getByLabel("Activation", { exact: true }).selectOption("relu");
+    await page.locator("summary", { hasText: "Layers: 2 hidden layers" }).click();
     await page.getByRole("button", { name: "Add layer" }).click();
     assert.equal(await page.locator("#layer-count").textContent(), "3 hidden layers");
     await page.getByRole("button", { name: "Add a unit to layer 1" }).click();

@@ -55,6 +55,9 @@ class LinkSync {
     this.layout.onChange(later);
     onThemeChange(later);
     window.addEventListener("hashchange", () => {
+      // A plain #anchor naming a part of the page (the header's links) only
+      // scrolls there: read as a link it would reset every setting.
+      if (document.getElementById(location.hash.slice(1))) return;
       if (location.hash.slice(1) !== this.written) this.open(location.hash);
     });
   }

@@ -26,6 +26,11 @@ class Layout {
     this.buildToggles();
     document.addEventListener("focusin", (e) => this.follow(e.target));
     document.addEventListener("pointerdown", (e) => this.follow(e.target));
+    // A header link (#train, …) scrolls to its panel, which becomes the view.
+    window.addEventListener("hashchange", () => {
+      const panel = PANELS.find((p) => `#${p.id}` === location.hash);
+      if (panel && $(panel.id)) this.follow($(panel.id));
+    });
   }
 
   /**
@@ -88,6 +93,9 @@ class Layout {
     for (const panel of PANELS) {
       const section = $(panel.id);
       if (section) section.hidden = !this.embed && !this.open.has(panel.name);
+      // The header's link to a panel goes with it.
+      const link = document.querySelector(`.page-nav a[href="#${panel.id}"]`);
+      if (link) link.hidden = !section || section.hidden;
     }
     document.documentElement.classList.toggle("embed", Boolean(this.embed));
     // embed-first.js's early mark, now confirmed or (for a link it could not check) cleared.
