@@ -300,8 +300,14 @@ fn the_unit_activation_and_histogram_charts_show_each_layer() {
     assert!(!units.contains("no sigmoid or tanh layer"));
     assert_eq!(
         polylines_in(&units, &tanh),
-        4,
-        "dead and saturation lines, each with a legend sample"
+        3,
+        "dead and saturation lines, and one legend sample: the panels share a legend"
+    );
+    let label = &diagnostics.labels()[1];
+    assert_eq!(
+        units.matches(label.as_str()).count(),
+        1,
+        "{label} named once"
     );
     let activations = svg_of((600, 300), |root| {
         charts::draw_activations(root, diagnostics, 1.0, Theme::LIGHT).unwrap()

@@ -248,8 +248,10 @@ mod training_view {
             let root = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
             loss::draw(&root, session.history().records(), true, 1.0, Theme::LIGHT).unwrap();
         }
-        for legend in ["train loss", "test loss", "train accuracy", "test accuracy"] {
-            assert!(svg.contains(legend), "missing {legend}");
+        // A legend of train and test, once for both panels; each y axis titled.
+        for text in ["train", "test", "loss", "accuracy"] {
+            let label = format!(">\n{text}\n</text>");
+            assert_eq!(svg.matches(&label).count(), 1, "{text} once in {svg}");
         }
         assert!(svg.contains("3000"), "the x axis reaches the last step");
     }

@@ -736,3 +736,143 @@ fn the_network_overlay_of_maxout_shows_the_drawn_piece() {
         .chunks(3)
         .all(|p| p.iter().filter(|&&d| d != 0.0).count() <= 1));
 }
+
+/// Forward lights the drawing's columns from the inputs rightwards and
+/// Backward from the output leftwards, one more per lit layer; Sample batch
+/// lights only the inputs, Update the layers from the left.
+#[test]
+fn a_stage_lights_the_drawings_columns_in_the_direction_its_pass_runs() {
+    use nnplay::plot::network::lit_columns;
+    let (t, f) = (true, false);
+    assert_eq!(lit_columns(Stage::SampleBatch, 3, None), [t, f, f, f]);
+    assert_eq!(lit_columns(Stage::Forward, 3, Some(0)), [t, f, f, f]);
+    assert_eq!(lit_columns(Stage::Forward, 3, Some(1)), [t, t, f, f]);
+    assert_eq!(lit_columns(Stage::Forward, 3, None), [t, t, t, t]);
+    assert_eq!(lit_columns(Stage::Backward, 3, Some(0)), [f, f, f, f]);
+    assert_eq!(lit_columns(Stage::Backward, 3, Some(1)), [f, f, f, t]);
+    assert_eq!(lit_columns(Stage::Backward, 3, Some(2)), [f, f, t, t]);
+    assert_eq!(lit_columns(Stage::Backward, 3, None), [f, t, t, t]);
+    assert_eq!(lit_columns(Stage::Update, 3, Some(1)), [f, t, f, f]);
+    assert_eq!(
+        lit_columns(Stage::Update, 3, Some(9)),
+        [f, t, t, t],
+        "more than all is all"
+    );
+}
+
+/// The closed paths (rings) an SVG strokes: (first corner's x, y, stroke colour, stroke width).
+fn rings(svg: &str) -> Vec<(f64, f64, String, f64)> {
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(tag[start..].split('"').next()?.to_owned())
+    };
+    svg.split("<polyline")
+        .skip(1)
+        .filter_map(|tag| {
+            let tag = tag.split('>').next()?;
+            let width = attr(tag, "stroke-width")?.parse().ok()?;
+            let points = attr(tag, "points")?;
+            let corners: Vec<&str> = points.split_whitespace().collect();
+            if corners.len() != 5 || corners[0] != corners[4] {
+                return None;
+            }
+            let (x, y) = corners[0].split_once(',')?;
+            Some((
+                x.parse().ok()?,
+                y.parse().ok()?,
+                attr(tag, "stroke")?,
+                width,
+            ))
+        })
+        .collect()
+}
+
+/// A lit unit gets a ring coloured by its value's sign (blue positive,
+/// orange negative) and thicker for a larger value, and its value written
+/// under it; a column still to light is veiled, with no ring and no text.
+#[test]
+fn the_stage_marks_ring_lit_units_by_sign_and_size_and_write_their_values() {
+    use nnplay::plot::network::{draw_stage, layout, short, StageMarks};
+    use nnplay::plot::palette::{css, diverging};
+    use nnplay::plot::Theme;
+    use plotters::prelude::*;
+    let layout = layout(&[2, 3, 2], 600.0, 300.0, 1.0);
+    let units = vec![vec![], vec![0.5, -1.0, 0.0], vec![7.0, 8.0]];
+    let lit = [false, true, false];
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (600, 300)).into_drawing_area();
+        let marks = StageMarks {
+            units: &units,
+            lit: &lit,
+        };
+        draw_stage(&root, &layout, &marks, 1.0, Theme::LIGHT).unwrap();
+    }
+    let rings = rings(&svg);
+    assert_eq!(rings.len(), 3, "a ring per lit unit: {rings:?}");
+    let (half, full, zero) = (&rings[0], &rings[1], &rings[2]);
+    let hex = |v: f64| css(diverging(v).map(f64::round)).to_uppercase();
+    assert_eq!(
+        full.2,
+        hex(-1.0),
+        "the largest negative value at full orange"
+    );
+    assert_eq!(
+        half.2,
+        hex(0.35 + 0.65 * 0.5f64.sqrt()),
+        "a positive value blue"
+    );
+    assert!(
+        full.3 > half.3 && half.3 > zero.3,
+        "thicker for larger: {rings:?}"
+    );
+    for value in [0.5, -1.0, 0.0] {
+        assert!(
+            svg.contains(&format!("\n{}\n", short(value))),
+            "{value} written"
+        );
+    }
+    for value in [7.0, 8.0] {
+        let written = svg.contains(&format!("\n{}\n", short(value)));
+        assert!(!written, "{value} is not lit yet");
+    }
+    let veils = svg.matches("<rect").count();
+    assert_eq!(veils, 2, "the column still to light is veiled unit by unit");
+    assert_eq!(short(0.000321), "3.2e-4");
+    assert_eq!(short(-0.4219), "-0.42");
+}
+
+/// The links can be drawn by any value (the stage's dL/dW): each link's
+/// bucket takes the sign of its value, and the largest value gets the
+/// strongest colour step.
+#[test]
+fn links_drawn_by_a_stages_values_take_their_sign_and_size() {
+    use nnplay::plot::network::{column_units, layout, Links, LEVELS};
+    use nnplay::plot::Theme;
+    let session = tanh_session();
+    let network = session.trainer().network();
+    let layout = layout(&column_units(network), 600.0, 300.0, 1.0);
+    let mut links = Links::default();
+    // Negative into the first layer, positive after; one link far larger.
+    let value = |l: usize, i: usize, j: usize| {
+        let big = (l, i, j) == (1, 0, 0);
+        let v = if big { 4.0 } else { 0.5 };
+        (if l == 0 { -v } else { v }, 4.0)
+    };
+    links.fill_by(&layout, 1.0, Theme::LIGHT, value);
+    let per_sign = |sign: i8| -> usize {
+        links
+            .buckets()
+            .filter(|b| b.sign == sign)
+            .map(|b| b.segments.len() / 4)
+            .sum()
+    };
+    let layers = network.layers();
+    let first = layers[0].fan_in() * layers[0].units();
+    let total: usize = layers.iter().map(|l| l.fan_in() * l.units()).sum();
+    assert_eq!(per_sign(-1), first);
+    assert_eq!(per_sign(1), total - first);
+    let strongest: Vec<_> = links.buckets().filter(|b| b.level == LEVELS - 1).collect();
+    assert_eq!(strongest.len(), 1);
+    assert_eq!(strongest[0].segments.len(), 4, "only the largest value");
+}

@@ -550,6 +550,126 @@ mod stages {
         assert!(early.contains("the next stage is Sample batch"), "{early}");
         assert_eq!(run.diagnostics().length(), 3);
     }
+
+    /// The stage on the network drawing: nothing until a stage button runs,
+    /// then the chosen example's values per column and, after Backward, a
+    /// dL/dW per link; wrong arguments throw naming the argument and range.
+    #[wasm_bindgen_test]
+    fn the_network_stage_follows_the_stage_buttons_and_refuses_bad_arguments() {
+        use js_sys::{Array, Float64Array};
+        use wasm_bindgen::JsValue;
+        let mut run =
+            Playground::from_link(JsValue::from("layers=4:relu,3:tanh&batch=10")).unwrap();
+        assert!(run.network_stage().is_null(), "no stage has run");
+        run.sample_batch().unwrap();
+        run.forward().unwrap();
+        run.set_network_stage(JsValue::from(9), JsValue::from(1))
+            .unwrap();
+        let shown = run.network_stage();
+        assert_eq!(get(&shown, "stage").as_string().unwrap(), "Forward");
+        assert_eq!(
+            [number(&shown, "example"), number(&shown, "rows")],
+            [9.0, 10.0]
+        );
+        assert_eq!(
+            [number(&shown, "layers"), number(&shown, "lit")],
+            [3.0, 1.0]
+        );
+        let columns = Array::from(&get(&shown, "columns"));
+        let names: Vec<String> = columns
+            .iter()
+            .map(|c| get(&c, "name").as_string().unwrap())
+            .collect();
+        assert_eq!(names, ["x", "a1", "a2", "y_hat"]);
+        let values = |c: u32| Float64Array::from(get(&columns.get(c), "values")).to_vec();
+        assert_eq!(
+            [2, 4, 3, 2].map(|n| n as usize),
+            [0, 1, 2, 3].map(|c| values(c).len())
+        );
+        let y_hat = values(3);
+        assert!(
+            (y_hat.iter().sum::<f64>() - 1.0).abs() < 1e-12,
+            "softmax: {y_hat:?}"
+        );
+        assert!(
+            get(&shown, "link_name").is_null(),
+            "Forward keeps the weights"
+        );
+        // The drawing draws with the stage lit, at every count of layers.
+        let canvas = super::canvas::canvas().0;
+        for lit in [JsValue::from(0), JsValue::from(3), JsValue::NULL] {
+            run.set_network_stage(JsValue::from(0), lit).unwrap();
+            run.draw_network(canvas.clone(), 1.0, false).unwrap();
+        }
+        assert_eq!(number(&run.network_stage(), "lit"), 3.0, "null lights all");
+        run.backward().unwrap();
+        let shown = run.network_stage();
+        assert_eq!(get(&shown, "link_name").as_string().unwrap(), "dL/dW");
+        let links = Array::from(&get(&shown, "links"));
+        let sizes: Vec<u32> = links
+            .iter()
+            .map(|l| Float64Array::from(l).length())
+            .collect();
+        assert_eq!(sizes, [2 * 4, 4 * 3, 3 * 2]);
+        run.draw_network(canvas.clone(), 2.0, true).unwrap();
+        for (example, lit, says) in [
+            (
+                JsValue::from(10),
+                JsValue::NULL,
+                "example must be a whole number from 0 to 9, got 10",
+            ),
+            (
+                JsValue::from(-1),
+                JsValue::NULL,
+                "example must be a whole number from 0 to 9, got -1",
+            ),
+            (
+                JsValue::from(1.5),
+                JsValue::NULL,
+                "example must be a whole number from 0 to 9, got 1.5",
+            ),
+            (
+                JsValue::from("2"),
+                JsValue::NULL,
+                "example must be a whole number from 0 to 9, got string",
+            ),
+            (
+                JsValue::UNDEFINED,
+                JsValue::NULL,
+                "example must be a whole number from 0 to 9, got undefined",
+            ),
+            (
+                JsValue::from(0),
+                JsValue::from(4),
+                "lit must be a whole number from 0 to 3, got 4",
+            ),
+            (
+                JsValue::from(0),
+                JsValue::from(f64::NAN),
+                "lit must be a whole number from 0 to 3, got NaN",
+            ),
+            (
+                JsValue::from(0),
+                JsValue::from(true),
+                "lit must be a whole number from 0 to 3, got boolean",
+            ),
+        ] {
+            let error = message(run.set_network_stage(example, lit).unwrap_err());
+            assert_eq!(error, says);
+        }
+        assert_eq!(
+            number(&run.network_stage(), "example"),
+            0.0,
+            "an error changes nothing"
+        );
+        run.update().unwrap();
+        assert_eq!(
+            get(&run.network_stage(), "link_name").as_string().unwrap(),
+            "ΔW"
+        );
+        run.run(1).unwrap();
+        assert!(run.network_stage().is_null(), "a whole step clears it");
+    }
 }
 
 mod keeping {

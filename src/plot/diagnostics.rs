@@ -34,16 +34,17 @@ pub fn draw_gradients<DB: DrawingBackend>(
         .collect();
     let (lo, hi) = decades(lines.iter().flatten().map(|p| p.1));
     let caption = "mean |dL/dW| per layer (log scale)";
-    let mut chart = builder(root, (caption, 1.15), 52.0, scale, theme)
-        .build_cartesian_2d(0.0..last_step(diagnostics), (lo..hi).log_scale())?;
-    mesh!(chart, scale, theme, |y: &f64| format!("{y:.0e}"))?;
-    let mut entries = Vec::new();
+    let x_end = last_step(diagnostics);
+    let mut chart = builder(root, (caption, 1.15), 52.0, (x_end, true), scale, theme)
+        .build_cartesian_2d(0.0..x_end, (lo..hi).log_scale())?;
+    mesh!(chart, scale, theme, |y: &f64| format!("{y:.0e}"), true)?;
+    let (mut entries, mut drawn) = (Vec::new(), Vec::new());
     for (l, line) in lines.into_iter().enumerate() {
         let color = layer_color(l, layers, theme);
-        draw_line(&mut chart, line, color, scale)?;
+        draw_line(&mut chart, line, (color, &mut drawn), scale)?;
         entries.push((diagnostics.labels()[l].clone(), color));
     }
-    finish(root, &chart, &entries, scale, theme)
+    finish(root, &chart, (&entries, &drawn), scale, theme)
 }
 
 /// Whole decades around the positive `values` (1e-6 … 1 when there are none).

@@ -4,7 +4,7 @@
 
 use super::diagnostics::{font, layer_color};
 use super::span::span;
-use super::{color_of, Theme};
+use super::{color_of, right_margin, Theme};
 use crate::activation::Activation;
 use crate::diagnostics::{Diagnostics, Histogram};
 use plotters::coord::Shift;
@@ -47,8 +47,11 @@ fn histogram_panel<DB: DrawingBackend>(
     theme: Theme,
 ) -> PlotResult<DB> {
     let top = f64::from(histogram.counts.iter().copied().max().unwrap_or(0).max(1)) * 1.1;
+    let ticks = font(scale * 0.9, theme);
+    let widest = format!("{:.1}", histogram.hi);
     let mut chart = ChartBuilder::on(area)
         .margin((4.0 * scale) as i32)
+        .margin_right(right_margin(area, &widest, &ticks, scale))
         .caption(format!("z of {label}"), font(scale, theme))
         .x_label_area_size((18.0 * scale) as i32)
         .y_label_area_size((30.0 * scale) as i32)
@@ -57,7 +60,7 @@ fn histogram_panel<DB: DrawingBackend>(
         .configure_mesh()
         .disable_mesh()
         .axis_style(theme.foreground)
-        .label_style(font(scale * 0.9, theme))
+        .label_style(ticks)
         .x_labels(5)
         .y_labels(3)
         .x_label_formatter(&|x| format!("{x:.1}"))

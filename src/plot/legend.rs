@@ -1,52 +1,168 @@
-//! A series legend in a plot's upper-right corner. Unlike plotters' own
+//! A series legend inside a plot's area. Unlike plotters' own
 //! (`configure_series_labels`), it measures its labels through the drawing
 //! backend, so on a canvas the browser measures them without the inline
 //! `style` attribute plotters' wasm font code sets (the page's CSP blocks it).
+//!
+//! Its entries flow in rows as wide as the plot allows, as words in a line
+//! of text, so six layers' entries still fit in a short chart; and it goes
+//! to the corner of the plot where it covers the least of the lines it
+//! names (the upper right when that covers nothing).
 
 use super::Theme;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Draws one line per `(label, colour)` entry, a short stroke of the colour
-/// then the label, on a box in the upper-right corner of `area` (pixels).
+/// Where a legend landed, in the plot's pixels: its box and each entry's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// Left, top, right, bottom.
+    pub frame: (i32, i32, i32, i32),
+    /// Each entry's box (its stroke and its label), in the entries' order.
+    pub entries: Vec<(i32, i32, i32, i32)>,
+}
+
+/// The legend for labels of `sizes` (width, height each) in a plot of `dim`
+/// pixels, avoiding the `lines` drawn there (polylines in the plot's pixels).
+pub fn layout(
+    sizes: &[(u32, u32)],
+    dim: (u32, u32),
+    lines: &[Vec<(i32, i32)>],
+    scale: f64,
+) -> Layout {
+    let px = |v: f64| (v * scale).round() as i32;
+    let line = sizes.iter().map(|s| s.1 as i32).max().unwrap_or(0) + px(4.0);
+    let (pad, stroke, gap, inset) = (px(6.0), px(14.0), px(12.0), px(6.0));
+    let (width, height) = (dim.0 as i32, dim.1 as i32);
+    let room = (width - 2 * inset - 2 * pad).max(1);
+    // (x within the box's content, row) of each entry, and the widest row.
+    let mut at = Vec::with_capacity(sizes.len());
+    let (mut x, mut row, mut widest) = (0, 0, 0);
+    for size in sizes {
+        let w = stroke + pad + size.0 as i32;
+        if x > 0 && x + w > room {
+            x = 0;
+            row += 1;
+        }
+        at.push((x, row, w));
+        widest = widest.max(x + w);
+        x += w + gap;
+    }
+    let rows = if sizes.is_empty() { 0 } else { row + 1 };
+    let (box_width, box_height) = (pad + widest + pad, pad + line * rows + pad / 2);
+    let (right, bottom) = (width - inset - box_width, height - inset - box_height);
+    let corners = [
+        (right, inset),
+        (inset, inset),
+        (right, bottom),
+        (inset, bottom),
+    ];
+    let covered = |&(l, t): &(i32, i32)| {
+        let inside = |p: (f64, f64)| {
+            p.0 >= f64::from(l)
+                && p.0 <= f64::from(l + box_width)
+                && p.1 >= f64::from(t)
+                && p.1 <= f64::from(t + box_height)
+        };
+        lines
+            .iter()
+            .map(|line| crossed(line, inside))
+            .sum::<usize>()
+    };
+    // The first corner that covers the least: the upper right when none differ.
+    let (left, top) = corners
+        .iter()
+        .copied()
+        .min_by_key(covered)
+        .unwrap_or(corners[0]);
+    let entries = at
+        .into_iter()
+        .map(|(x, row, w)| {
+            let (l, t) = (left + pad + x, top + pad + line * row);
+            (l, t, l + w, t + line)
+        })
+        .collect();
+    Layout {
+        frame: (left, top, left + box_width, top + box_height),
+        entries,
+    }
+}
+
+/// How many pieces of `line`, a pixel or two long each, lie `inside`.
+fn crossed(line: &[(i32, i32)], inside: impl Fn((f64, f64)) -> bool) -> usize {
+    let point = |p: (i32, i32)| (f64::from(p.0), f64::from(p.1));
+    let mut count = usize::from(line.first().is_some_and(|&p| inside(point(p))));
+    for pair in line.windows(2) {
+        let (a, b) = (point(pair[0]), point(pair[1]));
+        let length = (b.0 - a.0).abs().max((b.1 - a.1).abs());
+        let pieces = (length / 2.0).ceil().clamp(1.0, 4096.0) as usize;
+        count += (1..=pieces)
+            .map(|i| i as f64 / pieces as f64)
+            .filter(|t| inside((a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1))))
+            .count();
+    }
+    count
+}
+
+/// Draws one entry per `(label, colour)`, a short stroke of the colour then
+/// the label, on a box in the corner of `area` that covers the least of
+/// `lines` (the plotted lines, in `area`'s pixels: see `in_pixels`).
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     entries: &[(String, RGBColor)],
     font: &TextStyle,
     scale: f64,
     theme: Theme,
+    lines: &[Vec<(i32, i32)>],
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    if entries.is_empty() {
+        return Ok(());
+    }
     let px = |v: f64| (v * scale).round() as i32;
     let mut sizes = Vec::with_capacity(entries.len());
     for (label, _) in entries {
-        sizes.push(area.estimate_text_size(label, font)?);
+        let (_, height) = area.estimate_text_size(label, font)?;
+        sizes.push((super::text_width(area, label, font), height));
     }
-    let text_width = sizes.iter().map(|s| s.0 as i32).max().unwrap_or(0);
-    let line = sizes.iter().map(|s| s.1 as i32).max().unwrap_or(0) + px(4.0);
-    let (pad, stroke) = (px(6.0), px(14.0));
-    let width = pad + stroke + pad + text_width + pad;
-    let height = pad + line * entries.len() as i32 + pad / 2;
-    let right = area.dim_in_pixel().0 as i32 - px(8.0);
-    let (left, top) = (right - width, px(8.0));
-    let corners = [(left, top), (right, top + height)];
+    let placed = layout(&sizes, area.dim_in_pixel(), lines, scale);
+    let (left, top, right, bottom) = placed.frame;
+    let corners = [(left, top), (right, bottom)];
     area.draw(&Rectangle::new(
         corners,
         theme.background.mix(0.85).filled(),
     ))?;
     area.draw(&Rectangle::new(corners, theme.grid))?;
-    for (i, (label, color)) in entries.iter().enumerate() {
-        let y = top + pad + line * i as i32;
-        let middle = y + line / 2 - px(2.0);
+    let stroke = px(14.0);
+    for ((label, color), &(x, y, _, bottom)) in entries.iter().zip(&placed.entries) {
+        let middle = (y + bottom) / 2 - px(2.0);
         let line_style = color.stroke_width(px(2.0).max(1) as u32);
         area.draw(&PathElement::new(
-            vec![(left + pad, middle), (left + pad + stroke, middle)],
+            vec![(x, middle), (x + stroke, middle)],
             line_style,
         ))?;
         area.draw(&Text::new(
             label.as_str(),
-            (left + pad + stroke + pad, y),
+            (x + stroke + px(6.0), y),
             font.clone(),
         ))?;
     }
     Ok(())
+}
+
+/// `line`, a chart's data, in its plotting area's pixels, for `draw`.
+pub fn in_pixels<DB, X, Y>(
+    chart: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
+    line: impl IntoIterator<Item = (X::ValueType, Y::ValueType)>,
+) -> Vec<(i32, i32)>
+where
+    DB: DrawingBackend,
+    X: plotters::coord::ranged1d::Ranged,
+    Y: plotters::coord::ranged1d::Ranged,
+{
+    let (bx, by) = chart.plotting_area().get_base_pixel();
+    line.into_iter()
+        .map(|p| {
+            let (x, y) = chart.backend_coord(&p);
+            (x - bx, y - by)
+        })
+        .collect()
 }

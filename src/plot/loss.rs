@@ -3,7 +3,7 @@
 //! overlaid (the race), each as a train and a test line.
 
 use super::span::span;
-use super::{legend, Theme};
+use super::{legend, right_margin, steps_axis, Theme};
 use crate::session::Record;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -47,12 +47,8 @@ pub fn draw<DB: DrawingBackend>(
 ) -> PlotResult<DB> {
     let width = (2.0 * scale).max(1.0) as u32;
     let fg = theme.foreground;
-    let legend = |name: &str| {
-        vec![
-            (format!("train {name}"), fg),
-            (format!("test {name}"), TEST_COLOR),
-        ]
-    };
+    // The panels share the legend (their y axes say loss and accuracy).
+    let legend = |_: &str| vec![("train".to_string(), fg), ("test".to_string(), TEST_COLOR)];
     let overlay = Overlay {
         lines: vec![Lines {
             records,
@@ -76,7 +72,7 @@ pub fn draw_overlay<DB: DrawingBackend>(
 ) -> PlotResult<DB> {
     root.fill(&theme.background)?;
     let last = overlay.lines.iter().filter_map(|l| l.records.last());
-    let last_step = last.map(|r| r.step.max(1)).max().unwrap_or(1) as f64;
+    let last_step = last.map(|r| r.step).max().unwrap_or(0) as f64;
     let loss = Panel {
         name: "loss",
         pick: |r| (r.train_loss, r.test_loss),
@@ -85,28 +81,31 @@ pub fn draw_overlay<DB: DrawingBackend>(
     };
     if classifier {
         let height = root.dim_in_pixel().1;
-        let (top, bottom) = root.split_vertically(height * 3 / 5);
+        let (top, bottom) = root.split_vertically(height * 11 / 20);
         let accuracy = Panel {
             name: "accuracy",
             pick: |r| (r.train_accuracy, r.test_accuracy),
             top: Some(1.0),
             level: overlay.accuracy_level,
         };
-        panel(&top, overlay, last_step, &loss, scale, theme)?;
-        panel(&bottom, overlay, last_step, &accuracy, scale, theme)?;
+        panel(&top, overlay, last_step, (&loss, false), scale, theme)?;
+        panel(&bottom, overlay, last_step, (&accuracy, true), scale, theme)?;
     } else {
-        panel(root, overlay, last_step, &loss, scale, theme)?;
+        panel(root, overlay, last_step, (&loss, true), scale, theme)?;
     }
     root.present()?;
     Ok(())
 }
 
-/// One panel: every run's train and test series that `panel.pick` takes.
+/// One panel: every run's train and test series that `panel.pick` takes,
+/// its y axis titled by its name. The lowest panel (`bottom`) titles the
+/// x axis ("step"); the top one holds the legend, which the panels share
+/// (a line has one look in both), so a short chart writes it once.
 fn panel<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     overlay: &Overlay,
     last_step: f64,
-    panel: &Panel,
+    (panel, bottom): (&Panel, bool),
     scale: f64,
     theme: Theme,
 ) -> PlotResult<DB> {
@@ -119,27 +118,42 @@ fn panel<DB: DrawingBackend>(
             .chain(panel.level)
             .filter_map(finite)
             .fold(0.0_f64, f64::max);
-        (highest * 1.08).max(1e-6)
+        // Before the first record there is no loss: 0 to 1, not 0 to 0.000001.
+        if highest > 0.0 {
+            (highest * 1.08).max(1e-6)
+        } else {
+            1.0
+        }
     });
+    let steps = steps_axis(last_step);
+    let font = super::font(11.0 * scale).color(&fg);
+    let widest = format!("{:.0}", steps.end);
+    let below = if bottom { 32.0 } else { 20.0 };
     let mut chart = ChartBuilder::on(area)
         .margin((6.0 * scale) as i32)
-        .x_label_area_size((20.0 * scale) as i32)
-        .y_label_area_size((44.0 * scale) as i32)
-        .build_cartesian_2d(span(0.0, last_step), span(0.0, top))?;
-    chart
-        .configure_mesh()
+        .margin_right(right_margin(area, &widest, &font, scale))
+        .x_label_area_size((below * scale) as i32)
+        .y_label_area_size((50.0 * scale) as i32)
+        .build_cartesian_2d(steps.clone(), span(0.0, top))?;
+    let mut mesh = chart.configure_mesh();
+    if bottom {
+        mesh.x_desc("step");
+    }
+    mesh.y_desc(panel.name)
+        .axis_desc_style(font.clone())
         .light_line_style(theme.grid.mix(0.4))
         .bold_line_style(theme.grid)
         .axis_style(fg)
-        .label_style(super::font(11.0 * scale).color(&fg))
+        .label_style(font.clone())
         .x_labels(5)
         .y_labels(4)
         .x_label_formatter(&|x| format!("{x:.0}"))
         .draw()?;
     if let Some(level) = panel.level {
-        let across = [(0.0, level), (last_step, level)];
+        let across = [(0.0, level), (steps.end, level)];
         chart.draw_series(LineSeries::new(across, fg.mix(0.6).stroke_width(1)))?;
     }
+    let mut drawn = Vec::new();
     for lines in &overlay.lines {
         let series = |test: bool| {
             let pick = panel.pick;
@@ -150,8 +164,13 @@ fn panel<DB: DrawingBackend>(
         };
         chart.draw_series(LineSeries::new(series(false), lines.train))?;
         chart.draw_series(LineSeries::new(series(true), lines.test))?;
+        drawn.push(legend::in_pixels(&chart, series(false)));
+        drawn.push(legend::in_pixels(&chart, series(true)));
     }
-    let font = super::font(11.0 * scale).color(&fg);
+    if bottom && panel.name != "loss" {
+        return Ok(());
+    }
     let plot = chart.plotting_area().strip_coord_spec();
-    legend::draw(&plot, &(overlay.legend)(panel.name), &font, scale, theme)
+    let entries = (overlay.legend)(panel.name);
+    legend::draw(&plot, &entries, &font, scale, theme, &drawn)
 }

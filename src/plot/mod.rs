@@ -63,3 +63,44 @@ pub fn color_of(kind: Kind) -> RGBColor {
 pub fn hex(color: RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
 }
+
+/// The width `text` takes in `font` on `area`: the backend's measure, but
+/// never less than 0.65 of the font's size per character of a number, 0.55
+/// of words. A backend without fonts (SVG) only guesses, and short; a
+/// sans-serif digit is about 0.64 em wide, letters under 0.5 on average.
+pub fn text_width<DB: plotters::prelude::DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    text: &str,
+    font: &plotters::style::TextStyle,
+) -> u32 {
+    let measured = area.estimate_text_size(text, font).map_or(0, |s| s.0);
+    let number = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || ".-−e".contains(c));
+    let share = if number { 0.65 } else { 0.55 };
+    let floor = (share * font.font.get_size() * text.chars().count() as f64).ceil() as u32;
+    measured.max(floor)
+}
+
+/// The right margin a chart on `area` needs so that the x tick at its right
+/// edge, `label`, drawn centred on the edge, is not cut off: half the
+/// label's width and a little, never less than the usual 6 pixels.
+pub fn right_margin<DB: plotters::prelude::DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    label: &str,
+    font: &plotters::style::TextStyle,
+    scale: f64,
+) -> i32 {
+    let half = text_width(area, label, font) as i32 / 2;
+    (half + (3.0 * scale) as i32).max((6.0 * scale) as i32)
+}
+
+/// The shortest step axis `steps_axis` draws.
+pub const MIN_STEPS: f64 = 10.0;
+
+/// The x range of a chart over the steps: from 0 to the last step, but at
+/// least to `MIN_STEPS`, so that a chart at step 0 or 1 has whole, distinct
+/// ticks (0, 2, 4, …) rather than "0 0 1".
+pub fn steps_axis(last_step: f64) -> std::ops::Range<f64> {
+    span::span(0.0, last_step.max(MIN_STEPS))
+}

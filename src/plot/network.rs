@@ -16,8 +16,10 @@ use plotters::prelude::*;
 
 mod layout;
 mod links;
+mod stage;
 pub use layout::{column_units, frames, layout, link_count, link_piece, link_weight, Layout};
 pub use links::{Bucket, Links, LEVELS};
+pub use stage::{draw_stage, lit_columns, short, StageMarks};
 
 /// Draws the links and the units' frames (thumbnails are laid in by the caller).
 pub fn draw<DB: DrawingBackend>(

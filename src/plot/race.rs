@@ -56,10 +56,8 @@ pub fn draw<DB: DrawingBackend>(
         train: e.color.mix(0.45).stroke_width(1),
         test: e.color.stroke_width(strong),
     });
-    let legend = |name: &str| {
-        let entry = |e: &Entry| (format!("{} test {name}", e.label), e.color);
-        entries.iter().map(entry).collect()
-    };
+    // One legend for both panels: a contestant has one colour in each.
+    let legend = |_: &str| entries.iter().map(|e| (e.label.clone(), e.color)).collect();
     let overlay = Overlay {
         lines: lines.collect(),
         legend: &legend,

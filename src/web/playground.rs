@@ -37,6 +37,10 @@ pub struct Playground {
     links: diagram::Links,
     /// Where the thumbnails are stacked before they are drawn.
     thumbnail_sheet: network_canvas::ThumbnailSheet,
+    /// The stage stepper on the drawing: the chosen example's row in the
+    /// batch, and how many layers the stage has lit (`None`: all).
+    stage_example: usize,
+    stage_lit: Option<usize>,
 }
 
 impl Playground {
@@ -48,6 +52,8 @@ impl Playground {
             thumbnails: Thumbnails::new(2),
             links: Default::default(),
             thumbnail_sheet: Default::default(),
+            stage_example: 0,
+            stage_lit: None,
         }
     }
 }

@@ -57,7 +57,7 @@ async function shiftsOf(screen, hash) {
 
 describe("a still start", () => {
   for (const screen of SCREENS) {
-    for (const hash of ["", "#embed=curves", "#embed=train", "#embed=race", "#embed=train&compact=1"]) {
+    for (const hash of ["", "#embed=curves", "#embed=softmax", "#embed=train", "#embed=stages", "#embed=race", "#embed=train&compact=1"]) {
       test(`${hash || "the page"} on a ${screen.name} loads without layout shift`, async () => {
         const { context, problems, shifts } = await shiftsOf(screen, hash);
         const total = shifts.reduce((sum, s) => sum + s.value, 0);
@@ -68,10 +68,11 @@ describe("a still start", () => {
     }
   }
 
-  test("the markup's first frame already holds the module's curve choices, panel toggles and header menu", async () => {
+  test("the markup's first frame already holds the module's curve choices, panel toggles, header menu, Save buttons and stage status", async () => {
     const { context, page } = await shiftsOf(SCREENS[2], "");
-    const { written, module, toggles, panels, themeWritten, themeModule } = await page.evaluate(async () => {
+    const { written, module, toggles, panels, themeWritten, themeModule, buttonsWritten, buttonsModule, buttonCount, stageStatus, logits } = await page.evaluate(async () => {
       const html = new DOMParser().parseFromString(await (await fetch(location.pathname)).text(), "text/html");
+      const button = (b) => b && [b.localName, b.className, b.type, b.textContent, b.querySelector(".visually-hidden")?.textContent];
       const choice = (label) => [label.querySelector("input").value, label.textContent.trim(), label.querySelector("input").checked];
       return {
         written: [...html.querySelectorAll("#curve-choices label")].map(choice),
@@ -81,12 +82,28 @@ describe("a still start", () => {
         // The header's Theme menu: filled later, it widened and wrapped the header on a phone, moving the page down.
         themeWritten: [...html.querySelectorAll("#theme option")].map((o) => [o.value, o.textContent, o.selected]),
         themeModule: (({ choices, default: d }) => choices.map((c) => [c.name, c.label, c.name === d]))(window.nnplay.settings().find((s) => s.key === "theme")),
+        // Each plot's Save button, and the stage stepper's status line: added or filled later, they moved what follows them.
+        buttonsWritten: [...html.querySelectorAll("main canvas")].map((c) => [c.id, button(c.nextElementSibling)]),
+        buttonsModule: [...document.querySelectorAll("main canvas[id]")].filter((c) => html.getElementById(c.id)).map((c) => {
+          let next = c.nextElementSibling; // past the plot's live text (describe.js) and the heatmap's crosshair
+          while (!next.classList.contains("png-button")) next = next.nextElementSibling;
+          return [c.id, button(next)];
+        }),
+        buttonCount: [document.querySelectorAll("main .png-button").length, document.querySelectorAll("main canvas").length],
+        stageStatus: [html.getElementById("stage-status").textContent, document.getElementById("stage-status").textContent],
+        logits: [html, document].map((d) => [...d.querySelectorAll("#logit-sliders .slider")]
+          .map((row) => [row.textContent.trim(), ...[...row.querySelectorAll("[id]")].map((e) => [e.localName, e.id, e.value, e.min, e.max, e.step])])),
       };
     });
     assert.deepEqual(written.map(([name, label]) => [name, label]), module);
     assert.deepEqual(written.filter((c) => c[2]).map((c) => c[0]), ["sigmoid", "relu"], "the notes' two classics are ticked");
     assert.deepEqual(toggles, panels);
     assert.deepEqual(themeWritten, themeModule, "the Theme menu in the markup is the catalogue's");
+    assert.deepEqual(buttonsWritten, buttonsModule, "every plot's Save as PNG button is in the markup as the module makes it");
+    assert.ok(buttonsWritten.length >= 12, `${buttonsWritten.length} plots`);
+    assert.equal(buttonCount[0], buttonCount[1], "one Save button per plot, none twice");
+    assert.equal(stageStatus[0], stageStatus[1], "the stage stepper's first status line is in the markup");
+    assert.deepEqual(logits[0], logits[1], "the softmax panel's three logit sliders are in the markup as the module makes them");
     // Each swatch takes its function's colour from the module.
     const colours = await page.locator("#curve-choices .swatch").evaluateAll((spans) => spans.map((s) => getComputedStyle(s).backgroundColor));
     assert.equal(new Set(colours).size, module.length, `one colour per function: ${colours}`);

@@ -12,7 +12,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 const SIZE: u32 = 40;
 
 /// A SIZE × SIZE canvas in no document, and its 2d context.
-fn canvas() -> (HtmlCanvasElement, CanvasRenderingContext2d) {
+pub fn canvas() -> (HtmlCanvasElement, CanvasRenderingContext2d) {
     let document = web_sys::window().unwrap().document().unwrap();
     let canvas: HtmlCanvasElement = document
         .create_element("canvas")

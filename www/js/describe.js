@@ -19,6 +19,19 @@ function perLayer(playground, item) {
     .filter(Boolean).join("; ");
 }
 
+/**
+ * One layer's diagnostics as the table and the strip beside the network
+ * write them: mean |dL/dW|, dead units ("2 of 8", "—" for the output) and
+ * the saturated share ("—" unless sigmoid or tanh).
+ */
+export function layerFigures(d) {
+  return {
+    gradient: Number.isFinite(d.gradient) ? fmt(d.gradient) : "—",
+    dead: d.dead === null ? "—" : `${d.dead} of ${d.units}`,
+    saturated: d.saturated === null ? "—" : percent(d.saturated),
+  };
+}
+
 /** The explorer's curves: the `names` drawn, for x from `from` to `to`. */
 export function curvesText(names, from, to) {
   if (names.length === 0) return "No functions are drawn: tick one under Functions to draw.";

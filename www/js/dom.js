@@ -42,6 +42,14 @@ export function fmt(x) {
   return Number(x.toPrecision(4)).toString();
 }
 
+/** A value in two significant digits with a true minus sign ("−0.42", "3.2e−4"), for tight places and words. */
+export function short(x) {
+  if (x === 0) return "0";
+  const abs = Math.abs(x);
+  const text = abs >= 1e5 || abs < 1e-3 ? x.toExponential(1) : String(Number(x.toPrecision(2)));
+  return text.replaceAll("-", "−");
+}
+
 /** The system's colour scheme, as a live query (made once: every frame reads it). */
 export const SYSTEM_DARK = window.matchMedia?.("(prefers-color-scheme: dark)");
 

@@ -11,6 +11,7 @@ const PLOT_NAMES = {
   heatmap: "output plot",
   "loss-chart": "loss chart",
   network: "network drawing",
+  "stage-network": "stage network drawing",
   "gradient-chart": "gradient chart",
   "unit-chart": "dead and saturated units chart",
   "activation-chart": "activation chart",
@@ -44,24 +45,33 @@ function plotName(canvas) {
   return PLOT_NAMES[canvas.id] ?? label.split(/[:,;]/)[0].split(" ").slice(0, 8).join(" ").replace(/^\w/, (c) => c.toLowerCase());
 }
 
-/** A "Save as PNG" button after `canvas`, named for screen readers "Save <plot> as PNG". */
+/**
+ * A "Save as PNG" button after `canvas`, named for screen readers "Save <plot>
+ * as PNG". The page's own plots have theirs in the markup (so the first frame
+ * already holds it, and nothing moves when the module starts): that one is
+ * wired; a plot a panel adds later gets a new one.
+ */
 function pngButton(canvas, say) {
-  if (canvas.nextElementSibling?.classList.contains("png-button")) return;
+  // The plot's live text (describe.js) or a crosshair (data.js) may stand between the canvas and its button.
+  let next = canvas.nextElementSibling;
+  while (next && next.localName !== "canvas" && !next.classList.contains("png-button")) next = next.nextElementSibling;
+  if (next?.classList.contains("png-button") && next.dataset.wired) return;
   const name = plotName(canvas);
-  const button = document.createElement("button");
+  const button = next?.classList.contains("png-button") ? next : document.createElement("button");
   button.type = "button";
   button.className = "png-button";
+  button.dataset.wired = "true";
   const hidden = document.createElement("span");
   hidden.className = "visually-hidden";
   hidden.textContent = `${name} `;
-  button.append("Save ", hidden, "as PNG");
+  button.replaceChildren("Save ", hidden, "as PNG");
   button.addEventListener("click", () => {
     const png = canvas.toDataURL("image/png");
     if (!png.startsWith("data:image/png")) return say(`The ${name} could not be saved: the browser made no image of it.`);
     download(png, fileName(name));
     say(`Saved the ${name} as ${fileName(name)}.`);
   });
-  canvas.after(button);
+  if (button !== next) canvas.after(button);
 }
 
 /**

@@ -19,7 +19,7 @@ class SoftmaxPanel {
     window.addEventListener("resize", () => this.draw());
   }
 
-  /** One slider per logit, keeping the values already set. */
+  /** One slider per logit, keeping the values already set (the markup holds the first three, as this makes them). */
   buildSliders() {
     const count = Number(this.$("softmax-count").value);
     const box = this.$("logit-sliders");

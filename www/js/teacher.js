@@ -74,7 +74,6 @@ class Teacher {
     this.watch();
     this.startWhenIdle();
     this.mark(this.embedded ? problems : []);
-    this.words();
     return this.embedded ? [] : problems;
   }
 
@@ -127,19 +126,6 @@ class Teacher {
         const described = control.getAttribute("aria-describedby");
         control.setAttribute("aria-describedby", described ? `${described} ${note}` : note);
       }
-    }
-  }
-
-  /**
-   * In an embed, a text that points at another panel ("the network above")
-   * says it another way: its data-embed-text, or nothing when that is empty.
-   */
-  words() {
-    for (const el of document.querySelectorAll("[data-embed-text]")) {
-      el.dataset.pageText ??= el.textContent;
-      const alternative = el.dataset.embedText;
-      el.classList.toggle(HIDDEN, this.embedded && alternative === "");
-      if (alternative !== "") el.textContent = this.embedded ? alternative : el.dataset.pageText;
     }
   }
 

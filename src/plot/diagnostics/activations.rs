@@ -8,6 +8,7 @@ use super::chart::{
     builder, draw_line, finish, font, last_step, layer_color, mesh, points, Field, PlotResult,
 };
 use crate::diagnostics::Diagnostics;
+use crate::plot::legend::in_pixels;
 use crate::plot::span::span;
 use crate::plot::Theme;
 
@@ -61,22 +62,30 @@ pub fn draw_activations<DB: DrawingBackend>(
     let bands = bands(diagnostics);
     let (lo, hi) = band_range(&bands);
     let caption = "mean of a per layer, ± one spread";
-    let mut chart = builder(root, (caption, 1.15), 40.0, scale, theme)
-        .build_cartesian_2d(0.0..last_step(diagnostics), span(lo, hi))?;
-    mesh!(chart, scale, theme, |y: &f64| format!("{y:.2}"))?;
-    let zero = vec![(0.0, 0.0), (last_step(diagnostics), 0.0)];
+    let x_end = last_step(diagnostics);
+    let mut chart = builder(root, (caption, 1.15), 40.0, (x_end, true), scale, theme)
+        .build_cartesian_2d(0.0..x_end, span(lo, hi))?;
+    mesh!(chart, scale, theme, |y: &f64| format!("{y:.2}"), true)?;
+    let zero = vec![(0.0, 0.0), (x_end, 0.0)];
     chart.draw_series(std::iter::once(PathElement::new(
         zero,
         theme.foreground.mix(0.5),
     )))?;
-    let mut entries = Vec::new();
+    let (mut entries, mut drawn) = (Vec::new(), Vec::new());
     for (l, (means, spreads)) in bands.into_iter().enumerate() {
         let color = layer_color(l, layers, theme);
         let outline = band_outline(&means, &spreads);
+        // The band's edges too: the legend should not hide a band either.
+        let edges = means.iter().zip(&spreads);
+        drawn.push(in_pixels(
+            &chart,
+            edges.clone().map(|(m, s)| (m.0, m.1 + s.1)),
+        ));
+        drawn.push(in_pixels(&chart, edges.map(|(m, s)| (m.0, m.1 - s.1))));
         let band = Polygon::new(outline, color.mix(0.15).filled());
         chart.draw_series(std::iter::once(band))?;
-        draw_line(&mut chart, means, color, scale)?;
+        draw_line(&mut chart, means, (color, &mut drawn), scale)?;
         entries.push((diagnostics.labels()[l].clone(), color));
     }
-    finish(root, &chart, &entries, scale, theme)
+    finish(root, &chart, (&entries, &drawn), scale, theme)
 }

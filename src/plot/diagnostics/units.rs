@@ -32,7 +32,7 @@ pub fn draw_units<DB: DrawingBackend>(
     over_time(
         &top,
         diagnostics,
-        Field::Dead,
+        (Field::Dead, false),
         caption,
         most.max(1) as f64,
         scale,
@@ -42,7 +42,7 @@ pub fn draw_units<DB: DrawingBackend>(
     over_time(
         &bottom,
         diagnostics,
-        Field::Saturated,
+        (Field::Saturated, true),
         caption,
         1.0,
         scale,
@@ -52,35 +52,42 @@ pub fn draw_units<DB: DrawingBackend>(
 }
 
 /// One panel: `field` of every hidden layer over the steps, from 0 to `top`.
+/// The lower panel (`bottom`) names the x axis; the upper one holds the
+/// legend of every hidden layer, which the two panels share (a layer has
+/// one colour in both), so that six layers' entries are written once.
 #[allow(clippy::too_many_arguments)]
 fn over_time<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     diagnostics: &Diagnostics,
-    field: Field,
+    (field, bottom): (Field, bool),
     caption: &str,
     top: f64,
     scale: f64,
     theme: Theme,
 ) -> PlotResult<DB> {
     let layers = diagnostics.labels().len();
-    let mut chart = builder(area, (caption, 1.1), 40.0, scale, theme)
-        .build_cartesian_2d(0.0..last_step(diagnostics), span(0.0, top * 1.05))?;
-    mesh!(chart, scale, theme, |y: &f64| format!("{y}"))?;
-    let mut entries = Vec::new();
+    let x_end = last_step(diagnostics);
+    let mut chart = builder(area, (caption, 1.1), 40.0, (x_end, bottom), scale, theme)
+        .build_cartesian_2d(0.0..x_end, span(0.0, top * 1.05))?;
+    mesh!(chart, scale, theme, |y: &f64| format!("{y}"), bottom)?;
+    let (mut entries, mut drawn, mut any) = (Vec::new(), Vec::new(), false);
     for l in 0..layers.saturating_sub(1) {
-        let line = points(diagnostics, l, field);
-        if line.is_empty() {
-            continue;
-        }
         let color = layer_color(l, layers, theme);
-        draw_line(&mut chart, line, color, scale)?;
         entries.push((diagnostics.labels()[l].clone(), color));
+        let line = points(diagnostics, l, field);
+        if !line.is_empty() {
+            any = true;
+            draw_line(&mut chart, line, (color, &mut drawn), scale)?;
+        }
     }
     let plot = chart.plotting_area().strip_coord_spec();
-    if entries.is_empty() {
+    if !any {
         return say_none(&plot, field, scale, theme);
     }
-    legend::draw(&plot, &entries, &font(scale, theme), scale, theme)
+    if bottom {
+        return Ok(());
+    }
+    legend::draw(&plot, &entries, &font(scale, theme), scale, theme, &drawn)
 }
 
 /// Says, in the middle of an empty panel, why it has no lines.

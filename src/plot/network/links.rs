@@ -59,6 +59,24 @@ impl Links {
     /// pixel. A link's weight is `link_weight`'s (maxout: the piece of
     /// largest |w|).
     pub fn fill(&mut self, network: &Network, layout: &Layout, scale: f64, theme: Theme) {
+        let largest = network
+            .params()
+            .iter()
+            .fold(1e-9_f64, |m, v| m.max(v.abs()));
+        let weight = |layer, i, j| (link_weight(network, layer, i, j), largest);
+        self.fill_by(layout, scale, theme, weight);
+    }
+
+    /// As `fill`, each link drawn by the value `value(layer, i, j)` gives
+    /// with the largest |value| it is measured against (the stage stepper
+    /// draws dL/dW or ΔW this way, by colour and width as a weight is).
+    pub fn fill_by(
+        &mut self,
+        layout: &Layout,
+        scale: f64,
+        theme: Theme,
+        value: impl Fn(usize, usize, usize) -> (f64, f64),
+    ) {
         self.strongest = widest_stroke(layout, scale);
         let widest = stroke_width(1.0, self.strongest);
         let slots = 1 + 2 * usize::from(LEVELS) * widest as usize;
@@ -69,15 +87,11 @@ impl Links {
         for bucket in &mut self.table {
             bucket.segments.clear();
         }
-        let largest = network
-            .params()
-            .iter()
-            .fold(1e-9_f64, |m, v| m.max(v.abs()));
         let half = layout.size / 2.0;
         for (layer, pair) in layout.columns.windows(2).enumerate() {
             for (i, &(x0, y0)) in pair[0].iter().enumerate() {
                 for (j, &(x1, y1)) in pair[1].iter().enumerate() {
-                    let w = link_weight(network, layer, i, j);
+                    let (w, largest) = value(layer, i, j);
                     let bucket = self.bucket_for(w, largest, scale, theme);
                     bucket
                         .segments

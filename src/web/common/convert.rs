@@ -169,3 +169,14 @@ fn json_tree(value: &JsValue, depth: usize) -> Json {
     }
     Json::Null
 }
+
+/// Reads a whole-number argument in `from..=to`; the error names `what` and
+/// the range accepted (and says what came instead).
+pub fn whole_in(value: &JsValue, what: &str, from: usize, to: usize) -> Result<usize, JsError> {
+    let accepts = format!("{what} must be a whole number from {from} to {to}");
+    match value.as_f64() {
+        Some(x) if x.fract() == 0.0 && x >= from as f64 && x <= to as f64 => Ok(x as usize),
+        Some(x) => Err(JsError::new(&format!("{accepts}, got {x}"))),
+        None => Err(JsError::new(&format!("{accepts}, got {}", describe(value)))),
+    }
+}

@@ -82,10 +82,44 @@ impl Playground {
             self.thumbnails = Thumbnails::new(side);
         }
         let context = context(&canvas)?;
-        self.links.fill(network, &layout, scale, theme(dark));
+        let stage = self.network_view();
+        let lit = stage.as_ref().map(|view| {
+            let layers = network.layers().len();
+            diagram::lit_columns(view.stage, layers, Some(self.layers_lit()))
+        });
+        match (&stage, &lit) {
+            // A lit layer's links show the stage's dL/dW or ΔW, scaled
+            // against the largest of the lit layers'; the others keep the weights.
+            (Some(view), Some(lit)) if view.link_name.is_some() => {
+                let lit_layer = |l: usize| lit[l + 1];
+                let largest = (view.links.iter().enumerate())
+                    .filter(|&(l, _)| lit_layer(l))
+                    .flat_map(|(_, values)| values.iter())
+                    .fold(1e-300_f64, |m, v| m.max(v.abs()));
+                let weights = network
+                    .params()
+                    .iter()
+                    .fold(1e-9_f64, |m, v| m.max(v.abs()));
+                let value = |l: usize, i: usize, j: usize| match lit_layer(l) {
+                    true => (view.links[l][i * network.layers()[l].units() + j], largest),
+                    false => (diagram::link_weight(network, l, i, j), weights),
+                };
+                self.links.fill_by(&layout, scale, theme(dark), value);
+            }
+            _ => self.links.fill(network, &layout, scale, theme(dark)),
+        }
         network_canvas::draw(&context, (width, height), &self.links, &layout, theme(dark))?;
         let images = self.thumbnails.render(self.session.trainer());
-        self.thumbnail_sheet.draw(&context, images, side, &layout)
+        self.thumbnail_sheet.draw(&context, images, side, &layout)?;
+        let (Some(view), Some(lit)) = (stage, lit) else {
+            return Ok(());
+        };
+        let marks = diagram::StageMarks {
+            units: &view.units,
+            lit: &lit,
+        };
+        let result = diagram::draw_stage(&area(canvas)?, &layout, &marks, scale, theme(dark));
+        drawn("the stage on the network", result)
     }
 
     /// Mean |dL/dW| per layer over the steps, log scale.

@@ -1,6 +1,7 @@
 // The live diagnostics: four charts drawn by Rust, and a table of the latest
 // numbers (one object per layer, each frame) as their text alternative.
 import { fitCanvas, fmt, row } from "../dom.js";
+import { layerFigures } from "../describe.js";
 import { VisibleFrames } from "../visible.js";
 
 /** The charts: canvas id and the Playground method that draws it. */
@@ -52,10 +53,11 @@ class Diagnostics {
     }
     this.labels.forEach((label, l) => {
       const { gradient, dead, units, saturated, a_mean: mean, a_spread: spread, z_min: zMin, z_max: zMax } = layers[l];
+      const figures = layerFigures({ gradient, dead, units, saturated });
       const cells = [
-        num(gradient),
-        dead === null ? "—" : `${dead} of ${units}`,
-        saturated === null ? "—" : `${(100 * saturated).toFixed(1)}%`,
+        figures.gradient,
+        figures.dead,
+        figures.saturated,
         `${num(mean)} ± ${num(spread)}`,
         `${num(zMin)} … ${num(zMax)}`,
       ];

@@ -13,10 +13,14 @@ const hiddenLayer = (units, activation = "tanh", param = null) => ({ units, acti
 
 export /** The hidden layers and their controls. */
 class Layers {
-  /** `$` finds the training panel's elements; `kinds` are the hidden activations [name, label]; `onChange()` rebuilds the run. */
-  constructor($, kinds, onChange) {
+  /**
+   * `$` finds the training panel's elements; `kinds` are the hidden activations [name, label]; `params` their
+   * parameters by name ({name, default, min, max, step}, as `activations()` gives them); `onChange()` rebuilds the run.
+   */
+  constructor($, kinds, params, onChange) {
     this.$ = $;
     this.kinds = kinds;
+    this.params = params;
     this.onChange = onChange;
     this.list = [hiddenLayer(4), hiddenLayer(2)];
     fillSelect($("activation"), [...kinds, [MIXED, "Mixed (set per layer)"]], "tanh");
@@ -48,6 +52,32 @@ class Layers {
     return chosen !== MIXED ? chosen : this.list.at(-1)?.activation ?? "tanh";
   }
 
+  /**
+   * A number field for the layer's parameter, where its activation has one: Maxout's pieces, Leaky ReLU's and
+   * ELU's alpha, PReLU's starting slope. Empty is the default; a value out of range is refused by the rebuild,
+   * whose alert names what is accepted.
+   */
+  paramField(layer, i) {
+    const pieces = layer.activation === "maxout";
+    const spec = pieces ? { name: "pieces", ...setting("layers.pieces"), step: 1 } : this.params[layer.activation];
+    if (!spec) return null;
+    const field = document.createElement("label");
+    field.className = "layer-param";
+    const input = Object.assign(document.createElement("input"), { type: "number", min: spec.min, max: spec.max, step: spec.step ?? "any" });
+    const name = pieces ? "Maxout pieces" : `${this.kinds.find(([k]) => k === layer.activation)?.[1] ?? layer.activation} ${spec.name}`;
+    input.setAttribute("aria-label", `${name} of layer ${i + 1}`);
+    const standard = pieces ? setting("layers.pieces").default ?? 2 : spec.default;
+    input.placeholder = String(standard);
+    input.value = layer.param ?? "";
+    input.addEventListener("change", () => {
+      const value = input.value.trim();
+      layer.param = value === "" ? null : Number(value);
+      this.onChange();
+    });
+    field.append(pieces ? "pieces" : spec.name, input);
+    return field;
+  }
+
   /** The layer list: one row per hidden layer with its unit buttons and activation. */
   render() {
     const items = this.list.map((layer, i) => {
@@ -63,12 +93,8 @@ class Layers {
       fillSelect(menu, this.kinds, layer.activation);
       menu.addEventListener("change", () => { Object.assign(layer, { activation: menu.value, param: null }); this.onChange(); });
       li.append(label, less, more, menu);
-      if (layer.param !== null) {
-        const param = document.createElement("span");
-        param.className = "layer-param";
-        param.textContent = layer.activation === "maxout" ? `${layer.param} pieces` : `param ${layer.param}`;
-        li.append(param);
-      }
+      const param = this.paramField(layer, i);
+      if (param) li.append(param);
       return li;
     });
     this.$("layers").replaceChildren(...items);

@@ -32,12 +32,13 @@ class Training {
     this.linkEdits = "";
     /** Play, a link's catch-up and Pause. */
     this.player = new Player(this, $, [root, seenWith]);
-    this.network = new NetworkDrawing($("network"), () => this.playground, () => this.playing);
+    this.network = new NetworkDrawing($("network"), $("network-strip"), () => this.playground, () => this.playing);
     /** Called with this view after every redraw, after the Play button, and after a control of the run changes. */
     this.listeners = { draw: [], toggle: [], settings: [] };
     fillSelect($("dataset"), this.api.datasets().map((d) => [d.name, d.label]), "circle");
-    const hiddenKinds = this.api.activations().filter((a) => a.name !== "softmax").map((a) => [a.name, a.label]);
-    this.layers = new Layers($, hiddenKinds, () => this.rebuild());
+    const hidden = this.api.activations().filter((a) => a.name !== "softmax");
+    const params = Object.fromEntries(hidden.filter((a) => a.param).map((a) => [a.name, a.param]));
+    this.layers = new Layers($, hidden.map((a) => [a.name, a.label]), params, () => this.rebuild());
     /** Optimiser, schedule and regularisation: changed between steps, as the learning rate is. */
     this.tuning = new Tuning($("sgd-extras"), () => this.retune());
     const run = {
@@ -262,6 +263,8 @@ class Training {
     return Object.freeze({
       playground: () => this.playground, playing: () => this.playing, pause: () => this.pause(), draw: () => this.draw(),
       runKeys: () => this.runKeys(), batchSize: () => Number(this.$("batch-size").value),
+      // The run's network drawn on another panel's canvas, paced for Play as this one's is.
+      networkOn: (canvas) => new NetworkDrawing(canvas, () => this.playground, () => this.playing),
       onDraw: (listener) => this.listeners.draw.push(listener),
       onPlayButton: (listener) => this.listeners.toggle.push(listener),
       onSettings: (listener) => this.listeners.settings.push(listener),

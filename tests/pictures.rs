@@ -1,0 +1,605 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Every picture finished: drawn to SVG, each chart's tick labels lie
+//! inside it, legends fit and keep apart, a chart at step 0 has a real
+//! axis, the explorer's default scales let every curve read, and its lines
+//! are smooth and true at one device pixel per CSS pixel.
+
+use nnplay::activation::{Activation, Kind, Piece};
+use nnplay::config::{HiddenLayer, PlaygroundConfig};
+use nnplay::plot::curves::{self, Curve, CurvePlot, Panel};
+use nnplay::plot::diagnostics as charts;
+use nnplay::plot::{color_of, hex, histograms, legend, loss, Theme};
+use nnplay::session::Session;
+use plotters::prelude::*;
+
+/// Draws with `draw` on an SVG of `size` and gives its text.
+fn svg_of(
+    size: (u32, u32),
+    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
+) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw(&root);
+    }
+    svg
+}
+
+/// The value of `name` in an SVG tag's text.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    tag[start..].split('"').next()
+}
+
+/// A label the SVG writes: its text, where it is anchored, its font's size.
+struct Label {
+    text: String,
+    x: f64,
+    y: f64,
+    anchor: String,
+    size: f64,
+    rotated: bool,
+}
+
+impl Label {
+    /// Its left and right edges, at 0.65 of the font's size per character
+    /// of a number (a sans-serif digit is 0.64 of it), 0.55 of words (whose
+    /// letters average under 0.5): the SVG backend has no fonts to measure.
+    fn extent(&self) -> (f64, f64) {
+        let number = self
+            .text
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".-−e".contains(c));
+        let share = if number { 0.65 } else { 0.55 };
+        let width = share * self.size * self.text.chars().count() as f64;
+        match self.anchor.as_str() {
+            "middle" => (self.x - width / 2.0, self.x + width / 2.0),
+            "end" => (self.x - width, self.x),
+            _ => (self.x, self.x + width),
+        }
+    }
+}
+
+fn labels(svg: &str) -> Vec<Label> {
+    svg.match_indices("<text")
+        .map(|(at, _)| {
+            let rest = &svg[at..];
+            let (tag, body) = rest.split_once('>').unwrap();
+            let number = |name| attribute(tag, name).unwrap().parse::<f64>().unwrap();
+            Label {
+                text: body.split("</text>").next().unwrap().trim().to_string(),
+                x: number("x"),
+                y: number("y"),
+                anchor: attribute(tag, "text-anchor").unwrap_or("start").to_string(),
+                // The SVG writes a font's size divided by 1.24.
+                size: number("font-size") * 1.24,
+                rotated: tag.contains("rotate("),
+            }
+        })
+        .collect()
+}
+
+/// Every label lies across inside `width`.
+fn assert_labels_inside(svg: &str, width: u32, what: &str) {
+    let found = labels(svg);
+    assert!(!found.is_empty(), "{what}: no labels");
+    for label in found.iter().filter(|l| !l.rotated) {
+        let (left, right) = label.extent();
+        assert!(
+            left >= 0.0 && right <= f64::from(width),
+            "{what}: {:?} runs from {left:.1} to {right:.1}, outside 0 … {width}",
+            label.text
+        );
+    }
+}
+
+/// The points of every polyline drawn in `color` (upper case `#RRGGBB`).
+fn polylines(svg: &str, color: &str) -> Vec<Vec<(i32, i32)>> {
+    svg.match_indices("<polyline")
+        .filter_map(|(at, _)| {
+            let tag = svg[at..].split('>').next().unwrap();
+            (attribute(tag, "stroke") == Some(color)).then(|| {
+                let points = attribute(tag, "points").unwrap();
+                points
+                    .split_whitespace()
+                    .map(|p| {
+                        let (x, y) = p.split_once(',').unwrap();
+                        (x.parse().unwrap(), y.parse().unwrap())
+                    })
+                    .collect()
+            })
+        })
+        .collect()
+}
+
+fn color(kind: Kind) -> String {
+    hex(color_of(kind)).to_uppercase()
+}
+
+fn plot_of(curves: Vec<Curve>, scale: f64) -> CurvePlot {
+    CurvePlot {
+        curves,
+        x_min: -10.0,
+        x_max: 10.0,
+        cursor: None,
+        scale,
+        theme: Theme::LIGHT,
+    }
+}
+
+fn all_eight() -> Vec<Curve> {
+    let pieces = [Piece { w: 1.0, b: 0.0 }, Piece { w: 0.1, b: 0.0 }];
+    let mut curves: Vec<Curve> = [
+        Activation::Identity,
+        Activation::Sigmoid,
+        Activation::Tanh,
+        Activation::Relu,
+        Activation::LeakyRelu { alpha: 0.01 },
+        Activation::Prelu { slope: 0.25 },
+        Activation::Elu { alpha: 1.0 },
+        Activation::Swish,
+        Activation::Gelu,
+    ]
+    .into_iter()
+    .map(Curve::Activation)
+    .collect();
+    curves.push(Curve::Maxout(pieces));
+    curves
+}
+
+fn session_with(layers: Vec<HiddenLayer>, steps: usize) -> Session {
+    let config = PlaygroundConfig {
+        hidden: layers,
+        ..PlaygroundConfig::default()
+    };
+    let mut session = Session::new(config).unwrap();
+    if steps > 0 {
+        session.run(steps).unwrap();
+    }
+    session
+}
+
+fn six_tanh_layers() -> Vec<HiddenLayer> {
+    (0..6).map(|_| HiddenLayer::new(8, Kind::Tanh)).collect()
+}
+
+#[test]
+fn no_tick_label_is_cut_off_at_a_charts_right_edge() {
+    // "10.0" under the explorer's right edge, "200" under the loss chart's.
+    for (size, scale) in [((800, 500), 1.0), ((420, 300), 1.0), ((1600, 1000), 2.0)] {
+        let plot = plot_of(vec![Curve::Activation(Activation::Tanh)], scale);
+        let svg = svg_of(size, |root| {
+            curves::draw(root, &plot).unwrap();
+        });
+        assert!(
+            labels(&svg).iter().any(|l| l.text == "10.0"),
+            "the range's end is ticked"
+        );
+        assert_labels_inside(&svg, size.0, "explorer");
+    }
+    let run = session_with(six_tanh_layers(), 200);
+    for (size, scale) in [((300, 180), 1.0), ((600, 360), 2.0)] {
+        let svg = svg_of(size, |root| {
+            loss::draw(root, run.history().records(), true, scale, Theme::LIGHT).unwrap();
+        });
+        assert!(
+            labels(&svg).iter().any(|l| l.text == "200"),
+            "the last step is ticked"
+        );
+        assert_labels_inside(&svg, size.0, "loss chart");
+    }
+    let diagnostics = run.diagnostics();
+    let size = (580, 260);
+    let drawn = [
+        svg_of(size, |r| {
+            charts::draw_gradients(r, diagnostics, 1.0, Theme::LIGHT).unwrap()
+        }),
+        svg_of(size, |r| {
+            charts::draw_units(r, diagnostics, 1.0, Theme::LIGHT).unwrap()
+        }),
+        svg_of(size, |r| {
+            charts::draw_activations(r, diagnostics, 1.0, Theme::LIGHT).unwrap()
+        }),
+        svg_of(size, |r| {
+            histograms::draw(r, diagnostics, 1.0, Theme::LIGHT).unwrap()
+        }),
+    ];
+    for (svg, what) in drawn
+        .iter()
+        .zip(["gradients", "units", "activations", "histograms"])
+    {
+        assert_labels_inside(svg, size.0, what);
+    }
+}
+
+#[test]
+fn axes_have_titles() {
+    let plot = plot_of(vec![Curve::Activation(Activation::Relu)], 1.0);
+    let svg = svg_of((800, 500), |root| {
+        curves::draw(root, &plot).unwrap();
+    });
+    let texts: Vec<_> = labels(&svg).into_iter().map(|l| l.text).collect();
+    for title in ["f(x)", "x"] {
+        assert!(
+            texts.iter().any(|t| t.starts_with(title)),
+            "explorer: {title}"
+        );
+    }
+    let run = session_with(six_tanh_layers(), 20);
+    let svg = svg_of((300, 180), |root| {
+        loss::draw(root, run.history().records(), true, 1.0, Theme::LIGHT).unwrap();
+    });
+    let titles: Vec<_> = labels(&svg)
+        .into_iter()
+        .filter(|l| l.text == "step" || l.rotated)
+        .map(|l| l.text)
+        .collect();
+    assert_eq!(
+        titles,
+        ["loss", "accuracy", "step"],
+        "the y axes rotated, the x axis once under both"
+    );
+    let svg = svg_of((580, 260), |r| {
+        charts::draw_gradients(r, run.diagnostics(), 1.0, Theme::LIGHT).unwrap()
+    });
+    assert!(
+        labels(&svg).iter().any(|l| l.text == "step"),
+        "gradients: step"
+    );
+}
+
+/// The distinct x tick labels under a chart's lowest axis: numbers, in order.
+fn x_ticks(svg: &str) -> Vec<String> {
+    let found = labels(svg);
+    let lowest = found
+        .iter()
+        .filter(|l| l.anchor == "middle" && l.text.parse::<f64>().is_ok())
+        .map(|l| l.y)
+        .fold(f64::NEG_INFINITY, f64::max);
+    found
+        .into_iter()
+        .filter(|l| l.anchor == "middle" && l.y == lowest && l.text.parse::<f64>().is_ok())
+        .map(|l| l.text)
+        .collect()
+}
+
+#[test]
+fn a_chart_at_step_0_has_whole_distinct_ticks() {
+    let run = session_with(six_tanh_layers(), 0);
+    for records in [run.history().records(), &[]] {
+        let svg = svg_of((300, 180), |root| {
+            loss::draw(root, records, true, 1.0, Theme::LIGHT).unwrap();
+        });
+        let ticks = x_ticks(&svg);
+        let mut distinct = ticks.clone();
+        distinct.dedup();
+        assert_eq!(ticks, distinct, "no tick twice (today \"0 0 1\")");
+        assert!(
+            ticks.len() >= 3 && ticks.first().unwrap() == "0",
+            "{ticks:?}"
+        );
+        assert!(
+            ticks.iter().all(|t| !t.contains('.')),
+            "whole steps: {ticks:?}"
+        );
+        // A loss axis, not 0 … 0.000001.
+        let tiny = labels(&svg).into_iter().find(|l| l.text.contains("e-"));
+        assert!(
+            tiny.is_none(),
+            "no tiny numbers on the loss axis: {:?}",
+            tiny.map(|l| l.text)
+        );
+    }
+    let svg = svg_of((580, 260), |r| {
+        charts::draw_gradients(r, run.diagnostics(), 1.0, Theme::LIGHT).unwrap()
+    });
+    let ticks = x_ticks(&svg);
+    let mut distinct = ticks.clone();
+    distinct.dedup();
+    assert_eq!(ticks, distinct);
+    assert!(ticks.len() >= 3, "{ticks:?}");
+}
+
+/// Whether two boxes (left, top, right, bottom) share any pixel.
+fn overlap(a: (i32, i32, i32, i32), b: (i32, i32, i32, i32)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+fn within(inner: (i32, i32, i32, i32), outer: (i32, i32, i32, i32)) -> bool {
+    inner.0 >= outer.0 && inner.1 >= outer.1 && inner.2 <= outer.2 && inner.3 <= outer.3
+}
+
+#[test]
+fn seven_legend_entries_keep_apart_inside_their_box_and_the_plot() {
+    // Six hidden layers and the output, as the gradient chart names them.
+    let sizes: Vec<(u32, u32)> = (0..7).map(|i| (if i == 6 { 95 } else { 85 }, 14)).collect();
+    for (dim, scale) in [((520, 150), 1.0), ((340, 90), 1.0), ((1040, 300), 2.0)] {
+        let placed = legend::layout(&sizes, dim, &[], scale);
+        let plot = (0, 0, dim.0 as i32, dim.1 as i32);
+        assert!(
+            within(placed.frame, plot),
+            "{dim:?}: frame {:?}",
+            placed.frame
+        );
+        assert_eq!(placed.entries.len(), 7);
+        for (i, &a) in placed.entries.iter().enumerate() {
+            assert!(
+                within(a, placed.frame),
+                "{dim:?}: entry {i} {a:?} outside {:?}",
+                placed.frame
+            );
+            for (j, &b) in placed.entries.iter().enumerate().skip(i + 1) {
+                assert!(
+                    !overlap(a, b),
+                    "{dim:?}: entries {i} and {j} overlap: {a:?} {b:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_legend_goes_where_it_covers_no_line() {
+    let sizes = [(60, 14), (60, 14)];
+    // A line along the top of the plot, as a loss chart starts: the legend goes below it.
+    let along_top = vec![(0, 10), (400, 12)];
+    let placed = legend::layout(&sizes, (400, 200), &[along_top], 1.0);
+    let (_, top, _, bottom) = placed.frame;
+    assert!(
+        top > 12 || bottom < 10,
+        "{:?} covers the line",
+        placed.frame
+    );
+    // Nothing to avoid: the upper right.
+    let placed = legend::layout(&sizes, (400, 200), &[], 1.0);
+    assert!(
+        placed.frame.1 < 20 && placed.frame.2 > 380,
+        "{:?}",
+        placed.frame
+    );
+    // A falling line from the upper left to the lower right: a free corner is found.
+    let falling = vec![(0, 0), (400, 200)];
+    let placed = legend::layout(&sizes, (400, 200), &[falling], 1.0);
+    let (l, t, r, b) = placed.frame;
+    let crosses = (0..=400).any(|x| {
+        let y = x / 2;
+        x >= l && x <= r && y >= t && y <= b
+    });
+    assert!(!crosses, "{:?} covers the falling line", placed.frame);
+}
+
+#[test]
+fn the_six_layer_legends_write_every_layer_inside_the_chart() {
+    let run = session_with(six_tanh_layers(), 50);
+    let diagnostics = run.diagnostics();
+    for (size, scale) in [((580, 260), 1.0), ((340, 260), 1.0), ((1160, 520), 2.0)] {
+        let drawn = [
+            svg_of(size, |r| {
+                charts::draw_gradients(r, diagnostics, scale, Theme::LIGHT).unwrap()
+            }),
+            svg_of(size, |r| {
+                charts::draw_units(r, diagnostics, scale, Theme::LIGHT).unwrap()
+            }),
+            svg_of(size, |r| {
+                charts::draw_activations(r, diagnostics, scale, Theme::LIGHT).unwrap()
+            }),
+        ];
+        for svg in &drawn {
+            let entries: Vec<_> = labels(svg)
+                .into_iter()
+                .filter(|l| l.text.starts_with("layer "))
+                .collect();
+            assert!(
+                entries.len() >= 6,
+                "{size:?}: {} layer entries",
+                entries.len()
+            );
+            for layer in 1..=6 {
+                let name = format!("layer {layer} · tanh");
+                assert!(entries.iter().any(|l| l.text == name), "{size:?}: {name}");
+            }
+            let boxes: Vec<_> = entries
+                .iter()
+                .map(|l| {
+                    let (left, right) = l.extent();
+                    (left, l.y, right, l.y + l.size)
+                })
+                .collect();
+            for (i, a) in boxes.iter().enumerate() {
+                assert!(
+                    a.0 >= 0.0 && a.2 <= f64::from(size.0) && a.3 <= f64::from(size.1),
+                    "{size:?}: {a:?}"
+                );
+                for b in &boxes[i + 1..] {
+                    let apart = a.2 <= b.0 || b.2 <= a.0 || a.3 <= b.1 || b.3 <= a.1;
+                    assert!(apart, "{size:?}: {a:?} and {b:?} overlap");
+                }
+            }
+        }
+    }
+}
+
+/// Each curve's f line: from the top panel, its lowest and highest pixel row.
+fn value_extent(svg: &str, kind: Kind, panel_bottom: i32) -> i32 {
+    let lines = polylines(svg, &color(kind));
+    let rows: Vec<i32> = lines
+        .iter()
+        .flatten()
+        .filter(|p| p.1 < panel_bottom)
+        .map(|p| p.1)
+        .collect();
+    assert!(!rows.is_empty(), "{kind} has an f line");
+    rows.iter().max().unwrap() - rows.iter().min().unwrap()
+}
+
+#[test]
+fn the_explorers_default_view_lets_every_curve_read() {
+    let (width, height) = (800, 500);
+    // f takes 11/20 of the height above the rows that name saturation.
+    let panel_bottom = height as i32 * 11 / 20 - 60;
+    let defaults = plot_of(
+        vec![
+            Curve::Activation(Activation::Sigmoid),
+            Curve::Activation(Activation::Relu),
+        ],
+        1.0,
+    );
+    let svg = svg_of((width, height), |root| {
+        curves::draw(root, &defaults).unwrap();
+    });
+    let sigmoid = value_extent(&svg, Kind::Sigmoid, panel_bottom);
+    assert!(
+        sigmoid >= 50,
+        "sigmoid spans {sigmoid} px (it was 15 beside ReLU's 0 … 10)"
+    );
+    assert!(
+        svg.contains("taller ones run off"),
+        "the cut y axis says so"
+    );
+    let every = plot_of(all_eight(), 1.0);
+    let svg = svg_of((width, height), |root| {
+        curves::draw(root, &every).unwrap();
+    });
+    for curve in &every.curves {
+        let spans = value_extent(&svg, curve.kind(), panel_bottom);
+        assert!(spans >= 50, "{}: {spans} px", curve.kind());
+    }
+    // No cut where nothing is flattened: ReLU and identity share their range.
+    let lines = [
+        vec![(-10.0, 0.0), (10.0, 10.0)],
+        vec![(-10.0, -10.0), (10.0, 10.0)],
+    ];
+    let ((lo, hi), cut) = curves::y_range(&lines, Panel::Value);
+    assert!(!cut && lo < -10.0 && hi > 10.0, "{lo} … {hi}");
+    // Sigmoid beside ReLU: a third of the range at least.
+    let lines = [
+        vec![(-10.0, 0.0), (10.0, 1.0)],
+        vec![(-10.0, 0.0), (10.0, 10.0)],
+    ];
+    let ((lo, hi), cut) = curves::y_range(&lines, Panel::Value);
+    assert!(
+        cut && (hi - lo) * curves::FLATTEST_SHARE <= 1.0 * 1.2,
+        "{lo} … {hi}"
+    );
+    assert!(
+        lo <= 0.0 && hi >= 1.0,
+        "the flattest curve is whole: {lo} … {hi}"
+    );
+}
+
+#[test]
+fn a_line_is_cut_where_it_leaves_the_range_not_laid_along_its_edge() {
+    let line = [(0.0, 0.0), (1.0, 1.0), (2.0, 2.0), (3.0, 3.0), (4.0, 1.0)];
+    let runs = curves::clip(&line, (-1.0, 1.5));
+    assert_eq!(runs.len(), 2, "{runs:?}");
+    assert_eq!(runs[0], vec![(0.0, 0.0), (1.0, 1.0), (1.5, 1.5)]);
+    assert_eq!(runs[1], vec![(3.75, 1.5), (4.0, 1.0)]);
+    assert!(runs.iter().flatten().all(|p| p.1 <= 1.5));
+}
+
+#[test]
+fn curves_are_sampled_at_least_once_per_device_pixel() {
+    for width in [300, 800, 1200, 2400] {
+        assert!(curves::sample_count(width) > width as usize, "{width}");
+    }
+    // ReLU's f′ jumps at 0: drawn as a step one pixel wide at most, at DPR 1.
+    let plot = plot_of(vec![Curve::Activation(Activation::Relu)], 1.0);
+    let svg = svg_of((1200, 500), |root| {
+        curves::draw(root, &plot).unwrap();
+    });
+    let lines = polylines(&svg, &color(Kind::Relu));
+    let jump = lines
+        .iter()
+        .flat_map(|l| l.windows(2))
+        .any(|w| (w[1].0 - w[0].0).abs() <= 1 && (w[1].1 - w[0].1).abs() > 50);
+    assert!(jump, "a sharp step in f′");
+}
+
+#[test]
+fn sigmoid_is_smooth_at_one_device_pixel_per_css_pixel() {
+    let plot = plot_of(
+        vec![
+            Curve::Activation(Activation::Sigmoid),
+            Curve::Activation(Activation::Relu),
+        ],
+        1.0,
+    );
+    let svg = svg_of((800, 500), |root| {
+        curves::draw(root, &plot).unwrap();
+    });
+    for line in polylines(&svg, &color(Kind::Sigmoid)) {
+        // A staircase has a vertical riser after each tread: a smooth curve none.
+        for w in line.windows(2) {
+            assert!(
+                w[0].0 != w[1].0 || w[0].1 == w[1].1,
+                "a vertical step at {:?} → {:?}",
+                w[0],
+                w[1]
+            );
+        }
+    }
+    // Thinning keeps the line within half a pixel of every sample.
+    let to_pixel = |(x, y): (f64, f64)| (x * 30.0, 300.0 - y * 200.0);
+    let points: Vec<_> = (0..=1200)
+        .map(|i| {
+            let x = -10.0 + 20.0 * f64::from(i) / 1200.0;
+            (x, Activation::Sigmoid.f(x))
+        })
+        .collect();
+    let kept = curves::thin(&points, to_pixel, 0.5);
+    assert!(
+        kept.len() < points.len() / 10,
+        "{} of {} kept",
+        kept.len(),
+        points.len()
+    );
+    assert_eq!(
+        (kept[0], *kept.last().unwrap()),
+        (points[0], *points.last().unwrap())
+    );
+    for p in &points {
+        let (px, py) = to_pixel(*p);
+        let segment = kept
+            .windows(2)
+            .map(|w| (to_pixel(w[0]), to_pixel(w[1])))
+            .find(|(a, b)| a.0 <= px && px <= b.0)
+            .unwrap();
+        let ((ax, ay), (bx, by)) = segment;
+        let off = ((px - ax) * (by - ay) - (py - ay) * (bx - ax)).abs() / (bx - ax).hypot(by - ay);
+        assert!(off <= 0.5 + 1e-9, "at x = {}: {off} px off the line", p.0);
+    }
+}
+
+#[test]
+fn each_saturated_region_is_named_with_its_function() {
+    let plot = plot_of(all_eight(), 1.0);
+    let svg = svg_of((800, 560), |root| {
+        curves::draw(root, &plot).unwrap();
+    });
+    let texts: Vec<_> = labels(&svg).into_iter().map(|l| l.text).collect();
+    for kind in [
+        Kind::Sigmoid,
+        Kind::Tanh,
+        Kind::Relu,
+        Kind::Elu,
+        Kind::Swish,
+        Kind::Gelu,
+    ] {
+        let name = format!("{}: |f′| &lt; 0.01", kind.definition().properties.label);
+        assert!(texts.contains(&name), "{name} in {texts:?}");
+    }
+    for kind in [Kind::Identity, Kind::LeakyRelu, Kind::Prelu, Kind::Maxout] {
+        let label = kind.definition().properties.label;
+        assert!(
+            !texts.iter().any(|t| t.starts_with(&format!("{label}:"))),
+            "{label} does not saturate"
+        );
+    }
+    // The rows' bars lie under the plots, inside the canvas.
+    let bars = svg
+        .match_indices("<rect")
+        .map(|(at, _)| svg[at..].split('>').next().unwrap())
+        .filter(|tag| attribute(tag, "opacity") == Some("0.35"))
+        .count();
+    assert!(bars >= 6, "{bars} bars");
+}
