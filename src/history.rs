@@ -18,6 +18,22 @@ pub trait Store {
     fn keep_even(&mut self);
     /// Forgets every record.
     fn clear(&mut self);
+    /// Drops the newest record (there is one).
+    fn pop_last(&mut self);
+}
+
+/// How a record is offered to a `History`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offer {
+    /// The next record in the series: kept if it falls on the stride.
+    Next,
+    /// The last one offered again, measured anew (a weight edit at the same
+    /// step): it takes its place if that one was kept, and counts for nothing new.
+    Again,
+    /// Where the run stands between two records: shown as the newest record
+    /// until anything else is offered, never counted for the stride, so a
+    /// series comes out the same however often its tail was shown.
+    Tail,
 }
 
 /// Records over time, decimated: of the records offered every `stride`-th
@@ -29,6 +45,10 @@ pub struct History<S> {
     store: S,
     stride: u64,
     offered: u64,
+    /// Whether the last `Next` offered was kept.
+    last_kept: bool,
+    /// Whether the newest record is a `Tail`.
+    tail: bool,
 }
 
 impl<S: Store> History<S> {
@@ -38,21 +58,50 @@ impl<S: Store> History<S> {
             store,
             stride: 1,
             offered: 0,
+            last_kept: false,
+            tail: false,
         }
     }
 
-    /// Offers one record; it is kept if it falls on the stride.
+    /// Offers the next record; it is kept if it falls on the stride.
     pub fn push(&mut self, record: &S::Record) {
-        let keep = self.offered.is_multiple_of(self.stride);
-        self.offered += 1;
-        if !keep {
-            return;
+        self.offer(record, Offer::Next);
+    }
+
+    /// Offers one record as `how` says (see `Offer`).
+    pub fn offer(&mut self, record: &S::Record, how: Offer) {
+        if self.tail {
+            self.store.pop_last();
+            self.tail = false;
         }
-        if self.store.count() == HISTORY_LIMIT {
-            self.store.keep_even();
-            self.stride *= 2;
+        match how {
+            Offer::Next => {
+                self.last_kept = self.offered.is_multiple_of(self.stride);
+                self.offered += 1;
+                if !self.last_kept {
+                    return;
+                }
+                if self.store.count() == HISTORY_LIMIT {
+                    self.store.keep_even();
+                    self.stride *= 2;
+                    // keep_even keeps the first of each pair; the newest is
+                    // being pushed now, so nothing of it is lost.
+                }
+                self.store.push(record);
+            }
+            Offer::Again if self.offered == 0 => self.offer(record, Offer::Next),
+            Offer::Again => {
+                if self.last_kept {
+                    self.store.pop_last();
+                    self.store.push(record);
+                }
+            }
+            Offer::Tail => {
+                // One past HISTORY_LIMIT at most: the stores have room for it.
+                self.store.push(record);
+                self.tail = true;
+            }
         }
-        self.store.push(record);
     }
 
     /// Number of records kept.
@@ -69,6 +118,8 @@ impl<S: Store> History<S> {
         self.store.clear();
         self.stride = 1;
         self.offered = 0;
+        self.last_kept = false;
+        self.tail = false;
     }
 }
 
@@ -94,12 +145,16 @@ impl<R: Copy> Store for Vec<R> {
     fn clear(&mut self) {
         Vec::clear(self);
     }
+
+    fn pop_last(&mut self) {
+        self.pop();
+    }
 }
 
 impl<R: Copy> Default for History<Vec<R>> {
     /// An empty history of whole records, room for `HISTORY_LIMIT` made once.
     fn default() -> Self {
-        History::in_store(Vec::with_capacity(HISTORY_LIMIT))
+        History::in_store(Vec::with_capacity(HISTORY_LIMIT + 1))
     }
 }
 
@@ -144,6 +199,11 @@ impl Store for Rows {
     fn clear(&mut self) {
         self.values.clear();
     }
+
+    fn pop_last(&mut self) {
+        let len = self.values.len().saturating_sub(self.width);
+        self.values.truncate(len);
+    }
 }
 
 impl History<Rows> {
@@ -151,7 +211,7 @@ impl History<Rows> {
     /// sized once for `HISTORY_LIMIT` records.
     pub fn new(width: usize) -> History<Rows> {
         let width = width.max(1);
-        let values = Vec::with_capacity(width * HISTORY_LIMIT);
+        let values = Vec::with_capacity(width * (HISTORY_LIMIT + 1));
         History::in_store(Rows { width, values })
     }
 

@@ -6,7 +6,16 @@ mod record;
 mod replay;
 mod watch;
 
+use crate::history::Offer;
 pub use crate::history::HISTORY_LIMIT;
+
+/// Training samples between two kept records of a run's losses: a record
+/// every `SAMPLES_PER_RECORD / batch size` steps (25 at a batch of 10),
+/// what one of Play's frames trains. Records fall on those steps however
+/// the run was driven (Step, Play, Epoch, a link's catch-up), so a link
+/// brings back the same loss chart; between them the chart ends in a tail
+/// record of where the run stands.
+pub const SAMPLES_PER_RECORD: usize = 250;
 pub use config::{HiddenLayer, PlaygroundConfig, SettingError};
 pub use record::{History, Record};
 pub use watch::{BlowUp, LOSS_RATIO_LIMIT, WEIGHT_LIMIT};
@@ -39,6 +48,8 @@ pub struct Session {
     /// The first step after 0 at which the training settings changed: a link,
     /// which starts the run with the settings as they are now, cannot replay it.
     retuned_at: Option<u64>,
+    /// The step of the last record on the grid of `record_every` steps.
+    grid_step: Option<u64>,
 }
 
 /// Why a session could not be built.
@@ -85,9 +96,10 @@ impl Session {
             edits_lost: false,
             watch: watch::Watch::default(),
             retuned_at: None,
+            grid_step: None,
         };
         session.apply_due_edits();
-        session.record();
+        session.settle();
         Ok(session)
     }
 
@@ -122,17 +134,46 @@ impl Session {
         self.latest
     }
 
-    /// Runs `steps` SGD steps, then records the losses once. Stops at the
-    /// step that diverges and reports it.
+    /// Runs `steps` SGD steps, recording the losses at each step of the
+    /// grid (`record_every`) and where it ends. Stops at the step that
+    /// diverges and reports it.
     pub fn run(&mut self, steps: usize) -> Result<(), TrainError> {
         self.staged = false;
-        let result = (0..steps).try_for_each(|_| {
-            self.apply_due_edits();
-            self.trainer.step().map(drop)
-        });
+        let result = (0..steps).try_for_each(|_| self.step_on_grid());
         self.apply_due_edits();
-        self.record();
+        if steps == 0 || self.grid_step != Some(self.trainer.step_count()) {
+            self.settle();
+        }
         result
+    }
+
+    /// One whole step (edits replayed before it), recorded if it ends on the grid.
+    fn step_on_grid(&mut self) -> Result<(), TrainError> {
+        self.apply_due_edits();
+        self.trainer.step()?;
+        if self
+            .trainer
+            .step_count()
+            .is_multiple_of(self.record_every())
+        {
+            self.apply_due_edits();
+            self.settle();
+        }
+        Ok(())
+    }
+
+    /// Steps between two kept records: `SAMPLES_PER_RECORD` samples in
+    /// batches of the run's batch size, at least 1.
+    pub fn record_every(&self) -> u64 {
+        let batch = self.config.train.batch_size.max(1);
+        ((SAMPLES_PER_RECORD + batch / 2) / batch).max(1) as u64
+    }
+
+    /// Steps from now to the next kept record (1 to `record_every`): what
+    /// Play trains in a frame and a catch-up between two records.
+    pub fn steps_to_record(&self) -> u64 {
+        let every = self.record_every();
+        every - self.trainer.step_count() % every
     }
 
     /// Does at most `pieces` pieces of the work of reaching step `target`,
@@ -161,7 +202,7 @@ impl Session {
             done += 1;
             if let Err(error) = result {
                 self.apply_due_edits();
-                self.record();
+                self.settle();
                 return Err(error);
             }
         }
@@ -173,7 +214,9 @@ impl Session {
     pub fn epoch(&mut self) -> Result<(), TrainError> {
         self.staged = false;
         let result = self.epoch_with_edits();
-        self.record();
+        if result.is_err() || self.grid_step != Some(self.trainer.step_count()) {
+            self.settle();
+        }
         result
     }
 
@@ -185,9 +228,10 @@ impl Session {
         self.history = History::default();
         self.watch = watch::Watch::default();
         self.retuned_at = None;
+        self.grid_step = None;
         self.diagnostics.clear();
         self.staged = false;
-        self.record();
+        self.settle();
     }
 
     /// Starts the run again from `params` (loaded weights), which `reset`
@@ -216,7 +260,7 @@ impl Session {
         }
         let diverged = matches!(result, Err(TrainError::Diverged { .. }));
         if (stage == Stage::Update && result.is_ok()) || diverged {
-            self.record();
+            self.settle();
         }
         result
     }
@@ -312,12 +356,37 @@ impl Session {
         }
     }
 
+    /// Measures the run as it stands and records it on the grid: a kept
+    /// record at a multiple of `record_every` steps (measured anew if that
+    /// step was recorded already, as after a weight edit), else the tail.
+    /// `run`, `epoch` and the stages do so themselves; `work` leaves it to
+    /// its caller, who settles at the end of each run of steps.
+    pub fn settle(&mut self) {
+        let step = self.trainer.step_count();
+        let how = if !step.is_multiple_of(self.record_every()) {
+            Offer::Tail
+        } else if self.grid_step == Some(step) {
+            Offer::Again
+        } else {
+            Offer::Next
+        };
+        if how != Offer::Tail {
+            self.grid_step = Some(step);
+        }
+        self.measure(how);
+    }
+
     /// Measures train and test loss (and accuracy) now and adds them to the
-    /// history (`run` does so after its steps; `work` leaves it to the caller).
+    /// history as the next record, off the grid (the race records its
+    /// contestants when it draws them, all at the same steps).
     pub fn record(&mut self) {
+        self.measure(Offer::Next);
+    }
+
+    fn measure(&mut self, how: Offer) {
         // One forward pass per set gives its loss and accuracy; the
         // diagnostics' pass over the training set serves for both.
-        self.diagnostics.record(&self.trainer);
+        self.diagnostics.record(&self.trainer, how);
         let measured = self.diagnostics.train_loss_and_accuracy(&self.trainer);
         let trainer = &mut self.trainer;
         let (train_loss, train_accuracy) =
@@ -334,7 +403,7 @@ impl Session {
             test_accuracy,
         };
         self.latest = record;
-        self.history.push(&record);
+        self.history.offer(&record, how);
         self.watch.check(&record, self.trainer.network());
     }
 }

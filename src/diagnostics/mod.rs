@@ -111,7 +111,7 @@ impl Diagnostics {
     /// Measures the trainer's network over its training set now and adds the
     /// moment to the history. Allocates nothing once the buffers are sized
     /// (at the first call).
-    pub fn record(&mut self, trainer: &Trainer) {
+    pub fn record(&mut self, trainer: &Trainer, how: crate::history::Offer) {
         let (network, train) = (trainer.network(), trainer.train_set());
         let x = trainer.train_inputs();
         let passed = network.forward(&mut self.workspace, x).is_ok()
@@ -129,7 +129,7 @@ impl Diagnostics {
             self.latest[l] = stats;
             self.scratch[1 + FIELDS * l..1 + FIELDS * (l + 1)].copy_from_slice(&stats.fields());
         }
-        self.series.push(&self.scratch);
+        self.series.offer(&self.scratch, how);
     }
 
     /// The training set's loss and accuracy (NaN for regression) from the

@@ -144,8 +144,8 @@ impl Race {
     /// contestant part-way through a step is recorded as of its last one).
     pub fn record(&mut self, i: usize) {
         if let Some(run) = self.runs.get_mut(i) {
-            // Records without further steps; a diverged run reports it, as its status shows.
-            let _ = run.session.run(0);
+            // Records without further steps, every contestant at the race's step.
+            run.session.record();
         }
     }
 

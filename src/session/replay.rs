@@ -33,7 +33,7 @@ impl Session {
             }
         }
         self.staged = false;
-        self.record();
+        self.settle();
         Ok(())
     }
 
@@ -68,8 +68,7 @@ impl Session {
     pub(super) fn epoch_with_edits(&mut self) -> Result<(), TrainError> {
         let epochs = self.trainer.epoch_count();
         while self.trainer.epoch_count() == epochs {
-            self.apply_due_edits();
-            self.trainer.step()?;
+            self.step_on_grid()?;
         }
         self.apply_due_edits();
         Ok(())

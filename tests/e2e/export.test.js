@@ -173,16 +173,24 @@ describe("saving and loading the network", () => {
 });
 
 describe("saving the loss history", () => {
-  test("the CSV has a header and one row per recorded step", async () => {
+  test("the CSV has a header and one row per recorded step: every 250 samples, and where the run stands", async () => {
     const { page, problems } = await openPage(browser, server.url);
+    const csvRows = async () => {
+      const { name, bytes } = await downloadFrom(page, page.getByRole("button", { name: "Save loss history (CSV)" }));
+      assert.equal(name, "nnplay-loss-history.csv");
+      const lines = bytes.toString("utf8").trimEnd().split("\n");
+      assert.equal(lines[0], "step,train_loss,test_loss,train_accuracy,test_accuracy");
+      return lines.slice(1).map((line) => line.split(",").map(Number));
+    };
+    // At batch 10 a record falls every 25 steps; between two, the newest row is where the run stands.
     for (let i = 0; i < 5; i++) await trainButton(page, "Step").click();
+    assert.deepEqual((await csvRows()).map((r) => r[0]), [0, 5]);
     await trainButton(page, "Epoch").click();
-    const { name, bytes } = await downloadFrom(page, page.getByRole("button", { name: "Save loss history (CSV)" }));
-    assert.equal(name, "nnplay-loss-history.csv");
-    const lines = bytes.toString("utf8").trimEnd().split("\n");
-    assert.equal(lines[0], "step,train_loss,test_loss,train_accuracy,test_accuracy");
-    const rows = lines.slice(1).map((line) => line.split(",").map(Number));
-    assert.deepEqual(rows.map((r) => r[0]), [0, 1, 2, 3, 4, 5, 25]);
+    await trainButton(page, "Step").click();
+    assert.deepEqual((await csvRows()).map((r) => r[0]), [0, 25, 26]);
+    await trainButton(page, "Epoch").click();
+    const rows = await csvRows();
+    assert.deepEqual(rows.map((r) => r[0]), [0, 25, 50]);
     for (const row of rows) {
       assert.equal(row.length, 5);
       assert.ok(row.every(Number.isFinite) && row[3] >= 0 && row[3] <= 1 && row[4] >= 0 && row[4] <= 1, `${row}`);
@@ -202,6 +210,33 @@ describe("saving the loss history", () => {
     assert.equal(steps.at(-1), await stepOf(page));
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  test("a link to a run that mixed Step, Epoch and Play gives the same loss history, row for row", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    for (let i = 0; i < 7; i++) await trainButton(page, "Step").click();
+    await trainButton(page, "Epoch").click();
+    await trainButton(page, "Step").click();
+    await trainButton(page, "Play").click();
+    await page.waitForFunction(() => Number(/^Step (\d+)/.exec(document.querySelector("#train-status").textContent)[1]) >= 200);
+    await trainButton(page, "Pause").click();
+    for (let i = 0; i < 3; i++) await trainButton(page, "Step").click();
+    const steps = await stepOf(page);
+    const save = (p) => downloadFrom(p, p.getByRole("button", { name: "Save loss history (CSV)" }));
+    const sent = (await save(page)).bytes.toString("utf8");
+    const rows = sent.trimEnd().split("\n").slice(1).map((line) => Number(line.split(",")[0]));
+    assert.equal(rows.at(-1), steps, "the newest row is where the run stands");
+    assert.ok(rows.slice(0, -1).every((s) => s % 25 === 0), `the other rows fall every 25 steps: ${rows}`);
+
+    const { page: opened, problems: openedProblems } = await openPage(browser, `${server.url}#steps=${steps}`);
+    await opened.waitForFunction((n) => document.querySelector("#train-status").textContent.startsWith(`Step ${n} `)
+      && document.querySelector("#play").textContent === "Play", steps);
+    assert.equal((await save(opened)).bytes.toString("utf8"), sent);
+    // The loss chart is drawn from those rows: it is the sender's, pixel for pixel.
+    assert.equal(await pixelHash(opened, "#loss-chart"), await pixelHash(page, "#loss-chart"));
+    assert.deepEqual([...problems, ...openedProblems], []);
+    await page.close();
+    await opened.close();
   });
 
   test("a link to a played run gives the same loss history, row for row", async () => {

@@ -29,10 +29,18 @@ impl Playground {
         Ok(done as u32)
     }
 
-    /// Measures the losses and accuracies now and adds them to the loss
-    /// history, as `run` does after its steps.
+    /// Measures the losses and accuracies now and records them, as `run`
+    /// does: a kept record at a step of the grid (`steps_to_record`), else
+    /// the chart's tail, which the next record replaces.
     pub fn record(&mut self) {
-        self.session.record();
+        self.session.settle();
+    }
+
+    /// Steps from now to the run's next kept record (1 to 250 / batch size):
+    /// Play trains at most that many in a frame, and a catch-up records there,
+    /// so the loss chart has the same points however the run was driven.
+    pub fn steps_to_record(&self) -> f64 {
+        self.session.steps_to_record() as f64
     }
 
     /// The steps the run has taken.

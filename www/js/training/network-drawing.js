@@ -71,10 +71,10 @@ const DENSE_LINKS = 2000;
 
 export /** The network's canvas and when it is drawn. */
 class NetworkDrawing {
-  /** Draws on `canvas` the run `playground()` gives, paced by whether `playing()`, and fills the strip `strip`. */
+  /** Draws on `canvas` the run `playground()` gives, paced by whether `playing()`, and fills the strip `strip` (if any). */
   constructor(canvas, strip, playground, playing) {
     this.canvas = canvas;
-    this.strip = new Strip(strip);
+    this.strip = strip ? new Strip(strip) : null;
     this.playground = playground;
     this.playing = playing;
     /** Whether a drawing waits in a task of its own, and whether the last frame's was skipped. */
@@ -116,7 +116,7 @@ class NetworkDrawing {
       const ratio = fitCanvas(this.canvas);
       playground.draw_network(this.canvas, ratio, dark);
       playground.draw_dead_units(this.canvas, ratio, dark);
-      this.strip.fill(playground);
+      this.strip?.fill(playground);
     });
   }
 }

@@ -5,26 +5,14 @@
 import { Slicer } from "../slices.js";
 import { VisibleFrames } from "../visible.js";
 
-/** Samples trained per animation frame while playing (as TensorFlow Playground does). */
-const SAMPLES_PER_FRAME = 250;
 /**
  * Most milliseconds a played frame spends training: a network so wide that
- * 250 samples take longer trains fewer per frame, so the page still answers
- * a click or a key within a frame.
+ * a frame's steps take longer trains fewer per frame, so the page still
+ * answers a click or a key within a frame.
  */
 const TRAIN_BUDGET = 12;
 /** Milliseconds of training per frame while catching up, so the page stays responsive. */
 const FRAME_BUDGET = 12;
-/**
- * Steps per played frame: SAMPLES_PER_FRAME samples in batches of the Batch
- * size field. A link's catch-up trains in runs of the same length, so its
- * loss history (one record per run) has the points Play recorded for the
- * sender, and the loss chart and its CSV come out the same.
- */
-function stepsPerFrame(batchSize) {
-  const batch = Math.max(1, Number(batchSize.value));
-  return Math.max(1, Math.round(SAMPLES_PER_FRAME / batch));
-}
 
 /** The reader asked for less motion: a link's `steps` then trains without animating the plots. */
 const REDUCED_MOTION = window.matchMedia("(prefers-reduced-motion: reduce)");
@@ -87,7 +75,9 @@ class Player {
     const tick = () => {
       if (!this.playing) return;
       if (BENCH) performance.mark("frame-start");
-      const full = stepsPerFrame(this.$("batch-size"));
+      // Up to the run's next kept record (250 samples a frame, as TensorFlow
+      // Playground trains): the loss chart gets the points a link brings back.
+      const full = view.playground.steps_to_record();
       const steps = Math.max(1, Math.min(full, Math.floor(stepsInBudget)));
       view.train(() => {
         const start = performance.now();
@@ -102,8 +92,8 @@ class Player {
   }
 
   /**
-   * Trains to step `target` (a link's `steps`) in runs of stepsPerFrame()
-   * steps, each recorded once as Play records its frames, so the loss
+   * Trains to step `target` (a link's `steps`), recording at each of the
+   * run's record steps (`steps_to_record`) as Play and Step do, so the loss
    * history comes out as the sender's. The steps are worked a piece at a
    * time (one stage of a step) and every frame does as many pieces as fit
    * its budget; a record and a redraw are pieces of their own, timed too, so
@@ -117,7 +107,7 @@ class Player {
     this.start();
     this.catching = true;
     const slicer = new Slicer(FRAME_BUDGET);
-    const runEnd = () => Math.min(playground.step_count() + stepsPerFrame(this.$("batch-size")), target);
+    const runEnd = () => Math.min(playground.step_count() + playground.steps_to_record(), target);
     let end = runEnd();
     /** A run of steps is done and waits for its record; the record waits for a redraw. */
     let recordDue = false;

@@ -264,7 +264,7 @@ class Training {
       playground: () => this.playground, playing: () => this.playing, pause: () => this.pause(), draw: () => this.draw(),
       runKeys: () => this.runKeys(), batchSize: () => Number(this.$("batch-size").value),
       // The run's network drawn on another panel's canvas, paced for Play as this one's is.
-      networkOn: (canvas) => new NetworkDrawing(canvas, () => this.playground, () => this.playing),
+      networkOn: (canvas) => new NetworkDrawing(canvas, null, () => this.playground, () => this.playing),
       onDraw: (listener) => this.listeners.draw.push(listener),
       onPlayButton: (listener) => this.listeners.toggle.push(listener),
       onSettings: (listener) => this.listeners.settings.push(listener),
