@@ -59,7 +59,8 @@ describe("every picture finished", () => {
   });
 
   test("one step done is a step, not steps", async () => {
-    const { page } = await openPage(browser, server.url);
+    // Reduced motion: Forward and Backward light the drawing at once, not over frames.
+    const { page } = await openPage(browser, `${server.url}#view=stages`, { reducedMotion: "reduce" });
     for (const name of ["Sample batch", "Forward", "Backward", "Update"]) {
       await page.getByRole("button", { name, exact: true }).click();
     }
