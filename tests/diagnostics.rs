@@ -3,8 +3,10 @@
 //! histogram and statistics, the session's bounded, allocation-free record,
 //! and the charts and marks drawn on SVG.
 
+mod common;
 mod counting;
 
+use common::svg_of;
 use counting::allocations_during;
 use nnplay::activation::Kind;
 use nnplay::config::{HiddenLayer, PlaygroundConfig};
@@ -16,7 +18,6 @@ use nnplay::plot::diagnostics::{self as charts, layer_color};
 use nnplay::plot::{heatmap, hex, network as diagram, Theme};
 use nnplay::session::{Session, HISTORY_LIMIT};
 use nnplay::train::{Stage, TrainSettings};
-use plotters::prelude::*;
 
 #[global_allocator]
 static ALLOCATOR: counting::CountingAllocator = counting::CountingAllocator;
@@ -236,18 +237,6 @@ fn the_record_stays_bounded_in_order_and_allocation_free() {
     let steps: Vec<f64> = series.records().map(|r| r[0]).collect();
     assert!(steps.windows(2).all(|w| w[0] < w[1]), "in order");
     assert_eq!(steps[0], 0.0);
-}
-
-fn svg_of(
-    size: (u32, u32),
-    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
-) -> String {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw(&root);
-    }
-    svg
 }
 
 fn polylines_in(svg: &str, color: &str) -> usize {

@@ -2,6 +2,9 @@
 //! blow up) end in a clean "diverged" stop and charts that say so, never a
 //! loop that cannot end.
 
+mod common;
+
+use common::svg_of;
 use nnplay::activation::Kind;
 use nnplay::config::{parse_link, HiddenLayer, PlaygroundConfig};
 use nnplay::edits::Edit;
@@ -9,19 +12,6 @@ use nnplay::plot::diagnostics as charts;
 use nnplay::plot::Theme;
 use nnplay::session::Session;
 use nnplay::train::{diverged, TrainError, LOSS_GROWTH_LIMIT};
-use plotters::prelude::*;
-
-fn svg_of(
-    size: (u32, u32),
-    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
-) -> String {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw(&root);
-    }
-    svg
-}
 
 fn edited(value: f64) -> Session {
     Session::new(PlaygroundConfig {

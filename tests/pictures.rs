@@ -4,26 +4,15 @@
 //! axis, the explorer's default scales let every curve read, and its lines
 //! are smooth and true at one device pixel per CSS pixel.
 
+mod common;
+
+use common::svg_of;
 use nnplay::activation::{Activation, Kind, Piece};
 use nnplay::config::{HiddenLayer, PlaygroundConfig};
 use nnplay::plot::curves::{self, Curve, CurvePlot, Panel};
 use nnplay::plot::diagnostics as charts;
 use nnplay::plot::{color_of, hex, histograms, legend, loss, Theme};
 use nnplay::session::Session;
-use plotters::prelude::*;
-
-/// Draws with `draw` on an SVG of `size` and gives its text.
-fn svg_of(
-    size: (u32, u32),
-    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
-) -> String {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw(&root);
-    }
-    svg
-}
 
 /// The value of `name` in an SVG tag's text.
 fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {

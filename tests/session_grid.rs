@@ -4,10 +4,13 @@
 //! Epoch, stages, a link's catch-up in pieces), with one tail record of
 //! where the run stands, so a shared link brings back the sender's chart.
 
+mod common;
+
+use common::history;
 use nnplay::activation::Kind;
 use nnplay::config::{HiddenLayer, PlaygroundConfig};
 use nnplay::data::DatasetKind;
-use nnplay::session::{Record, Session};
+use nnplay::session::Session;
 use nnplay::train::{Stage, TrainSettings};
 
 fn session() -> Session {
@@ -29,19 +32,6 @@ fn with_batch(batch_size: usize) -> Session {
         ..PlaygroundConfig::default()
     })
     .unwrap()
-}
-
-fn history(session: &Session) -> Vec<[u64; 5]> {
-    let bits = |r: &Record| {
-        [
-            r.step,
-            r.train_loss.to_bits(),
-            r.test_loss.to_bits(),
-            r.train_accuracy.to_bits(),
-            r.test_accuracy.to_bits(),
-        ]
-    };
-    session.history().records().iter().map(bits).collect()
 }
 
 #[test]

@@ -4,11 +4,14 @@
 //! step, edits are replayed between steps, and however the pieces fall the
 //! run ends with the bits, and the history, that `Session::run` gives.
 
+mod common;
+
+use common::history;
 use nnplay::activation::Kind;
 use nnplay::config::{HiddenLayer, PlaygroundConfig};
 use nnplay::data::DatasetKind;
 use nnplay::edits::Edit;
-use nnplay::session::{Record, Session};
+use nnplay::session::Session;
 use nnplay::train::{Stage, TrainSettings};
 
 fn config(learning_rate: f64) -> PlaygroundConfig {
@@ -49,20 +52,6 @@ fn state(session: &Session) -> (Vec<u64>, u64) {
     let trainer = session.trainer();
     let bits = trainer.network().params().iter().map(|p| p.to_bits());
     (bits.collect(), trainer.step_count())
-}
-
-/// Every record of the history as bits, to compare two histories exactly.
-fn history(session: &Session) -> Vec<[u64; 5]> {
-    let bits = |r: &Record| {
-        [
-            r.step,
-            r.train_loss.to_bits(),
-            r.test_loss.to_bits(),
-            r.train_accuracy.to_bits(),
-            r.test_accuracy.to_bits(),
-        ]
-    };
-    session.history().records().iter().map(bits).collect()
 }
 
 #[test]

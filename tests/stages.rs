@@ -876,3 +876,48 @@ fn links_drawn_by_a_stages_values_take_their_sign_and_size() {
     assert_eq!(strongest.len(), 1);
     assert_eq!(strongest[0].segments.len(), 4, "only the largest value");
 }
+
+/// `fill_stage` draws the lit layers' links by the stage's values and
+/// leaves the others as `fill` draws them: with no layer lit the links are
+/// the weights', bucket for bucket; with every layer lit and all values
+/// negative, every link takes the negative colour.
+#[test]
+fn a_stage_draws_its_lit_layers_links_by_its_values_and_the_others_by_their_weights() {
+    use nnplay::plot::network::{column_units, layout, Links};
+    use nnplay::plot::Theme;
+    let session = tanh_session();
+    let network = session.trainer().network();
+    let layout = layout(&column_units(network), 600.0, 300.0, 1.0);
+    let layers = network.layers();
+    let values: Vec<Vec<f64>> = layers
+        .iter()
+        .map(|l| vec![-0.5; l.fan_in() * l.units()])
+        .collect();
+    let segments = |links: &Links, sign: i8| -> Vec<(u8, u32, usize)> {
+        let mut found: Vec<_> = (links.buckets())
+            .filter(|b| b.sign == sign && !b.segments.is_empty())
+            .map(|b| (b.level, b.width, b.segments.len()))
+            .collect();
+        found.sort();
+        found
+    };
+    let mut weights = Links::default();
+    weights.fill(network, &layout, 1.0, Theme::LIGHT);
+    let mut none_lit = Links::default();
+    let unlit = vec![false; layers.len() + 1];
+    none_lit.fill_stage(network, &layout, 1.0, Theme::LIGHT, &values, &unlit);
+    for sign in [-1, 0, 1] {
+        assert_eq!(
+            segments(&none_lit, sign),
+            segments(&weights, sign),
+            "sign {sign}"
+        );
+    }
+    let mut all_lit = Links::default();
+    let lit = vec![true; layers.len() + 1];
+    all_lit.fill_stage(network, &layout, 1.0, Theme::LIGHT, &values, &lit);
+    let total: usize = layers.iter().map(|l| l.fan_in() * l.units()).sum();
+    let negative: usize = segments(&all_lit, -1).iter().map(|(_, _, n)| n / 4).sum();
+    assert_eq!(negative, total);
+    assert!(segments(&all_lit, 1).is_empty());
+}

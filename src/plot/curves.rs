@@ -191,10 +191,8 @@ pub fn clip(line: &[(f64, f64)], (lo, hi): (f64, f64)) -> Vec<Vec<(f64, f64)>> {
     for &p in line {
         let now = p.1.is_finite() && inside(p.1);
         if let Some(q) = previous.filter(|q| q.1.is_finite() && p.1.is_finite()) {
-            match (inside(q.1), now) {
-                (false, true) => run.push(edge(q, p)),
-                (true, false) => run.push(edge(q, p)),
-                _ => {}
+            if inside(q.1) != now {
+                run.push(edge(q, p));
             }
         }
         if now {
@@ -212,7 +210,8 @@ pub fn clip(line: &[(f64, f64)], (lo, hi): (f64, f64)) -> Vec<Vec<(f64, f64)>> {
 
 /// Of `points`, the fewest (the first and last kept) such that the line
 /// through them passes within `tolerance` of every point, measured after
-/// `to_pixel` (Douglas and Peucker's method).
+/// `to_pixel` (Douglas and Peucker's method; written here because the
+/// crates that have it, such as geo, would bring far more into the wasm).
 pub fn thin(
     points: &[(f64, f64)],
     to_pixel: impl Fn((f64, f64)) -> (f64, f64),

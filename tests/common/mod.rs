@@ -1,8 +1,10 @@
-//! Helpers shared by the integration tests: seeded batches and a finite-difference
-//! gradient check.
+//! Helpers shared by the integration tests: seeded batches, a finite-difference
+//! gradient check, a picture drawn to SVG text, and a loss history as bits.
 #![allow(dead_code)]
 
 use nnplay::network::{LayerKind, Network, Workspace};
+use nnplay::session::{Record, Session};
+use plotters::prelude::*;
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
@@ -82,4 +84,31 @@ pub fn worst_relative_error(analytic: &[f64], numerical: &[f64], floor: f64) -> 
         }
     }
     worst
+}
+
+/// Draws with `draw` on an SVG of `size` and gives its text.
+pub fn svg_of(
+    size: (u32, u32),
+    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
+) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw(&root);
+    }
+    svg
+}
+
+/// Every record of the history as bits, to compare two histories exactly.
+pub fn history(session: &Session) -> Vec<[u64; 5]> {
+    let bits = |r: &Record| {
+        [
+            r.step,
+            r.train_loss.to_bits(),
+            r.test_loss.to_bits(),
+            r.train_accuracy.to_bits(),
+            r.test_accuracy.to_bits(),
+        ]
+    };
+    session.history().records().iter().map(bits).collect()
 }

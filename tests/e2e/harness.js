@@ -105,6 +105,19 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return { page, problems, requests };
 }
 
+/**
+ * Follows the page's link named `name` (an experiment or a race from the
+ * notes, which sets the controls) and resolves once the page has applied it:
+ * a listener added after the page's own runs after it.
+ */
+export async function followLink(page, name) {
+  await page.evaluate(() => window.addEventListener("hashchange", () => {
+    document.documentElement.dataset.linkApplied = "true";
+  }, { once: true }));
+  await page.getByRole("link", { name, exact: true }).click();
+  await page.waitForSelector("html[data-link-applied=true]");
+}
+
 /** Starts the site's server and Chromium for one test file: resolves to {server, browser}. */
 export async function startSite() {
   return { server: await serveDist(), browser: await launch() };

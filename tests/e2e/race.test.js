@@ -2,7 +2,7 @@
 // names inside the "Race" group and the race's own tables and figures.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, pixelHash, startSite, stopSite } from "./harness.js";
+import { followLink, openPage, pixelHash, startSite, stopSite } from "./harness.js";
 
 let server;
 let browser;
@@ -202,11 +202,7 @@ describe("activation race", () => {
     assert.equal(await raceStep(page), 3);
     await page.getByLabel("Learning rate").selectOption("0.3");
     assert.equal(await raceStep(page), 0, "a new race with the new learning rate");
-    await page.evaluate(() => window.addEventListener("hashchange", () => {
-      document.documentElement.dataset.linkApplied = "true";
-    }, { once: true }));
-    await page.getByRole("link", { name: "Leaky ReLU against ReLU at a high learning rate", exact: true }).click();
-    await page.waitForSelector("html[data-link-applied=true]");
+    await followLink(page, "Leaky ReLU against ReLU at a high learning rate");
     assert.equal(await page.getByLabel("Learning rate").inputValue(), "1");
     await playPast(page, 300);
     const [leaky, relu] = await resultRows(page);

@@ -2,7 +2,7 @@
 // buttons, their panels' equations and matrices, and the experiments' links.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, pixelHash, startSite, stopSite } from "./harness.js";
+import { followLink, openPage, pixelHash, startSite, stopSite } from "./harness.js";
 
 let server;
 let browser;
@@ -154,12 +154,7 @@ describe("experiments", () => {
   /** Opens the page and follows the experiment link `name`. */
   async function experiment(name) {
     const opened = await openPage(browser, server.url);
-    // A listener added after the page's own runs once the link has been applied.
-    await opened.page.evaluate(() => window.addEventListener("hashchange", () => {
-      document.documentElement.dataset.linkApplied = "true";
-    }, { once: true }));
-    await opened.page.getByRole("link", { name, exact: true }).click();
-    await opened.page.waitForSelector("html[data-link-applied=true]");
+    await followLink(opened.page, name);
     return opened;
   }
 

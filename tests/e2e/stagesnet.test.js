@@ -4,7 +4,7 @@
 // the layers one at a time, and the chosen example is the reader's.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, pixelHash, startSite, stopSite } from "./harness.js";
+import { followLink, openPage, pixelHash, startSite, stopSite } from "./harness.js";
 
 let server;
 let browser;
@@ -148,11 +148,7 @@ describe("the diagnostics strip beside the network", () => {
   /** Opens the page and follows the experiment link `name` (it changes the settings). */
   async function experiment(name) {
     const opened = await openPage(browser, server.url, { viewport: { width: 1280, height: 720 } });
-    await opened.page.evaluate(() => window.addEventListener("hashchange", () => {
-      document.documentElement.dataset.linkApplied = "true";
-    }, { once: true }));
-    await opened.page.getByRole("link", { name, exact: true }).click();
-    await opened.page.waitForSelector("html[data-link-applied=true]");
+    await followLink(opened.page, name);
     return opened;
   }
 

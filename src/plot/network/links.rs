@@ -59,12 +59,34 @@ impl Links {
     /// pixel. A link's weight is `link_weight`'s (maxout: the piece of
     /// largest |w|).
     pub fn fill(&mut self, network: &Network, layout: &Layout, scale: f64, theme: Theme) {
-        let largest = network
-            .params()
-            .iter()
-            .fold(1e-9_f64, |m, v| m.max(v.abs()));
+        let largest = largest_abs(network.params(), 1e-9);
         let weight = |layer, i, j| (link_weight(network, layer, i, j), largest);
         self.fill_by(layout, scale, theme, weight);
+    }
+
+    /// As `fill`, with the links of the layers a stage has lit (layer `l`
+    /// when `lit[l + 1]`, as `lit_columns` gives) drawn by the stage's
+    /// `values` (per layer `fan_in × units`, dL/dW or ΔW, as
+    /// `stage_view::network` gives them), measured against the largest of the
+    /// lit layers'; the other layers keep showing their weights.
+    pub fn fill_stage(
+        &mut self,
+        network: &Network,
+        layout: &Layout,
+        scale: f64,
+        theme: Theme,
+        values: &[Vec<f64>],
+        lit: &[bool],
+    ) {
+        let lit_layer = |l: usize| lit[l + 1];
+        let lit_values = values.iter().enumerate().filter(|&(l, _)| lit_layer(l));
+        let largest = largest_abs(lit_values.flat_map(|(_, v)| v), 1e-300);
+        let weights = largest_abs(network.params(), 1e-9);
+        let value = |l: usize, i: usize, j: usize| match lit_layer(l) {
+            true => (values[l][i * network.layers()[l].units() + j], largest),
+            false => (link_weight(network, l, i, j), weights),
+        };
+        self.fill_by(layout, scale, theme, value);
     }
 
     /// As `fill`, each link drawn by the value `value(layer, i, j)` gives
@@ -178,4 +200,10 @@ fn widest_stroke(layout: &Layout, scale: f64) -> f64 {
         .filter_map(|column| Some(column.get(1)?.1 - column.first()?.1))
         .fold(f64::INFINITY, f64::min);
     (5.0 * scale).min(gap / 4.0).max(1.0)
+}
+
+/// The largest |value| of `values`, at least `floor` (so a scale of all
+/// zeros draws thin grey strokes, never a division by zero).
+pub(super) fn largest_abs<'a>(values: impl IntoIterator<Item = &'a f64>, floor: f64) -> f64 {
+    values.into_iter().fold(floor, |m, v| m.max(v.abs()))
 }

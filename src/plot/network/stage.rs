@@ -7,6 +7,7 @@
 //! column leaves room; a column the stage will light next is veiled.
 
 use super::layout::Layout;
+use super::links::largest_abs;
 use crate::plot::palette::diverging;
 use crate::plot::{font, Theme};
 use crate::train::Stage;
@@ -55,13 +56,8 @@ pub fn short(value: f64) -> String {
 /// The largest |value| over the lit columns (at least 1e-300, so a stage
 /// of zeros draws thin grey rings, not a division by zero).
 fn largest(marks: &StageMarks) -> f64 {
-    marks
-        .units
-        .iter()
-        .zip(marks.lit)
-        .filter(|(_, &lit)| lit)
-        .flat_map(|(values, _)| values.iter())
-        .fold(1e-300_f64, |m, v| m.max(v.abs()))
+    let lit = marks.units.iter().zip(marks.lit).filter(|(_, &lit)| lit);
+    largest_abs(lit.flat_map(|(values, _)| values), 1e-300)
 }
 
 /// Lays `marks` over the units `layout` places (after the links and the

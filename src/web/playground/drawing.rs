@@ -88,23 +88,9 @@ impl Playground {
             diagram::lit_columns(view.stage, layers, Some(self.layers_lit()))
         });
         match (&stage, &lit) {
-            // A lit layer's links show the stage's dL/dW or ΔW, scaled
-            // against the largest of the lit layers'; the others keep the weights.
+            // A lit layer's links show the stage's dL/dW or ΔW; the others keep the weights.
             (Some(view), Some(lit)) if view.link_name.is_some() => {
-                let lit_layer = |l: usize| lit[l + 1];
-                let largest = (view.links.iter().enumerate())
-                    .filter(|&(l, _)| lit_layer(l))
-                    .flat_map(|(_, values)| values.iter())
-                    .fold(1e-300_f64, |m, v| m.max(v.abs()));
-                let weights = network
-                    .params()
-                    .iter()
-                    .fold(1e-9_f64, |m, v| m.max(v.abs()));
-                let value = |l: usize, i: usize, j: usize| match lit_layer(l) {
-                    true => (view.links[l][i * network.layers()[l].units() + j], largest),
-                    false => (diagram::link_weight(network, l, i, j), weights),
-                };
-                self.links.fill_by(&layout, scale, theme(dark), value);
+                (self.links).fill_stage(network, &layout, scale, theme(dark), &view.links, lit)
             }
             _ => self.links.fill(network, &layout, scale, theme(dark)),
         }
