@@ -26,7 +26,77 @@ async function inPage(body, arg) {
   return { result, problems, panic };
 }
 
+/**
+ * Runs in the page before its scripts (openPage's `init`): as the page puts
+ * the module on `window.nnplay`, wraps `Playground.draw_histograms` to log
+ * each call in `window.histograms` as {step, range, ms, error}: the run's
+ * step, the widest z range of any layer it drew (not finite once a layer's
+ * z holds ±Infinity or its range overflows, as the call that never returned
+ * had), how long it took and what it threw.
+ */
+function watchHistograms() {
+  window.histograms = [];
+  let api;
+  Object.defineProperty(window, "nnplay", {
+    configurable: true,
+    get: () => api,
+    set: (value) => {
+      api = value;
+      const proto = value.Playground.prototype;
+      const original = proto.draw_histograms;
+      proto.draw_histograms = function (...args) {
+        // NaN where a layer's z holds ±Infinity, Infinity where only its range overflows.
+        const range = Math.max(...this.diagnostics().map((d) => d.z_max - d.z_min));
+        const call = { step: this.step_count(), range, ms: NaN, error: "" };
+        window.histograms.push(call);
+        const start = performance.now();
+        try {
+          return original.apply(this, args);
+        } catch (e) {
+          call.error = `${e.constructor.name}: ${e.message}`;
+          throw e;
+        } finally {
+          call.ms = performance.now() - start;
+        }
+      };
+    },
+  });
+}
+
+/**
+ * Brings the histograms on screen (off screen the diagnostics' charts wait,
+ * and draw the latest record once seen), waits for a drawing of the run's
+ * step now, of an overflowed z with `overflowed`, and asserts that every
+ * drawing returned cleanly.
+ */
+async function assertHistogramsDrawn(page, what, { overflowed }) {
+  await page.locator("#histogram-chart").scrollIntoViewIfNeeded();
+  const step = Number(/^Step (\d+)/.exec(await statusOf(page))[1]);
+  await page.waitForFunction(([step, overflowed]) => window.histograms.some((c) => c.step === step && c.ms >= 0 &&
+    (!overflowed || !Number.isFinite(c.range))), [step, overflowed], { timeout: 20000 });
+  const calls = await page.evaluate(() => window.histograms);
+  for (const call of calls) {
+    assert.equal(call.error, "", `${what}: ${JSON.stringify(call)}`);
+    assert.ok(call.ms < 5000, `${what}: a drawing took ${call.ms} ms`);
+  }
+}
+
 describe("overflowing numbers end in a clean stop, never a hang", () => {
+  test("the issue's own links #edits=0:0:1e308 and #edits=0:0:3e307 become ready, draw z's histograms and still step", async () => {
+    for (const link of ["#edits=0:0:1e308", "#edits=0:0:3e307"]) {
+      // openPage waits for data-ready: the link that never became ready fails here.
+      const { page, problems } = await openPage(browser, server.url + link, { init: watchHistograms });
+      assert.match(await statusOf(page), /^Step 0\b/, link);
+      await assertHistogramsDrawn(page, link, { overflowed: true });
+      await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
+      await assertHistogramsDrawn(page, `${link}, a step on`, { overflowed: true });
+      assert.match(await statusOf(page), /^Step 1\b/, link);
+      assert.equal(await page.evaluate(() => Array.from(window.nnplay.activate("relu", [2])).join()), "2", link);
+      assert.deepEqual(problems, [], link);
+      await page.close();
+    }
+  });
+
   test("#edits=0:0:1e308 and 3e307 become ready and train; ReLU's overflow stops as diverged", async () => {
     for (const link of ["#edits=0:0:1e308&steps=5", "#edits=0:0:3e307&steps=5", "#edits=0:0:1e308&activation=relu&steps=5"]) {
       const { page, problems } = await openPage(browser, server.url + link);
@@ -40,12 +110,14 @@ describe("overflowing numbers end in a clean stop, never a hang", () => {
     }
   });
 
-  test("six maxout layers of 64 stepped 5 at a time stop as diverged and the page still answers", async () => {
+  test("six maxout layers of 64 stepped 5 at a time, histograms on screen, stop as diverged and the page still answers", async () => {
     const layers = Array(6).fill("64:maxout:4").join(",");
-    const { page, problems } = await openPage(browser, `${server.url}#layers=${layers}&steps=5`);
+    const { page, problems } = await openPage(browser, `${server.url}#layers=${layers}&steps=5`, { init: watchHistograms });
     const step = page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true });
     for (let i = 0; i < 40 && (await page.locator("#train-alert").isHidden()); i++) await step.click({ timeout: 20000 });
     assert.match(await alertOf(page), /^Diverged after step \d+/);
+    // The run stops before the numbers that overflowed are kept, so what is drawn is finite.
+    await assertHistogramsDrawn(page, "six maxout layers", { overflowed: false });
     assert.equal(await page.evaluate(() => Array.from(window.nnplay.activate("relu", [2])).join()), "2");
     assert.deepEqual(problems, []);
     await page.close();
@@ -366,8 +438,8 @@ describe("long catch-ups slice by time", () => {
 describe("the page's own doors", () => {
   const train = (page, name) => page.getByRole("group", { name: "Training" }).getByRole("button", { name, exact: true });
 
-  test("a weight of 1e308 set in the weight dialog steps to a clean stop or on, never a hang", async () => {
-    const { page, problems } = await openPage(browser, server.url);
+  test("a weight of 1e308 set in the weight dialog steps to a clean stop or on, histograms drawn, never a hang", async () => {
+    const { page, problems } = await openPage(browser, server.url, { init: watchHistograms });
     await page.getByRole("button", { name: "Edit a weight" }).click();
     const dialog = page.getByRole("dialog", { name: "Set a weight or bias" });
     await dialog.getByLabel("To", { exact: true }).selectOption({ label: "Unit 2" });
@@ -378,6 +450,7 @@ describe("the page's own doors", () => {
     for (let i = 0; i < 5; i++) await train(page, "Step").click();
     await page.waitForFunction(() => /^Step 5\b/.test(document.getElementById("train-status").textContent) ||
       !document.getElementById("train-alert").hidden, null, { timeout: 20000 });
+    await assertHistogramsDrawn(page, "a weight of 1e308", { overflowed: true });
     const alert = await page.locator("#train-alert").evaluate((a) => (a.hidden ? "" : a.textContent));
     // A clean stop, or the blow-up watch's warning (the weight is already far past its start).
     if (alert) assert.match(alert, /^(Diverged at step \d+|Learning rate too large: a weight has grown to [\d.e+]+ at step \d+)/);
