@@ -221,6 +221,64 @@ describe("every door checks its arguments", () => {
     assert.equal(panic, "");
   });
 
+  test("each of the eight array doors refuses new Array(3e8), new Array(2e8) and a sparse array; memory stays; the object lives", async () => {
+    // Trunk's loader hands the instance's exports to its start event: the only way to its memory.
+    const init = () => addEventListener("TrunkApplicationStarted", (e) => { window.wasmMemory = e.detail.wasm.memory; });
+    const { page, problems } = await openPage(browser, server.url, { init });
+    const result = await page.evaluate(() => {
+      const api = window.nnplay;
+      const model = new api.Model(JSON.stringify({ inputs: 1, layers: [{ units: 1, activation: "identity" }] }));
+      const bytes = () => window.wasmMemory.buffer.byteLength;
+      const before = bytes();
+      const out = [];
+      for (const [label, bad] of [["new Array(3e8)", () => new Array(3e8)], ["new Array(2e8)", () => new Array(2e8)],
+        ["sparse", () => [, , 1]]]) {
+        const doors = {
+          activate: (xs) => api.activate("relu", xs),
+          softmax: (xs) => api.softmax(xs),
+          predict: (xs) => model.predict(xs),
+          loss: (xs) => model.loss(xs, [1]),
+          "loss ys": (ys) => model.loss([1], ys),
+          gradient: (xs) => model.gradient(xs, [1]),
+          step: (xs) => model.step(xs, [1], 0.1),
+          fit: (xs) => model.fit(xs, [1], 0.1, 1, 1),
+          "fit ys": (ys) => model.fit([1], ys, 0.1, 1, 1),
+          set_params: (xs) => model.set_params(xs),
+        };
+        for (const [door, call] of Object.entries(doors)) {
+          let error;
+          try {
+            call(bad());
+            error = "no error";
+          } catch (e) {
+            error = `${e.constructor.name}: ${e.message}`;
+          }
+          // The object answers after each refusal ("recursive use of an object" was the dead one).
+          let after;
+          try {
+            after = Array.from(model.predict([2])).length;
+          } catch (e) {
+            after = e.message;
+          }
+          out.push({ label, door, error, after });
+        }
+      }
+      return { out, before, grown: bytes() - before };
+    });
+    for (const { label, door, error, after } of result.out) {
+      const what = `${door} with ${label}`;
+      if (label === "sparse") assert.match(error, /^Error: (xs|ys|logits|params)\[0\] is not a number; \w+ must hold finite numbers/, what);
+      else assert.match(error, /^Error: (xs|ys|logits|params) holds [23]00000000 numbers; at most 4194304 are accepted/, what);
+      assert.equal(after, 1, what);
+    }
+    assert.equal(result.out.length, 30);
+    // Refused before anything is copied in: the 1.5 GB of new Array(2e8) never arrives.
+    assert.ok(result.before > 0 && result.grown <= 1 << 20, `wasm memory grew by ${result.grown} bytes from ${result.before}`);
+    assert.equal(await page.locator("#panic").isVisible(), false);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("non-canvases to draw functions throw a clear error and leave the object usable", async () => {
     const { result, panic } = await inPage(() => {
       const api = window.nnplay;
