@@ -443,6 +443,50 @@ describe("long catch-ups slice by time", () => {
 
   const layers = Array(6).fill("64").join(",");
 
+  /**
+   * Traces `page` for `ms` and returns the thread time in milliseconds of
+   * each task its main thread ran: the CPU the task used, which a busy
+   * machine taking the core away does not add to, as it does to wall time.
+   */
+  async function taskTimes(page, ms) {
+    await browser.startTracing(page, { categories: ["disabled-by-default-devtools.timeline"] });
+    await page.waitForTimeout(ms);
+    const trace = JSON.parse(String(await browser.stopTracing()));
+    const events = trace.traceEvents ?? trace;
+    const main = new Set(events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args.name === "CrRendererMain")
+      .map((e) => `${e.pid}:${e.tid}`));
+    return events.filter((e) => e.name === "RunTask" && e.ph === "X" && main.has(`${e.pid}:${e.tid}`) && e.tdur !== undefined)
+      .map((e) => e.tdur / 1000);
+  }
+
+  test("the issue's catch-ups of a million steps at 6 × 64, batch 250 (a race of four, a training link): no task over 50 ms", async () => {
+    for (const [hash, name, selector, shows] of [
+      [`layers=${layers}&race=relu,tanh,elu,sigmoid&batch=250&race_steps=1000000`, "Race", "#race-status", /^Catching up to step 1000000: (\d+) done$/],
+      [`layers=${layers}&batch=250&steps=1000000`, "Playground", "#train-status", /^Step (\d+) ·/],
+    ]) {
+      const { page, problems } = await openPage(browser, server.url);
+      await logCalls(page, { [name]: ["run", "work"] }, selector);
+      await page.evaluate((hash) => { location.hash = hash; }, hash);
+      // The task that applies the link builds the runs and draws them; the catch-up's own tasks follow.
+      await page.waitForFunction(() => window.calls.some(([n]) => n === "work"), null, { timeout: 30000 });
+      const tasks = await taskTimes(page, 4000);
+      const { calls, progress } = await page.evaluate(() => ({ calls: window.calls, progress: window.progress }));
+      const longest = Math.max(...tasks);
+      console.log(`${name} catch-up: ${tasks.length} tasks, the longest ${longest.toFixed(1)} ms of thread time`);
+      assert.ok(tasks.length > 20, `${tasks.length} tasks traced`);
+      assert.ok(longest <= 50, `${hash}: a task took ${longest.toFixed(1)} ms`);
+      // A fixed slice of 200 steps would call run; the pieces are paced from one.
+      assert.deepEqual(calls.filter(([n]) => n === "run"), [], "run is not called");
+      assertPaced(calls, "work");
+      assert.ok(calls.filter(([n]) => n === "work").every(([, [target]]) => target <= 1000000), "the catch-up heads for the link's step");
+      const shown = progress.map((p) => shows.exec(p)?.[1]).filter(Boolean).map(Number);
+      assert.ok(new Set(shown).size >= 3, `progress shown: ${progress.slice(-5).join(" | ")}`);
+      assert.ok(shown.every((n, i) => i === 0 || n >= shown[i - 1]), `progress only grows: ${shown}`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
+  });
+
   test("a 6 × 64 race of four contestants catches up a piece at a time, with progress shown", async () => {
     const { page, problems } = await openPage(browser, server.url);
     await logCalls(page, { Race: ["run", "work", "record", "draw_boundary"] }, "#race-status");
