@@ -127,18 +127,22 @@ describe("overflowing numbers end in a clean stop, never a hang", () => {
 describe("every door checks its arguments", () => {
   test("deep JSON is refused with the limit named, and the module still answers", async () => {
     const { result, problems, panic } = await inPage(() => {
-      const deep = "[".repeat(8000) + "]".repeat(8000);
       const errors = [];
-      for (const call of [() => new window.nnplay.Model(deep), () => window.nnplay.Playground.import_network(deep)]) {
-        try {
-          call();
-          errors.push("no error");
-        } catch (e) {
-          errors.push(`${e.constructor.name}: ${e.message}`);
+      // 8,000 levels was the trap; just below 7,250 it was a RangeError of the call stack.
+      for (const levels of [8000, 7000]) {
+        const deep = "[".repeat(levels) + "]".repeat(levels);
+        for (const call of [() => new window.nnplay.Model(deep), () => window.nnplay.Playground.import_network(deep)]) {
+          try {
+            call();
+            errors.push("no error");
+          } catch (e) {
+            errors.push(`${e.constructor.name}: ${e.message}`);
+          }
         }
       }
       return { errors, answers: Array.from(window.nnplay.activate("relu", [-1, 3])).join() };
     });
+    assert.equal(result.errors.length, 4);
     for (const error of result.errors) assert.match(error, /^Error: .*more than 64 levels deep/);
     assert.equal(result.answers, "0,3");
     assert.equal(panic, "");
@@ -582,6 +586,54 @@ describe("the page's own doors", () => {
     const saved = JSON.parse(await readFile(await download.path(), "utf8"));
     assert.equal(saved.format, "nnplay-network", "the run can still be saved");
     assert.equal(await page.locator("#panic").isVisible(), false);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("a network file whose params hold 1e999 names the number, not null, by the API and by Load network", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await train(page, "Epoch").click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Save network (JSON)" }).click(),
+    ]);
+    const saved = await readFile(await download.path(), "utf8");
+    // The text a JSON writer cannot produce but a hand edit can: 1e999 reads as infinity.
+    const edited = saved.replace(/("params":\s*\[)\s*[-0-9.e+]+/, "$11e999");
+    assert.notEqual(edited, saved);
+    const byApi = await page.evaluate((text) => {
+      try {
+        window.nnplay.Playground.import_network(text);
+        return "no error";
+      } catch (e) {
+        return `${e.constructor.name}: ${e.message}`;
+      }
+    }, edited);
+    assert.match(byApi, /^Error: the network file's params\[0\] must be a finite number, got a number too large to hold/);
+    assert.doesNotMatch(byApi, /null/);
+    const status = await statusOf(page);
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByRole("button", { name: "Load network (JSON)…" }).click(),
+    ]);
+    await chooser.setFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.from(edited) });
+    const alert = page.getByRole("alert").filter({ hasText: "Could not load huge.json" });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /params\[0\] must be a finite number, got a number too large to hold/);
+    assert.doesNotMatch(await alert.textContent(), /null/);
+    assert.equal(await statusOf(page), status, "the run stays");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("a loss from 1e21 up prints in powers of ten on the status line, not as 2.23974763696495e+21", async () => {
+    // A regression run whose first weight is 10^12: its loss starts near 10^24, which is not a divergence.
+    const { page, problems } = await openPage(browser, `${server.url}#data=plane&activation=identity&edits=0:0:1e12`);
+    const status = await statusOf(page);
+    assert.match(status, /^Step 0 · train loss \d\.\d{3} × 10\^2\d · test loss \d\.\d{3} × 10\^2\d\b/, status);
+    assert.doesNotMatch(status, /e\+/);
+    const loss = await page.evaluate(() => window.nnplayPanels.training.playground.status().train_loss);
+    assert.ok(loss >= 1e21, `the loss is ${loss}`);
     assert.deepEqual(problems, []);
     await page.close();
   });
