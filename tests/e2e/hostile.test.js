@@ -638,6 +638,25 @@ describe("the page's own doors", () => {
     await page.close();
   });
 
+  test("Adam with β1 0.999999999 and lr 10 never ends at a loss of 1e13 unstopped; on identity units it stops as diverged", async () => {
+    for (const [link, stops] of [["opt=adam&beta1=0.999999999&lr=10", false], ["opt=adam&beta1=0.999999999&lr=10&activation=identity", true]]) {
+      // Reduced motion: the catch-up trains without drawing, so 20,000 steps take seconds.
+      const { page, problems } = await openPage(browser, `${server.url}#${link}&steps=20000`, { reducedMotion: "reduce" });
+      await page.waitForFunction(() => /^Step 20000 ·/.test(document.getElementById("train-status").textContent) ||
+        /^Diverged/.test(document.getElementById("train-alert").textContent), null, { timeout: 90000 });
+      const alert = await page.locator("#train-alert").evaluate((a) => (a.hidden ? "" : a.textContent));
+      if (stops) assert.match(alert, /^Diverged after step \d+/, link);
+      const losses = await page.evaluate(() => window.nnplayPanels.training.playground.loss_csv().trim().split("\n").slice(1)
+        .map((line) => Number(line.split(",")[1])));
+      assert.ok(losses.length > 1, link);
+      const highest = Math.max(...losses.filter(Number.isFinite));
+      assert.ok(highest < 1e13, `${link}: the loss reached ${highest}`);
+      if (!/^Diverged/.test(alert)) assert.ok(Number.isFinite(losses.at(-1)) && losses.at(-1) < 1e13, `${link}: ends at ${losses.at(-1)} unstopped`);
+      assert.deepEqual(problems, [], link);
+      await page.close();
+    }
+  });
+
   test("a pasted CSV beginning with a byte order mark loads; a rejected CSV file keeps the box's text", async () => {
     const { page, problems } = await openPage(browser, server.url);
     await page.locator("summary", { hasText: "Your own data" }).click();
