@@ -466,6 +466,22 @@ describe("a plain iframe", () => {
     await page.close();
   });
 
+  test("no text in an embed points at a part of the page it does not show", async () => {
+    // "the network above", "the training view's network", "scroll down to …".
+    const elsewhere = /\b(?:the|this) [\w′-]+(?: [\w′-]+)? (?:above|below)\b|\bthe training view\b|\b(?:scroll|further) (?:up|down)\b/gi;
+    const seen = async (hash) => {
+      const { page } = await openPage(browser, `${server.url}${hash}`);
+      const text = await page.evaluate(() => document.body.innerText);
+      await page.close();
+      return text.match(elsewhere) ?? [];
+    };
+    // On the whole page the race's introduction speaks of the training view: the pattern finds it.
+    assert.ok((await seen("#view=race")).some((m) => /training view/i.test(m)), "the whole page names the training view");
+    for (const panel of ["curves", "softmax", "train", "stages", "race"]) {
+      assert.deepEqual(await seen(`#embed=${panel}`), [], `#embed=${panel}`);
+    }
+  });
+
   test("on the whole page a bad key still shows the notice", async () => {
     const { page } = await openPage(browser, `${server.url}#bogus=1`);
     assert.equal(await page.locator("#link-notice").isVisible(), true);
