@@ -599,7 +599,7 @@ fn a_legend_keeps_off_a_filled_band_though_it_crosses_no_line() {
     // A spread band over the upper 60% of the plot, its edges outside any
     // corner's box: the legend goes below it.
     let band: legend::Band = (0..=400).step_by(10).map(|x| (x, 2, 120)).collect();
-    let placed = legend::layout_around(&sizes, (400, 200), (&[], &[band.clone()]), 1.0);
+    let placed = legend::layout_around(&sizes, (400, 200), (&[], std::slice::from_ref(&band)), 1.0);
     let (_, top, _, _) = placed.frame;
     assert!(top >= 120, "{:?} lies on the band", placed.frame);
     // The band's edges as lines alone would leave the legend at the upper right, inside it.

@@ -26,6 +26,10 @@ pub struct Layout {
 /// left to right, its top and bottom pixel rows.
 pub type Band = Vec<(i32, i32, i32)>;
 
+/// What a legend keeps off: the plotted lines (polylines) and the filled
+/// bands, in the plot's pixels.
+pub type Plotted<'a> = (&'a [Vec<(i32, i32)>], &'a [Band]);
+
 /// The legend for labels of `sizes` (width, height each) in a plot of `dim`
 /// pixels, avoiding the `lines` drawn there (polylines in the plot's pixels).
 pub fn layout(
@@ -42,7 +46,7 @@ pub fn layout(
 pub fn layout_around(
     sizes: &[(u32, u32)],
     dim: (u32, u32),
-    (lines, bands): (&[Vec<(i32, i32)>], &[Band]),
+    (lines, bands): Plotted,
     scale: f64,
 ) -> Layout {
     let px = |v: f64| (v * scale).round() as i32;
@@ -155,7 +159,7 @@ pub fn draw<DB: DrawingBackend>(
     font: &TextStyle,
     scale: f64,
     theme: Theme,
-    (lines, bands): (&[Vec<(i32, i32)>], &[Band]),
+    (lines, bands): Plotted,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     if entries.is_empty() {
         return Ok(());

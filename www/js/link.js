@@ -14,7 +14,7 @@ import { Teacher } from "./teacher.js";
 import { chosenTheme, onThemeChange, setTheme } from "./theme.js";
 
 /** The keys of fragment `text` ("a=1&b=2" → ["a", "b"]). */
-export const keysOf = (text) => text.split("&").map((pair) => pair.split("=")[0]).filter(Boolean);
+const keysOf = (text) => text.split("&").map((pair) => pair.split("=")[0]).filter(Boolean);
 
 /**
  * The keys an embed keeps when a link followed inside it leaves them out:

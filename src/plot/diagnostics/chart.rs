@@ -110,7 +110,7 @@ pub(super) type Chart<'a, DB, Y> =
 pub(super) fn finish<'a, DB: DrawingBackend + 'a, Y: Ranged<ValueType = f64>>(
     root: &DrawingArea<DB, Shift>,
     chart: &Chart<'a, DB, Y>,
-    (entries, drawn): (&[(String, RGBColor)], (&[Line], &[legend::Band])),
+    (entries, drawn): (&[(String, RGBColor)], legend::Plotted),
     scale: f64,
     theme: Theme,
 ) -> PlotResult<DB> {
