@@ -21,8 +21,15 @@ fn experiments() -> Vec<(String, String)> {
     list.split(r##"<a href="#"##)
         .skip(1)
         .map(|item| {
-            let (href, rest) = item.split_once(r#"">"#).unwrap();
-            let name = rest.split("</a>").next().unwrap();
+            // The href, then any other attributes (data-show) up to the tag's end.
+            let (href, rest) = item.split_once('"').unwrap();
+            let name = rest
+                .split_once('>')
+                .unwrap()
+                .1
+                .split("</a>")
+                .next()
+                .unwrap();
             (name.to_owned(), href.replace("&amp;", "&"))
         })
         .collect()
@@ -52,7 +59,7 @@ fn latest(run: &Session) -> Vec<LayerStats> {
 }
 
 #[test]
-fn the_page_lists_the_six_experiments_of_the_notes() {
+fn the_page_lists_the_six_experiments_of_the_notes_and_elus_second_link() {
     let names: Vec<String> = experiments().into_iter().map(|(n, _)| n).collect();
     assert_eq!(
         names,
@@ -62,6 +69,7 @@ fn the_page_lists_the_six_experiments_of_the_notes() {
             "Saturation at x = ±10",
             "tanh is zero-centred, sigmoid is not",
             "ELU versus ReLU mean activation",
+            "the same network with ReLU",
             "Softmax pushes one class to 1"
         ]
     );
@@ -176,6 +184,8 @@ fn elu_s_mean_activation_is_closer_to_zero_than_relu_s() {
         .hidden
         .iter_mut()
         .for_each(|l| (l.activation, l.param) = (Kind::Relu, None));
+    // The experiment's second link opens that network: the ELU one with ReLU.
+    assert_eq!(load("the same network with ReLU").training, relu_config);
     let (mut elu, mut relu) = (session(&state), Session::new(relu_config).unwrap());
     for steps in [0, 300] {
         elu.run(steps).unwrap();

@@ -592,3 +592,360 @@ fn each_saturated_region_is_named_with_its_function() {
         .count();
     assert!(bars >= 6, "{bars} bars");
 }
+
+#[test]
+fn a_legend_keeps_off_a_filled_band_though_it_crosses_no_line() {
+    let sizes = [(60, 14), (60, 14)];
+    // A spread band over the upper 60% of the plot, its edges outside any
+    // corner's box: the legend goes below it.
+    let band: legend::Band = (0..=400).step_by(10).map(|x| (x, 2, 120)).collect();
+    let placed = legend::layout_around(&sizes, (400, 200), (&[], std::slice::from_ref(&band)), 1.0);
+    let (_, top, _, _) = placed.frame;
+    assert!(top >= 120, "{:?} lies on the band", placed.frame);
+    // The band's edges as lines alone would leave the legend at the upper right, inside it.
+    let edges: Vec<Vec<(i32, i32)>> = [1, 2]
+        .iter()
+        .map(|&i| {
+            band.iter()
+                .map(|p| (p.0, if i == 1 { p.1 } else { p.2 }))
+                .collect()
+        })
+        .collect();
+    let lines_only = legend::layout(&sizes, (400, 200), &edges, 1.0);
+    assert!(
+        lines_only.frame.1 < 120,
+        "the case needs the band: {lines_only:?}"
+    );
+    // A band down the left half: the legend stays at the upper right.
+    let left: legend::Band = (0..=200).step_by(10).map(|x| (x, 0, 200)).collect();
+    let placed = legend::layout_around(&sizes, (400, 200), (&[], &[left]), 1.0);
+    assert!(
+        placed.frame.0 >= 200 && placed.frame.1 < 20,
+        "{:?}",
+        placed.frame
+    );
+}
+
+/// The polygons an SVG fills (the activation chart's bands), each its points.
+fn polygons(svg: &str) -> Vec<Vec<(f64, f64)>> {
+    svg.match_indices("<polygon")
+        .map(|(at, _)| {
+            let tag = svg[at..].split_once('>').unwrap().0;
+            attribute(tag, "points")
+                .unwrap()
+                .split_whitespace()
+                .map(|p| {
+                    let (x, y) = p.split_once(',').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether `p` lies inside `polygon` (even-odd rule).
+fn inside_polygon(p: (f64, f64), polygon: &[(f64, f64)]) -> bool {
+    let mut inside = false;
+    for (i, &a) in polygon.iter().enumerate() {
+        let b = polygon[(i + 1) % polygon.len()];
+        if (a.1 > p.1) != (b.1 > p.1) && p.0 < a.0 + (p.1 - a.1) * (b.0 - a.0) / (b.1 - a.1) {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+/// The legend's box in an SVG: the rectangle filled at 0.85 of the background.
+fn legend_box(svg: &str) -> (f64, f64, f64, f64) {
+    let tag = svg
+        .match_indices("<rect")
+        .map(|(at, _)| svg[at..].split_once('>').unwrap().0)
+        .find(|tag| attribute(tag, "opacity") == Some("0.85"))
+        .expect("a legend box");
+    let number = |name| attribute(tag, name).unwrap().parse::<f64>().unwrap();
+    let (x, y) = (number("x"), number("y"));
+    (x, y, x + number("width"), y + number("height"))
+}
+
+/// The plotting area of a chart's SVG, from its two axes (the longest
+/// vertical and horizontal strokes of two points in the foreground at full
+/// opacity, the y axis leftmost and the x axis lowest): left, top, right, bottom.
+fn plot_area(svg: &str, foreground: &str) -> (f64, f64, f64, f64) {
+    let strokes: Vec<Vec<(f64, f64)>> = svg
+        .match_indices("<polyline")
+        .map(|(at, _)| svg[at..].split_once('>').unwrap().0)
+        .filter(|tag| {
+            attribute(tag, "stroke") == Some(foreground) && attribute(tag, "opacity") == Some("1")
+        })
+        .filter_map(|tag| {
+            let points: Vec<(f64, f64)> = attribute(tag, "points")?
+                .split_whitespace()
+                .map(|p| {
+                    let (x, y) = p.split_once(',').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect();
+            Some(points).filter(|p| p.len() == 2)
+        })
+        .collect();
+    let length = |p: &Vec<(f64, f64)>| (p[1].0 - p[0].0).abs() + (p[1].1 - p[0].1).abs();
+    let longest = |vertical: bool| {
+        let mut axis = strokes
+            .iter()
+            .filter(|p| (p[0].0 == p[1].0) == vertical)
+            .max_by(|a, b| length(a).total_cmp(&length(b)))
+            .unwrap()
+            .clone();
+        axis.sort_by(|a, b| (a.0 + a.1).total_cmp(&(b.0 + b.1)));
+        axis
+    };
+    let (y_axis, x_axis) = (longest(true), longest(false));
+    (y_axis[0].0, y_axis[0].1, x_axis[1].0, x_axis[0].1)
+}
+
+/// How many of 21 × 11 points spread over `frame` lie on one of `bands`.
+fn on_bands(frame: (f64, f64, f64, f64), bands: &[Vec<(f64, f64)>]) -> usize {
+    let (l, t, r, b) = frame;
+    (0..=20)
+        .flat_map(|i| {
+            (0..=10).map(move |j| {
+                (
+                    l + (r - l) * f64::from(i) / 20.0,
+                    t + (b - t) * f64::from(j) / 10.0,
+                )
+            })
+        })
+        .filter(|&p| bands.iter().any(|band| inside_polygon(p, band)))
+        .count()
+}
+
+/// The lines of means an SVG of the activation chart draws (`width` wide),
+/// but the legend's own strokes inside `legend`: each line's points.
+fn mean_lines(svg: &str, width: f64, legend: (f64, f64, f64, f64)) -> Vec<Vec<(f64, f64)>> {
+    svg.match_indices("<polyline")
+        .map(|(at, _)| svg[at..].split_once('>').unwrap().0)
+        .filter(|tag| attribute(tag, "stroke-width") == Some(width.to_string().as_str()))
+        .map(|tag| {
+            attribute(tag, "points")
+                .unwrap()
+                .split_whitespace()
+                .map(|p| {
+                    let (x, y) = p.split_once(',').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect::<Vec<(f64, f64)>>()
+        })
+        .filter(|line| !line.iter().all(|p| within_box(*p, legend)))
+        .collect()
+}
+
+fn within_box(p: (f64, f64), frame: (f64, f64, f64, f64)) -> bool {
+    p.0 >= frame.0 && p.0 <= frame.2 && p.1 >= frame.1 && p.1 <= frame.3
+}
+
+/// Whether one of `lines` passes through `frame`.
+fn crosses(frame: (f64, f64, f64, f64), lines: &[Vec<(f64, f64)>]) -> bool {
+    lines.iter().any(|line| {
+        line.windows(2).any(|pair| {
+            (0..=100).any(|i| {
+                let t = f64::from(i) / 100.0;
+                let p = (
+                    pair[0].0 + t * (pair[1].0 - pair[0].0),
+                    pair[0].1 + t * (pair[1].1 - pair[0].1),
+                );
+                within_box(p, frame)
+            })
+        })
+    })
+}
+
+#[test]
+fn the_activation_charts_legend_takes_a_corner_free_of_the_spread_bands_where_there_is_one() {
+    // tanh and sigmoid (the zero-centred experiment), ELU, sigmoid, six tanh layers; early and later.
+    let nets = [
+        (
+            vec![
+                HiddenLayer::new(6, Kind::Tanh),
+                HiddenLayer::new(6, Kind::Sigmoid),
+            ],
+            0.03,
+        ),
+        (
+            vec![
+                HiddenLayer::new(6, Kind::Tanh),
+                HiddenLayer::new(6, Kind::Sigmoid),
+            ],
+            3.0,
+        ),
+        (
+            vec![
+                HiddenLayer::new(8, Kind::Elu),
+                HiddenLayer::new(8, Kind::Elu),
+            ],
+            0.03,
+        ),
+        (
+            vec![
+                HiddenLayer::new(4, Kind::Sigmoid),
+                HiddenLayer::new(4, Kind::Sigmoid),
+            ],
+            3.0,
+        ),
+        (
+            vec![
+                HiddenLayer::new(8, Kind::Relu),
+                HiddenLayer::new(8, Kind::Relu),
+            ],
+            1.0,
+        ),
+        (six_tanh_layers(), 0.03),
+        (six_tanh_layers(), 1.0),
+    ];
+    let (mut free, mut moved) = (0, 0);
+    for (layers, rate) in nets {
+        for steps in [0, 20, 300] {
+            let mut config = PlaygroundConfig {
+                hidden: layers.clone(),
+                ..PlaygroundConfig::default()
+            };
+            config.train.learning_rate = rate;
+            let mut run = Session::new(config).unwrap();
+            if steps > 0 {
+                run.run(steps).unwrap();
+            }
+            for (size, scale) in [((580, 260), 1.0), ((1160, 520), 2.0)] {
+                let svg = svg_of(size, |r| {
+                    charts::draw_activations(r, run.diagnostics(), scale, Theme::LIGHT).unwrap()
+                });
+                let bands = polygons(&svg);
+                let chosen = legend_box(&svg);
+                let lines = mean_lines(&svg, 2.0 * scale, chosen);
+                let (width, height) = (chosen.2 - chosen.0, chosen.3 - chosen.1);
+                let (left, top, right, bottom) = plot_area(&svg, &hex(Theme::LIGHT.foreground));
+                // One pixel more than the chart's inset, so a corner's box is not counted for a band's rounded edge.
+                let inset = 6.0 * scale + 1.0;
+                let corner = |x: f64, y: f64| (x, y, x + width, y + height);
+                let upper_right = corner(right - inset - width, top + inset);
+                let corners = [
+                    upper_right,
+                    corner(left + inset, top + inset),
+                    corner(right - inset - width, bottom - inset - height),
+                    corner(left + inset, bottom - inset - height),
+                ];
+                let clear = |c| on_bands(c, &bands) == 0 && !crosses(c, &lines);
+                if !corners.iter().any(|&c| clear(c)) {
+                    continue;
+                }
+                free += 1;
+                let shrunk = (
+                    chosen.0 + 1.0,
+                    chosen.1 + 1.0,
+                    chosen.2 - 1.0,
+                    chosen.3 - 1.0,
+                );
+                assert_eq!(
+                    on_bands(shrunk, &bands),
+                    0,
+                    "{layers:?} at rate {rate} after {steps} steps at {size:?}: the legend {chosen:?} lies on a band though a corner is free"
+                );
+                moved += usize::from(on_bands(upper_right, &bands) > 0);
+            }
+        }
+    }
+    assert!(free >= 4, "only {free} charts with a free corner");
+    assert!(
+        moved > 0,
+        "no case where a band moves the legend from the upper right"
+    );
+}
+
+/// The dots an SVG draws: centre, radius and fill of each `<circle>`.
+fn dots(svg: &str) -> Vec<(f64, f64, f64, String)> {
+    svg.match_indices("<circle")
+        .map(|(at, _)| {
+            let tag = svg[at..].split_once('>').unwrap().0;
+            let number = |name| attribute(tag, name).unwrap().parse::<f64>().unwrap();
+            let fill = attribute(tag, "fill").unwrap_or("none").to_string();
+            (number("cx"), number("cy"), number("r"), fill)
+        })
+        .collect()
+}
+
+#[test]
+fn a_series_of_one_record_is_drawn_as_a_dot_of_its_colour() {
+    // At step 0 a run has its first record only: a line of one point draws nothing.
+    let run = session_with(six_tanh_layers(), 0);
+    let records = run.history().records();
+    assert_eq!(records.len(), 1, "one record at step 0");
+    for (size, scale) in [((300, 180), 1.0), ((600, 360), 2.0)] {
+        let svg = svg_of(size, |root| {
+            loss::draw(root, records, true, scale, Theme::LIGHT).unwrap();
+        });
+        let found = dots(&svg);
+        // Train and test, in the loss panel and the accuracy panel.
+        assert_eq!(found.len(), 4, "{size:?}: {found:?}");
+        for (x, y, r, fill) in &found {
+            assert!(*r >= 2.0 * scale, "{size:?}: a dot of radius {r}");
+            assert_ne!(fill, "none", "{size:?}: the dot is filled");
+            assert!(*x > 0.0 && *x < f64::from(size.0) && *y > 0.0 && *y < f64::from(size.1));
+        }
+        let fills: std::collections::BTreeSet<_> = found.iter().map(|d| d.3.clone()).collect();
+        assert_eq!(fills.len(), 2, "the train and the test colour: {fills:?}");
+    }
+    // The diagnostics charts at their first record: a dot per layer.
+    let diagnostics = run.diagnostics();
+    let svg = svg_of((580, 260), |r| {
+        charts::draw_gradients(r, diagnostics, 1.0, Theme::LIGHT).unwrap()
+    });
+    assert_eq!(dots(&svg).len(), 7, "six layers and the output");
+    let svg = svg_of((580, 260), |r| {
+        charts::draw_activations(r, diagnostics, 1.0, Theme::LIGHT).unwrap()
+    });
+    assert_eq!(dots(&svg).len(), 6, "six hidden layers' means");
+    // Two records make a line again, and no dot.
+    let run = session_with(six_tanh_layers(), 1);
+    let svg = svg_of((300, 180), |root| {
+        loss::draw(root, run.history().records(), true, 1.0, Theme::LIGHT).unwrap();
+    });
+    assert!(run.history().records().len() >= 2);
+    assert!(dots(&svg).is_empty(), "a line, not dots");
+}
+
+/// The shared cases of how a number reads under a unit and in the page's
+/// words (tests/e2e/numbers.test.js holds the page's `short` to them too).
+const SHORT_NUMBERS: &str = include_str!("common/short_numbers.txt");
+
+#[test]
+fn the_drawing_writes_numbers_by_the_pages_rule() {
+    use nnplay::plot::network::short;
+    let cases: Vec<(f64, &str)> = SHORT_NUMBERS
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| {
+            let (value, text) = line.split_once('\t').unwrap();
+            (value.parse().unwrap(), text)
+        })
+        .collect();
+    assert!(cases.len() >= 20);
+    for (value, text) in cases {
+        assert_eq!(short(value), text, "{value}");
+    }
+}
+
+#[test]
+fn a_negative_unit_value_on_the_drawing_reads_as_in_the_words() {
+    use nnplay::plot::network::{draw_stage, layout, StageMarks};
+    let layout = layout(&[2, 3, 2], 600.0, 300.0, 1.0);
+    let units = vec![vec![], vec![-0.4219, 0.000321, -0.125], vec![]];
+    let svg = svg_of((600, 300), |root| {
+        let marks = StageMarks {
+            units: &units,
+            lit: &[false, true, false],
+        };
+        draw_stage(root, &layout, &marks, 1.0, Theme::LIGHT).unwrap();
+    });
+    let written: Vec<String> = labels(&svg).into_iter().map(|l| l.text).collect();
+    // As the stage's words write them (tests/e2e/numbers.test.js): "a1 = −0.42, 3.2e−4, −0.13".
+    assert_eq!(written, ["\u{2212}0.42", "3.2e\u{2212}4", "\u{2212}0.13"]);
+    assert!(!svg.contains(">-"), "no ASCII hyphen-minus before a number");
+}

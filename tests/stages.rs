@@ -838,8 +838,8 @@ fn the_stage_marks_ring_lit_units_by_sign_and_size_and_write_their_values() {
     }
     let veils = svg.matches("<rect").count();
     assert_eq!(veils, 2, "the column still to light is veiled unit by unit");
-    assert_eq!(short(0.000321), "3.2e-4");
-    assert_eq!(short(-0.4219), "-0.42");
+    assert_eq!(short(0.000321), "3.2e\u{2212}4");
+    assert_eq!(short(-0.4219), "\u{2212}0.42");
 }
 
 /// The links can be drawn by any value (the stage's dL/dW): each link's

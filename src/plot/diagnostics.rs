@@ -44,7 +44,7 @@ pub fn draw_gradients<DB: DrawingBackend>(
         draw_line(&mut chart, line, (color, &mut drawn), scale)?;
         entries.push((diagnostics.labels()[l].clone(), color));
     }
-    finish(root, &chart, (&entries, &drawn), scale, theme)
+    finish(root, &chart, (&entries, (&drawn, &[])), scale, theme)
 }
 
 /// Whole decades around the positive `values` (1e-6 … 1 when there are none).

@@ -6,7 +6,8 @@
 //! Its entries flow in rows as wide as the plot allows, as words in a line
 //! of text, so six layers' entries still fit in a short chart; and it goes
 //! to the corner of the plot where it covers the least of the lines it
-//! names (the upper right when that covers nothing).
+//! names and the bands filled around them (the upper right when that covers
+//! nothing).
 
 use super::Theme;
 use plotters::coord::Shift;
@@ -21,12 +22,31 @@ pub struct Layout {
     pub entries: Vec<(i32, i32, i32, i32)>,
 }
 
+/// A filled band in a plot's pixels (a spread around a mean): at each x,
+/// left to right, its top and bottom pixel rows.
+pub type Band = Vec<(i32, i32, i32)>;
+
+/// What a legend keeps off: the plotted lines (polylines) and the filled
+/// bands, in the plot's pixels.
+pub type Plotted<'a> = (&'a [Vec<(i32, i32)>], &'a [Band]);
+
 /// The legend for labels of `sizes` (width, height each) in a plot of `dim`
 /// pixels, avoiding the `lines` drawn there (polylines in the plot's pixels).
 pub fn layout(
     sizes: &[(u32, u32)],
     dim: (u32, u32),
     lines: &[Vec<(i32, i32)>],
+    scale: f64,
+) -> Layout {
+    layout_around(sizes, dim, (lines, &[]), scale)
+}
+
+/// As `layout`, avoiding the filled `bands` too: a band is data as much as
+/// a line, and a legend inside one crosses none of its edges.
+pub fn layout_around(
+    sizes: &[(u32, u32)],
+    dim: (u32, u32),
+    (lines, bands): Plotted,
     scale: f64,
 ) -> Layout {
     let px = |v: f64| (v * scale).round() as i32;
@@ -63,10 +83,13 @@ pub fn layout(
                 && p.1 >= f64::from(t)
                 && p.1 <= f64::from(t + box_height)
         };
+        let lines: usize = lines.iter().map(|line| crossed(line, inside)).sum();
+        let frame = (l, t, l + box_width, t + box_height);
         lines
-            .iter()
-            .map(|line| crossed(line, inside))
-            .sum::<usize>()
+            + bands
+                .iter()
+                .map(|band| filled(band, frame, scale))
+                .sum::<usize>()
     };
     // The first corner that covers the least: the upper right when none differ.
     let (left, top) = corners
@@ -103,16 +126,40 @@ fn crossed(line: &[(i32, i32)], inside: impl Fn((f64, f64)) -> bool) -> usize {
     count
 }
 
+/// How much of `band` lies in `frame` (left, top, right, bottom), in the
+/// units `crossed` counts a line in: a line's piece is 2 CSS pixels long,
+/// and a band's is a cell of 4 × 4 CSS pixels, so a legend over a band's
+/// breadth weighs about as much as one over a line along it.
+fn filled(band: &[(i32, i32, i32)], frame: (i32, i32, i32, i32), scale: f64) -> usize {
+    let (left, top, right, bottom) = frame;
+    let mut area = 0.0;
+    for pair in band.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if b.0 <= a.0 {
+            continue;
+        }
+        // Each pixel column of the segment within the frame, its rows between the band's edges.
+        for x in a.0.max(left)..b.0.min(right) {
+            let t = (f64::from(x) + 0.5 - f64::from(a.0)) / f64::from(b.0 - a.0);
+            let edge = |from: i32, to: i32| f64::from(from) + t * f64::from(to - from);
+            let (upper, lower) = (edge(a.1, b.1), edge(a.2, b.2));
+            let (upper, lower) = (upper.min(lower), upper.max(lower));
+            area += (lower.min(f64::from(bottom)) - upper.max(f64::from(top))).max(0.0);
+        }
+    }
+    (area / (16.0 * scale)).round() as usize
+}
+
 /// Draws one entry per `(label, colour)`, a short stroke of the colour then
 /// the label, on a box in the corner of `area` that covers the least of
-/// `lines` (the plotted lines, in `area`'s pixels: see `in_pixels`).
+/// `lines` and `bands` (what is plotted, in `area`'s pixels: see `in_pixels`).
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     entries: &[(String, RGBColor)],
     font: &TextStyle,
     scale: f64,
     theme: Theme,
-    lines: &[Vec<(i32, i32)>],
+    (lines, bands): Plotted,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     if entries.is_empty() {
         return Ok(());
@@ -123,7 +170,7 @@ pub fn draw<DB: DrawingBackend>(
         let (_, height) = area.estimate_text_size(label, font)?;
         sizes.push((super::text_width(area, label, font), height));
     }
-    let placed = layout(&sizes, area.dim_in_pixel(), lines, scale);
+    let placed = layout_around(&sizes, area.dim_in_pixel(), (lines, bands), scale);
     let (left, top, right, bottom) = placed.frame;
     let corners = [(left, top), (right, bottom)];
     area.draw(&Rectangle::new(

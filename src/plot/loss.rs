@@ -162,8 +162,8 @@ fn panel<DB: DrawingBackend>(
                 finite(if test { test_value } else { train }).map(|v| (r.step as f64, v))
             })
         };
-        chart.draw_series(LineSeries::new(series(false), lines.train))?;
-        chart.draw_series(LineSeries::new(series(true), lines.test))?;
+        super::line_or_dot(&mut chart, series(false).collect(), lines.train, scale)?;
+        super::line_or_dot(&mut chart, series(true).collect(), lines.test, scale)?;
         drawn.push(legend::in_pixels(&chart, series(false)));
         drawn.push(legend::in_pixels(&chart, series(true)));
     }
@@ -172,5 +172,5 @@ fn panel<DB: DrawingBackend>(
     }
     let plot = chart.plotting_area().strip_coord_spec();
     let entries = (overlay.legend)(panel.name);
-    legend::draw(&plot, &entries, &font, scale, theme, &drawn)
+    legend::draw(&plot, &entries, &font, scale, theme, (&drawn, &[]))
 }

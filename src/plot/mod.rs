@@ -98,6 +98,34 @@ pub fn right_margin<DB: plotters::prelude::DrawingBackend>(
 /// The shortest step axis `steps_axis` draws.
 pub const MIN_STEPS: f64 = 10.0;
 
+/// Draws `points` on `chart` as a line in `style`; a series of one point,
+/// which a line cannot show (a chart at its first record, the loss after
+/// one step), as a dot of the line's colour, 3 CSS pixels across each way.
+pub fn line_or_dot<DB, X, Y>(
+    chart: &mut plotters::chart::ChartContext<
+        '_,
+        DB,
+        plotters::coord::cartesian::Cartesian2d<X, Y>,
+    >,
+    points: Vec<(f64, f64)>,
+    style: plotters::style::ShapeStyle,
+    scale: f64,
+) -> Result<(), plotters::drawing::DrawingAreaErrorKind<DB::ErrorType>>
+where
+    DB: plotters::prelude::DrawingBackend,
+    X: plotters::coord::ranged1d::Ranged<ValueType = f64>,
+    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
+{
+    if let [point] = points[..] {
+        let radius = (3.0 * scale).round().max(2.0) as i32;
+        let dot = plotters::element::Circle::new(point, radius, style.filled());
+        chart.draw_series(std::iter::once(dot))?;
+    } else {
+        chart.draw_series(plotters::series::LineSeries::new(points, style))?;
+    }
+    Ok(())
+}
+
 /// The x range of a chart over the steps: from 0 to the last step, but at
 /// least to `MIN_STEPS`, so that a chart at step 0 or 1 has whole, distinct
 /// ticks (0, 2, 4, …) rather than "0 0 1".

@@ -10,7 +10,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import { chromium } from "playwright-core";
-import { openPage, startSite, stopSite } from "./harness.js";
+import { followLink, openPage, startSite, stopSite } from "./harness.js";
 import { measure } from "../../scripts/embed-heights.mjs";
 
 /** The built site, as the harness serves it. */
@@ -417,6 +417,51 @@ describe("a plain iframe", () => {
     const then = await step();
     await page.waitForTimeout(500);
     assert.ok(await step() > then, "and keeps playing");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("an experiment followed in the stages embed keeps it an embed, with the teacher's keys, of the panel its text needs", async () => {
+    const { page, problems } = await openNotes("experiments", `<iframe id="e" title="nnplay" style="width: 100%; height: 1500px; border: 0"
+      src="${server.url}index.html#embed=stages&amp;lock=lr&amp;hide=batch&amp;theme=dark"></iframe>${PARAGRAPH}`, { viewport: { width: 1280, height: 900 }, style: "body { max-width: 1100px; }" });
+    const frame = await page.locator("#e").elementHandle().then((h) => h.contentFrame());
+    await frame.waitForSelector("html[data-ready=true]");
+    const height = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    const embedOf = () => frame.evaluate(() => document.documentElement.classList.contains("embed") && document.documentElement.dataset.embed);
+    const rows = () => frame.$$eval("#diagnostics-rows tr", (trs) => trs.map((tr) => tr.cells[0].textContent));
+    const stages = await height();
+    assert.ok(stages < 6000, `the stages embed is one panel (${stages} px)`);
+
+    // An experiment of the stages panel stays in it.
+    await followLink(frame, "tanh is zero-centred, sigmoid is not");
+    assert.equal(await embedOf(), "stages", "still the stages embed");
+    assert.deepEqual(await rows(), ["layer 1 · tanh", "layer 2 · sigmoid", "output · softmax"], "the experiment's network");
+    assert.ok(Math.abs(await height() - stages) < 200, `one panel's height: ${await height()} px, from ${stages}`);
+    assert.ok(await frame.getByRole("img", { name: /^Mean of each hidden layer's activations/ }).isVisible(), "its chart is in the embed");
+    const keys = await frame.evaluate(() => location.hash);
+    for (const pair of ["embed=stages", "lock=lr", "hide=batch", "theme=dark", "layers=6:tanh,6:sigmoid"]) assert.ok(keys.includes(pair), `the frame's link keeps ${pair}: ${keys}`);
+    assert.equal(await frame.evaluate(() => document.documentElement.dataset.theme), "dark");
+
+    // One that needs the training view's Epoch and drawing opens the training panel's embed, still one panel.
+    await followLink(frame, "A ReLU dies");
+    assert.equal(await embedOf(), "train", "the training panel's embed");
+    const train = await height();
+    assert.ok(train < 3000, `one panel's height: ${train} px, far below the whole page's`);
+    assert.equal(await frame.locator("#stages").isVisible(), false, "the stages panel is not shown beside it");
+    for (const piece of [frame.getByRole("button", { name: "Epoch", exact: true }), frame.getByRole("img", { name: /^The network:/ }), frame.getByRole("group", { name: "Diagnostics per layer" })]) {
+      assert.ok(await piece.isVisible(), "the experiment's pieces are in the embed");
+    }
+    const rate = frame.getByLabel("Learning rate", { exact: true });
+    assert.equal(await rate.inputValue(), "1", "the experiment's state applied");
+    assert.ok(await rate.isDisabled(), "lr stays locked");
+    assert.equal(await frame.getByLabel("Batch size").isVisible(), false, "batch stays hidden");
+    await page.waitForTimeout(300);
+    const hash = await frame.evaluate(() => location.hash);
+    for (const pair of ["embed=train", "lock=lr", "hide=batch", "theme=dark", "lr=1"]) assert.ok(hash.includes(pair), `the frame's link keeps ${pair}: ${hash}`);
+    // Back returns to the stages embed and its experiment.
+    await frame.evaluate(() => history.back());
+    await frame.waitForFunction(() => document.documentElement.dataset.embed === "stages");
+    assert.deepEqual(await rows(), ["layer 1 · tanh", "layer 2 · sigmoid", "output · softmax"]);
     assert.deepEqual(problems, []);
     await page.close();
   });

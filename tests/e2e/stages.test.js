@@ -151,15 +151,53 @@ describe("stage stepper", () => {
 });
 
 describe("experiments", () => {
-  /** Opens the page and follows the experiment link `name`. */
+  /** The screen a student follows an experiment on. */
+  const SCREEN = { viewport: { width: 1280, height: 720 } };
+
+  /** Opens the page at 1280 × 720 and follows the experiment link `name`. */
   async function experiment(name) {
-    const opened = await openPage(browser, server.url);
+    const opened = await openPage(browser, server.url, SCREEN);
     await followLink(opened.page, name);
     return opened;
   }
 
+  /** The controls and pictures the experiments' texts name, by the names a reader hears. */
+  function named(page) {
+    const training = page.getByRole("group", { name: "Training" });
+    const chart = (name) => page.getByRole("img", { name, exact: true });
+    return {
+      Epoch: training.getByRole("button", { name: "Epoch", exact: true }),
+      Play: training.getByRole("button", { name: "Play", exact: true }),
+      "the network drawing": page.getByRole("img", { name: /^The network:/ }),
+      "the dead units and |dL/dW| under the drawing": page.getByRole("group", { name: "Diagnostics per layer" }),
+      "the loss chart": chart("Train and test loss over the steps"),
+      "the z histograms": chart("Histogram of each layer's pre-activations z, with the activation function drawn behind"),
+      "the dead and saturated units chart": chart("Dead units and saturated fraction per layer over the steps"),
+      "the chart of mean activations": chart("Mean of each hidden layer's activations over the steps, with a band of one spread"),
+      "the softmax bars": page.getByRole("region", { name: "Softmax" }).getByRole("img"),
+      "Logit 3": page.getByLabel("Logit 3", { exact: true }),
+      Temperature: page.getByLabel("Temperature", { exact: true }),
+    };
+  }
+
+  /** Asserts that each of `names` is one element lying wholly inside the viewport as it is scrolled now. */
+  async function assertInView(page, names, when) {
+    const all = named(page);
+    const view = await page.evaluate(() => ({ width: innerWidth, height: innerHeight, scrollY }));
+    const outside = [];
+    for (const name of names) {
+      assert.equal(await all[name].count(), 1, `one ${name}`);
+      const b = await all[name].boundingBox();
+      if (!b || b.x < 0 || b.y < 0 || b.x + b.width > view.width + 0.5 || b.y + b.height > view.height + 0.5) {
+        outside.push(b ? `${name} at y ${Math.round(b.y)}–${Math.round(b.y + b.height)}` : `${name}, not laid out`);
+      }
+    }
+    assert.deepEqual(outside, [], `${when}: outside the ${view.width} × ${view.height} screen (scrolled to ${view.scrollY})`);
+  }
+
   test("A ReLU dies: the dead-unit count rises", async () => {
     const { page, problems } = await experiment("A ReLU dies");
+    await assertInView(page, ["Epoch", "the network drawing", "the dead units and |dL/dW| under the drawing"], "A ReLU dies");
     const dead = async () => (await diagnostics(page)).reduce((sum, r) => sum + (r.dead ?? 0), 0);
     assert.equal(await page.getByLabel("Learning rate").inputValue(), "1");
     assert.equal(await dead(), 0);
@@ -167,12 +205,17 @@ describe("experiments", () => {
     for (let i = 0; i < 2; i++) await page.getByRole("button", { name: "Epoch" }).click();
     assert.ok(await dead() >= 2, `dead units after two epochs: ${await dead()}`);
     assert.notEqual(await pixelHash(page, "#network"), network);
+    // The strip under the drawing, which the text points at, counts them too.
+    const strip = await page.getByRole("group", { name: "Diagnostics per layer" }).textContent();
+    const counted = [...strip.matchAll(/dead units(\d+) of 8/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    assert.equal(counted, await dead(), `the strip: ${strip}`);
     assert.deepEqual(problems, []);
     await page.close();
   });
 
   test("Sigmoid's early layers learn slowly: layer 1's gradient is decades below the output's", async () => {
     const { page, problems } = await experiment("Sigmoid's early layers learn slowly");
+    await assertInView(page, ["Play", "the network drawing", "the dead units and |dL/dW| under the drawing", "the loss chart"], "Sigmoid's early layers");
     const rows = await diagnostics(page);
     assert.equal(rows.length, 7);
     assert.ok(rows[6].gradient / rows[0].gradient > 1000, `${rows[0].gradient} vs ${rows[6].gradient}`);
@@ -182,9 +225,12 @@ describe("experiments", () => {
 
   test("Saturation at x = ±10: a third of the values are saturated after the prepared steps", async () => {
     const { page, problems } = await experiment("Saturation at x = ±10");
+    const shown = ["the z histograms", "the dead and saturated units chart"];
+    await assertInView(page, shown, "Saturation, the link followed");
     // The link's catch-up goes a piece at a time, after the link is applied.
     await page.waitForFunction(() => /^Step 300 /.test(document.getElementById("train-status").textContent), null, { timeout: 20000 });
     assert.equal(stepOf(await trainStatus(page)), 300);
+    await assertInView(page, shown, "Saturation, the steps caught up");
     const rows = await diagnostics(page);
     const most = Math.max(...rows.map((r) => r.saturated ?? 0));
     assert.ok(most > 1 / 3, `saturated fraction ${most}`);
@@ -194,6 +240,7 @@ describe("experiments", () => {
 
   test("tanh is zero-centred, sigmoid is not: the mean activations show it", async () => {
     const { page, problems } = await experiment("tanh is zero-centred, sigmoid is not");
+    await assertInView(page, ["the chart of mean activations"], "tanh is zero-centred");
     const [tanh, sigmoid] = await diagnostics(page);
     assert.equal(tanh.label, "layer 1 · tanh");
     assert.equal(sigmoid.label, "layer 2 · sigmoid");
@@ -202,22 +249,43 @@ describe("experiments", () => {
     await page.close();
   });
 
-  test("ELU versus ReLU: switching to ReLU raises each layer's mean activation", async () => {
+  test("ELU versus ReLU: the same network with ReLU raises each layer's mean activation", async () => {
     const { page, problems } = await experiment("ELU versus ReLU mean activation");
+    await assertInView(page, ["the chart of mean activations"], "ELU");
     const elu = await diagnostics(page);
     assert.equal(elu[0].label, "layer 1 · elu");
-    await page.getByLabel("Activation", { exact: true }).selectOption("relu");
+    await followLink(page, "the same network with ReLU");
+    await assertInView(page, ["the chart of mean activations"], "the same network with ReLU");
     const relu = await diagnostics(page);
     assert.equal(relu[0].label, "layer 1 · relu");
     for (const l of [0, 1]) assert.ok(relu[l].mean > elu[l].mean + 0.15, `layer ${l + 1}: ${elu[l].mean} → ${relu[l].mean}`);
+    // The Activation menu makes the same network: the link is that switch, not another run.
+    await followLink(page, "ELU versus ReLU mean activation");
+    await page.getByLabel("Activation", { exact: true }).selectOption("relu");
+    assert.deepEqual((await diagnostics(page)).map((r) => r.mean), relu.map((r) => r.mean));
     assert.deepEqual(problems, []);
     await page.close();
   });
 
   test("Softmax pushes one class to 1", async () => {
     const { page, problems } = await experiment("Softmax pushes one class to 1");
+    await assertInView(page, ["the softmax bars", "Logit 3", "Temperature"], "Softmax");
     assert.match(await page.locator("#softmax-summary").textContent(), /class 3: 0\.9[3-9]\d/);
     assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("an experiment's copied link opens the state it set", async () => {
+    const { page, problems } = await experiment("Saturation at x = ±10");
+    await page.waitForFunction(() => /^Step 300 /.test(document.getElementById("train-status").textContent), null, { timeout: 20000 });
+    await page.waitForFunction(() => /steps=300/.test(location.hash));
+    const link = page.url();
+    const rows = await diagnostics(page);
+    const again = await openPage(browser, link, SCREEN);
+    await again.page.waitForFunction(() => /^Step 300 /.test(document.getElementById("train-status").textContent), null, { timeout: 20000 });
+    assert.deepEqual(await diagnostics(again.page), rows, "the same run");
+    assert.deepEqual([...problems, ...again.problems], []);
+    await again.page.close();
     await page.close();
   });
 });

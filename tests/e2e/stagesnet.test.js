@@ -23,7 +23,7 @@ const shown = (page) => page.evaluate(() => {
 function short(x) {
   if (x === 0) return "0";
   const abs = Math.abs(x);
-  return (abs >= 1e5 || abs < 1e-3 ? x.toExponential(1) : String(Number(x.toPrecision(2)))).replaceAll("-", "−");
+  return (abs >= 1e5 || abs < 1e-3 ? x.toExponential(1).replace("e+", "e") : String(Number(x.toPrecision(2)))).replaceAll("-", "−");
 }
 
 describe("the stage stepper on the network drawing", () => {

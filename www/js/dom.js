@@ -42,11 +42,18 @@ export function fmt(x) {
   return Number(x.toPrecision(4)).toString();
 }
 
-/** A value in two significant digits with a true minus sign ("−0.42", "3.2e−4"), for tight places and words. */
+/**
+ * A value for tight places and words: two significant digits ("−0.42",
+ * "0.0042", "12000"), in e-notation below 0.001 and from 100 000 up ("3.2e−4",
+ * "1.2e5"), with the true minus sign. It is the rule the network drawing
+ * writes its units' values by (`short` in src/plot/network/stage.rs, which
+ * rounds a half away from zero as toPrecision does), so the stage's words
+ * and the drawing read the same; tests/common/short_numbers.txt holds both.
+ */
 export function short(x) {
   if (x === 0) return "0";
   const abs = Math.abs(x);
-  const text = abs >= 1e5 || abs < 1e-3 ? x.toExponential(1) : String(Number(x.toPrecision(2)));
+  const text = abs >= 1e5 || abs < 1e-3 ? x.toExponential(1).replace("e+", "e") : String(Number(x.toPrecision(2)));
   return text.replaceAll("-", "−");
 }
 

@@ -29,9 +29,6 @@ function ignore(why) {
     `{type: "nnplay:get-state", id}, {type: "nnplay:theme", theme: "${THEMES.join('" | "')}"}, "slide:start", "slide:stop".`);
 }
 
-/** The keys of fragment `text` ("a=1&b=2" → ["a", "b"]). */
-const keysOf = (text) => text.split("&").map((pair) => pair.split("=")[0]).filter(Boolean);
-
 export /** Speaks the iframe protocol with the parent window (does nothing outside an iframe). */
 class Frame {
   /** `link` is the LinkSync (its layout, training and race views, and `teaching`). */
@@ -141,11 +138,7 @@ class Frame {
 
   /** Opens fragment `text` as the page's link, keeping the embed's own keys it leaves out. */
   setState(text) {
-    const given = text.replace(/^#/, "");
-    const named = new Set(keysOf(given));
-    const current = this.link.canonical();
-    const kept = current.split("&").filter((pair) => KEPT.includes(pair.split("=")[0]) && !named.has(pair.split("=")[0]));
-    const fragment = [given, ...kept].filter(Boolean).join("&");
+    const fragment = this.link.keeping(text.replace(/^#/, ""), KEPT);
     history.replaceState(history.state, "", `#${fragment}`);
     this.link.open(`#${fragment}`);
   }

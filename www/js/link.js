@@ -13,6 +13,17 @@ import { Share } from "./share.js";
 import { Teacher } from "./teacher.js";
 import { chosenTheme, onThemeChange, setTheme } from "./theme.js";
 
+/** The keys of fragment `text` ("a=1&b=2" → ["a", "b"]). */
+const keysOf = (text) => text.split("&").map((pair) => pair.split("=")[0]).filter(Boolean);
+
+/**
+ * The keys an embed keeps when a link followed inside it leaves them out:
+ * its panel, a teacher's shaping and the theme. Not autoplay: the link's
+ * text tells the reader what to press, and a run that starts by itself
+ * would do it for them.
+ */
+const EMBED_KEYS = ["embed", "hide", "lock", "compact", "fit", "theme"];
+
 /** Milliseconds of quiet before the URL follows the controls. */
 const SYNC_DELAY = 150;
 
@@ -54,16 +65,51 @@ class LinkSync {
     for (const panel of this.panels) panel.onChange(later);
     this.layout.onChange(later);
     onThemeChange(later);
+    // The in-page link the reader follows (an experiment): its hashchange comes next.
+    document.addEventListener("click", (e) => {
+      this.followed = e.target instanceof Element ? e.target.closest('a[href^="#"]') : null;
+    }, true);
     window.addEventListener("hashchange", () => {
       // A plain #anchor naming a part of the page (the header's links) only
       // scrolls there: read as a link it would reset every setting.
       if (document.getElementById(location.hash.slice(1))) return;
-      if (location.hash.slice(1) !== this.written) this.open(location.hash);
+      const followed = this.followed?.hash === location.hash ? this.followed : null;
+      this.followed = null;
+      if (location.hash.slice(1) === this.written) return;
+      let hash = location.hash;
+      if (this.layout.embed) {
+        // Read as it stands, a link without embed= would turn the frame into the whole page.
+        hash = `#${this.inEmbed(hash.slice(1))}`;
+        history.replaceState(history.state, "", hash);
+      }
+      this.open(hash, followed && this.layout.partOf(followed));
     });
   }
 
-  /** Reads `hash` in Rust, sets every control from it and lists its problems. */
-  open(hash) {
+  /**
+   * Fragment `given` as this embed opens it: a link that names no embed stays
+   * one, of the panel its `view` names (where the link's text points; the
+   * stages embed's "A ReLU dies" opens the training panel) or else of this
+   * embed's panel, with this embed's teacher's keys and theme.
+   */
+  inEmbed(given) {
+    if (keysOf(given).includes("embed")) return given;
+    const view = given.split("&").find((pair) => pair.startsWith("view="))?.slice("view=".length);
+    return this.keeping(this.layout.has(view) ? `embed=${view}&${given}` : given, EMBED_KEYS);
+  }
+
+  /** Fragment `given` with those of the page's current `keys` it leaves out. */
+  keeping(given, keys) {
+    const named = new Set(keysOf(given));
+    const kept = this.canonical().split("&").filter((pair) => keys.includes(pair.split("=")[0]) && !named.has(pair.split("=")[0]));
+    return [given, ...kept].filter(Boolean).join("&");
+  }
+
+  /**
+   * Reads `hash` in Rust, sets every control from it and lists its problems;
+   * then scrolls to `part` (an element), or else to the link's view.
+   */
+  open(hash, part = null) {
     this.ready = false;
     const { state, problems } = this.api.read_link(hash);
     this.teacher = teacherKeys(state);
@@ -71,7 +117,7 @@ class LinkSync {
     setTheme(state.theme);
     for (const panel of this.panels) panel.apply?.(state);
     showNotice(this.teaching.apply(state, [...problems, ...missing]));
-    this.layout.scrollToView();
+    this.layout.scrollToView(part);
     this.ready = true;
     this.notify();
   }

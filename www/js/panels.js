@@ -12,6 +12,9 @@ export const PANELS = [
   { name: "race", id: "race", label: "activation race" },
 ];
 
+/** CSS pixels left above a part a link scrolls to, so it does not touch the window's edge. */
+const PART_MARGIN = 8;
+
 /** The message an embedded page posts to its parent when its height changes. */
 export const HEIGHT_MESSAGE = "nnplay:height";
 
@@ -127,8 +130,34 @@ class Layout {
     }
   }
 
-  /** On the full page, scrolls (this window only) to the link's view. */
-  scrollToView() {
+  /** Whether this page has the panel named `name`. */
+  has(name) {
+    const panel = PANELS.find((p) => p.name === name);
+    return Boolean(panel && $(panel.id));
+  }
+
+  /**
+   * The part of its own panel a followed in-page link asks to show: the
+   * element its `data-show` names (the diagnostics charts an experiment's
+   * text points at), or null.
+   */
+  partOf(link) {
+    const id = link.dataset.show;
+    const section = id && PANELS.map((p) => $(p.id)).find((s) => s?.contains(link));
+    return (section && section.querySelector(`#${CSS.escape(id)}`)) || null;
+  }
+
+  /**
+   * Scrolls this window only (never scrollIntoView, which would scroll a
+   * page around an embed too): to `part` where it is shown, in an embed as
+   * well (a frame of fixed height scrolls inside); else, on the full page,
+   * to the link's view.
+   */
+  scrollToView(part = null) {
+    if (part?.getClientRects().length) {
+      window.scrollTo({ top: part.getBoundingClientRect().top + window.scrollY - PART_MARGIN, behavior: "instant" });
+      return;
+    }
     const panel = PANELS.find((p) => p.name === this.view);
     const section = panel && $(panel.id);
     if (this.embed || !section || section.hidden) return;

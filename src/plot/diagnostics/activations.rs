@@ -71,21 +71,25 @@ pub fn draw_activations<DB: DrawingBackend>(
         zero,
         theme.foreground.mix(0.5),
     )))?;
-    let (mut entries, mut drawn) = (Vec::new(), Vec::new());
+    let (mut entries, mut drawn, mut filled) = (Vec::new(), Vec::new(), Vec::new());
     for (l, (means, spreads)) in bands.into_iter().enumerate() {
         let color = layer_color(l, layers, theme);
         let outline = band_outline(&means, &spreads);
-        // The band's edges too: the legend should not hide a band either.
+        // The band itself, for the legend to avoid: inside a wide band it would cross no line.
         let edges = means.iter().zip(&spreads);
-        drawn.push(in_pixels(
-            &chart,
-            edges.clone().map(|(m, s)| (m.0, m.1 + s.1)),
-        ));
-        drawn.push(in_pixels(&chart, edges.map(|(m, s)| (m.0, m.1 - s.1))));
+        let upper = in_pixels(&chart, edges.clone().map(|(m, s)| (m.0, m.1 + s.1)));
+        let lower = in_pixels(&chart, edges.map(|(m, s)| (m.0, m.1 - s.1)));
+        filled.push(
+            upper
+                .iter()
+                .zip(&lower)
+                .map(|(u, d)| (u.0, u.1, d.1))
+                .collect(),
+        );
         let band = Polygon::new(outline, color.mix(0.15).filled());
         chart.draw_series(std::iter::once(band))?;
         draw_line(&mut chart, means, (color, &mut drawn), scale)?;
         entries.push((diagnostics.labels()[l].clone(), color));
     }
-    finish(root, &chart, (&entries, &drawn), scale, theme)
+    finish(root, &chart, (&entries, (&drawn, &filled)), scale, theme)
 }

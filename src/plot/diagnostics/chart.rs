@@ -106,11 +106,11 @@ pub(super) type Chart<'a, DB, Y> =
     ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, Y>>;
 
 /// The layers' legend over `chart`'s plotting area, where it covers the
-/// least of the `drawn` lines, then `root` presented.
+/// least of the `drawn` lines and bands, then `root` presented.
 pub(super) fn finish<'a, DB: DrawingBackend + 'a, Y: Ranged<ValueType = f64>>(
     root: &DrawingArea<DB, Shift>,
     chart: &Chart<'a, DB, Y>,
-    (entries, drawn): (&[(String, RGBColor)], &[Line]),
+    (entries, drawn): (&[(String, RGBColor)], legend::Plotted),
     scale: f64,
     theme: Theme,
 ) -> PlotResult<DB> {
@@ -129,6 +129,5 @@ pub(super) fn draw_line<'a, DB: DrawingBackend + 'a, Y: Ranged<ValueType = f64>>
 ) -> PlotResult<DB> {
     let width = (2.0 * scale).max(1.0) as u32;
     drawn.push(legend::in_pixels(chart, line.iter().copied()));
-    chart.draw_series(LineSeries::new(line, color.stroke_width(width)))?;
-    Ok(())
+    crate::plot::line_or_dot(chart, line, color.stroke_width(width), scale)
 }

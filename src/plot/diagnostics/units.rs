@@ -87,7 +87,14 @@ fn over_time<DB: DrawingBackend>(
     if bottom {
         return Ok(());
     }
-    legend::draw(&plot, &entries, &font(scale, theme), scale, theme, &drawn)
+    legend::draw(
+        &plot,
+        &entries,
+        &font(scale, theme),
+        scale,
+        theme,
+        (&drawn, &[]),
+    )
 }
 
 /// Says, in the middle of an empty panel, why it has no lines.

@@ -40,17 +40,77 @@ pub struct StageMarks<'a> {
     pub lit: &'a [bool],
 }
 
-/// A value in at most about five characters: two decimals from 0.01 to
-/// 1000, else two significant digits in e-notation ("3.2e-4"), "0" for 0.
+/// A value as the drawing writes it under a unit, and as the page's words
+/// say it (`short` in www/js/dom.js keeps the same rule; a shared table of
+/// cases in tests/common/short_numbers.txt holds both to it). Two
+/// significant digits: what a glance under a unit compares, and what fits
+/// there (at most seven characters, "−0.0042"); below 0.001 and from 100 000
+/// up, e-notation with one decimal ("3.2e−4", "1.2e5"). A half is rounded
+/// away from zero (0.125 is "0.13"), as JavaScript's `toPrecision` does,
+/// so the two never differ by a digit; the minus sign is U+2212, as on every
+/// number the page shows a reader; 0 is "0".
 pub fn short(value: f64) -> String {
-    let size = value.abs();
-    if size == 0.0 {
-        "0".into()
-    } else if (0.01..1000.0).contains(&size) {
-        format!("{value:.2}")
-    } else {
-        format!("{value:.1e}")
+    if value == 0.0 {
+        return "0".into();
     }
+    if !value.is_finite() {
+        let word = if value.is_nan() { "NaN" } else { "Infinity" };
+        return format!("{}{word}", sign(value));
+    }
+    let size = value.abs();
+    // The exact value's leading digits (21 are enough to tell a true half
+    // from a double just either side of it) and its decimal exponent.
+    let exact = format!("{size:.20e}");
+    let (digits, exponent) = exact.split_once('e').unwrap_or((&exact, "0"));
+    let mut exponent: i32 = exponent.parse().unwrap_or(0);
+    let digits: Vec<u32> = digits.chars().filter_map(|c| c.to_digit(10)).collect();
+    let mut kept = digits[0] * 10 + digits[1];
+    if digits[2] >= 5 {
+        kept += 1;
+    }
+    if kept == 100 {
+        kept = 10;
+        exponent += 1;
+    }
+    if !(1e-3..1e5).contains(&size) {
+        return format!(
+            "{}{}.{}e{}",
+            sign(value),
+            kept / 10,
+            kept % 10,
+            minus(exponent)
+        );
+    }
+    // kept × 10^(exponent − 1), written out and without trailing zeros.
+    let shift = exponent - 1;
+    let text = if shift >= 0 {
+        format!("{kept}{}", "0".repeat(shift as usize))
+    } else {
+        let places = (-shift) as usize;
+        let padded = format!("{kept:0>width$}", width = places + 1);
+        let (whole, part) = padded.split_at(padded.len() - places);
+        let part = part.trim_end_matches('0');
+        if part.is_empty() {
+            whole.to_owned()
+        } else {
+            format!("{whole}.{part}")
+        }
+    };
+    format!("{}{text}", sign(value))
+}
+
+/// "−" (U+2212) before a negative value, else nothing.
+fn sign(value: f64) -> &'static str {
+    if value < 0.0 {
+        "\u{2212}"
+    } else {
+        ""
+    }
+}
+
+/// An exponent with the minus sign U+2212.
+fn minus(exponent: i32) -> String {
+    exponent.to_string().replace('-', "\u{2212}")
 }
 
 /// The largest |value| over the lit columns (at least 1e-300, so a stage
