@@ -72,11 +72,27 @@ describe("saving plots", () => {
       for (let i = first; i < Math.min(first + PER_PAGE, total); i++) {
         const button = buttons.nth(i);
         const name = await button.getAttribute("aria-label") ?? await button.textContent();
+        // A plot off-screen is drawn when it is first seen (the stage panel's network, for one), so
+        // its size is read once its button is in view: a canvas still at the browser's default
+        // 300 × 150 was never drawn, and saving it would give an empty picture.
+        const id = canvases[i].id;
+        const canvas = page.locator("main canvas").nth(i);
+        await button.scrollIntoViewIfNeeded();
+        await canvas.evaluate((c) => new Promise((drawn, never) => {
+          const until = performance.now() + 10000;
+          const check = () => {
+            if (!(c.width === 300 && c.height === 150)) drawn();
+            else if (performance.now() > until) never(new Error(`${c.id || "a canvas"} was not drawn within 10 s of being seen`));
+            else requestAnimationFrame(check);
+          };
+          check();
+        }));
         const { name: file, bytes } = await downloadFrom(page, button);
         assert.deepEqual([...bytes.subarray(0, 8)], PNG_SIGNATURE, `${name}: PNG signature`);
         assert.equal(bytes.toString("latin1", 12, 16), "IHDR");
         const size = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
-        assert.deepEqual(size, [canvases[i].width, canvases[i].height], `${file} is the ${canvases[i].id} canvas at its pixel size`);
+        const now = await canvas.evaluate((c) => [c.width, c.height]);
+        assert.deepEqual(size, now, `${file} is the ${id} canvas at its pixel size`);
         assert.match(file, /^nnplay-[a-z0-9-]+\.png$/);
       }
       assert.match(await page.locator("#keep-status").textContent(), /^Saved the .+ as nnplay-.+\.png\.$/);
