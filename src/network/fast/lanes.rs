@@ -87,6 +87,12 @@ impl F64x2 {
         F64x2(imp::new(pair[0], pair[1]))
     }
 
+    /// The lanes `a`, `b`.
+    #[inline(always)]
+    pub fn new(a: f64, b: f64) -> F64x2 {
+        F64x2(imp::new(a, b))
+    }
+
     #[inline(always)]
     pub fn splat(x: f64) -> F64x2 {
         F64x2(imp::splat(x))

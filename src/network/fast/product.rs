@@ -1,6 +1,7 @@
 //! The one kernel behind every product: `out = start + left·right`, two rows
-//! by up to eight columns of sums at a time in `F64x2` lane pairs, each sum
-//! taken in order of the inner index (see `network::linalg` for why).
+//! by up to eight columns of sums at a time in `F64x2` lane pairs (an odd
+//! last column eight rows at a time), each sum taken in order of the inner
+//! index (see `network::linalg` for why).
 
 use super::lanes::F64x2;
 
@@ -100,6 +101,9 @@ pub(in crate::network) fn product(
         };
         kernel.rows(pair, out);
     }
+    if columns % 2 == 1 {
+        kernel.last_column(rows, out);
+    }
 }
 
 /// The two rows a kernel call computes; `bottom == top` for an odd last row.
@@ -128,8 +132,8 @@ struct Kernel<'a> {
 }
 
 impl Kernel<'_> {
-    /// Two rows of `out`, every column: tiles of 8, 4 and 2 columns, then
-    /// the last column alone.
+    /// Two rows of `out`, every column but an odd last one (`last_column`):
+    /// tiles of 8, 4 and 2 columns.
     #[inline(always)]
     fn rows(&self, rows: Rows, out: &mut Out) {
         let mut j = 0;
@@ -143,10 +147,6 @@ impl Kernel<'_> {
         }
         if self.columns - j >= 2 {
             self.tile::<1>(rows, j, out);
-            j += 2;
-        }
-        if self.columns - j == 1 {
-            self.column(rows, j, out);
         }
     }
 
@@ -178,20 +178,55 @@ impl Kernel<'_> {
         }
     }
 
-    /// Two rows of column `j`, one number at a time.
-    fn column(&self, rows: Rows, j: usize, out: &mut Out) {
+    /// The last column of every row, when `columns` is odd (a regression's
+    /// output layer is one column): up to eight rows at a time, two per lane
+    /// pair, so their sums run side by side, not one after another.
+    fn last_column(&self, rows: usize, out: &mut Out) {
+        let mut first = 0;
+        while first < rows {
+            // Fewer lane pairs for the last few rows, so little is computed twice.
+            first += match rows - first {
+                left if left > 4 => self.column_rows::<4>(first, rows - 1, out),
+                left if left > 2 => self.column_rows::<2>(first, rows - 1, out),
+                _ => self.column_rows::<1>(first, rows - 1, out),
+            };
+        }
+    }
+
+    /// Rows `first … first + 2P − 1` of the last column (those up to `last`
+    /// stored, the rest computed as row `last`), as P lane pairs of two rows;
+    /// each sum in order of k. Returns 2P.
+    #[inline(always)]
+    fn column_rows<const P: usize>(&self, first: usize, last: usize, out: &mut Out) -> usize {
+        let j = self.columns - 1;
         let start = match self.start {
             Start::Row(row) => row[j],
             Start::Value(value) => value,
         };
-        for (_, i) in rows.stored() {
-            let (left, stride) = (self.left_row(i), self.left.depth_stride);
-            let mut sum = start;
-            for (k, right_row) in self.right.chunks_exact(self.columns).enumerate() {
-                sum += left[k * stride] * right_row[j];
+        let left: [[&[f64]; 2]; P] = core::array::from_fn(|p| {
+            let row = |r: usize| self.left_row((first + 2 * p + r).min(last));
+            [row(0), row(1)]
+        });
+        let mut sums = [F64x2::splat(start); P];
+        let stride = self.left.depth_stride;
+        for (k, right_row) in self.right.chunks_exact(self.columns).enumerate() {
+            let right = F64x2::splat(right_row[j]);
+            for (sum, [top, bottom]) in sums.iter_mut().zip(&left) {
+                let x = F64x2::new(top[k * stride], bottom[k * stride]);
+                *sum = sum.add_product(x, right);
             }
-            out.set(i, j, self.divisor.map_or(sum, |divisor| sum / divisor));
         }
+        let divisor = self.divisor.map(F64x2::splat);
+        for (p, &sum) in sums.iter().enumerate() {
+            let sum = divisor.map_or(sum, |d| sum.div(d));
+            for (r, value) in sum.to_array().into_iter().enumerate() {
+                let i = first + 2 * p + r;
+                if i <= last {
+                    out.set(i, j, value);
+                }
+            }
+        }
+        2 * P
     }
 
     /// Row `i` of the left factor: its `depth` numbers sit `depth_stride` apart.

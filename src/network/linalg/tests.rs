@@ -25,7 +25,7 @@ fn bits(values: &[f64]) -> Vec<u64> {
     values.iter().map(|v| v.to_bits()).collect()
 }
 
-const SHAPES: [(usize, usize, usize); 7] = [
+const SHAPES: [(usize, usize, usize); 9] = [
     (1, 1, 1),
     (7, 2, 3),
     (10, 2, 4),
@@ -33,6 +33,10 @@ const SHAPES: [(usize, usize, usize); 7] = [
     (3, 13, 21),
     (10, 64, 64),
     (11, 9, 17),
+    // One output column (a regression's output layer), whose rows the kernel
+    // takes eight, then two, at a time.
+    (10, 8, 1),
+    (10, 64, 1),
 ];
 
 #[test]
