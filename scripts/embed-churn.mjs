@@ -39,7 +39,9 @@ if (!(Number.isInteger(count) && count > 0 && Number.isInteger(step) && step > 0
 
 const dist = resolve(process.env.NNPLAY_DIST ?? resolve(import.meta.dirname, "../dist"));
 const glue = readdirSync(dist).find((f) => /^nnplay-.*\.js$/.test(f) && !f.endsWith(".gz") && !f.endsWith(".br"));
-if (!glue) throw new Error(`no nnplay-*.js glue in ${dist}; build the site first`);
+// Trunk gives the module a hashed name, so the glue is told where it is (its default is nnplay_bg.wasm).
+const wasm = readdirSync(dist).find((f) => /^nnplay-.*_bg\.wasm$/.test(f));
+if (!glue || !wasm) throw new Error(`no nnplay-*.js glue and nnplay-*_bg.wasm in ${dist}; build the site first`);
 
 /** The iframe pages besides the embed, served by the test routes on the site's own origin. */
 const PAGES = {
@@ -47,7 +49,7 @@ const PAGES = {
   "churn-blank.html": "<!doctype html><html lang=en><title>blank</title><body><p>blank</p><script>document.documentElement.dataset.ready = 'true'</script></body></html>",
   "churn-wasm.html": `<!doctype html><html lang=en><title>wasm only</title><body><script type=module>
     import init from "./${glue}";
-    await init();
+    await init({ module_or_path: "./${wasm}" });
     document.documentElement.dataset.ready = "true";
   </script></body></html>`,
 };
@@ -108,8 +110,12 @@ async function churn(kind) {
         frame.title = "embed";
         document.body.append(frame);
       }, src);
-      const frame = await (await page.waitForSelector("iframe")).contentFrame();
-      await frame.waitForSelector("html[data-ready=true]", { timeout: 30000 });
+      // The handle is let go of before the frame is removed: a live ElementHandle keeps its node
+      // (and what hangs on it) alive, which would count as the embed's growth.
+      const handle = await page.waitForSelector("iframe");
+      const frame = await handle.contentFrame();
+      await handle.dispose();
+      await frame.waitForSelector("html[data-ready=true]", { state: "attached", timeout: 30000 });
       await page.waitForTimeout(hold);
       await page.evaluate(() => document.querySelector("iframe").remove());
       if (n % step === 0) rows.push(await sample(n));

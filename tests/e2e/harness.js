@@ -90,11 +90,14 @@ export function launch() {
 
 /**
  * Opens the site in a new page, collecting console errors, page errors and
- * every request, and waits until the app says it is ready. Other `options`
- * (hasTouch, reducedMotion, colorScheme, …) go to playwright's newPage.
+ * every request, and waits until the app says it is ready. `init`, if
+ * given, runs in the page before any of its scripts (playwright's
+ * addInitScript). Other `options` (hasTouch, reducedMotion, colorScheme, …)
+ * go to playwright's newPage.
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, ...options } = {}) {
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, init, ...options } = {}) {
   const page = await browser.newPage({ viewport, ...options });
+  if (init) await page.addInitScript(init);
   const problems = [];
   const requests = [];
   page.on("console", (msg) => { if (msg.type() === "error") problems.push(`console: ${msg.text()}`); });
