@@ -30,6 +30,9 @@ const VIEWPORTS = [
     options: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
   },
 ];
+/** NNPLAY_STARTUP_VIEWPORTS picks viewports by key ("desktop,mobile,slow"; all by default). */
+const CHOSEN = process.env.NNPLAY_STARTUP_VIEWPORTS?.split(",");
+const CHOSEN_VIEWPORTS = VIEWPORTS.filter((vp) => !CHOSEN || CHOSEN.includes(vp.key.trim() || "desktop"));
 const VIEWS = [
   { name: "page", hash: "" },
   { name: "#embed=curves", hash: "#embed=curves" },
@@ -122,7 +125,7 @@ const server = await serveDist();
 const browser = await launch();
 const figures = {};
 try {
-  for (const vp of VIEWPORTS) {
+  for (const vp of CHOSEN_VIEWPORTS) {
     const runs = Object.fromEntries(VIEWS.map((v) => [v.name, []]));
     // Alternate the views run by run, so the machine's noise falls on all alike.
     for (let i = 0; i < RUNS; i++) {
@@ -169,6 +172,9 @@ try {
         return `${n} ${median(xs).toFixed(0)}`;
       });
       console.log(`\n${v.name} parts (ms): ${text.join(", ")}`);
+      // The longest single part (a part may run as several tasks, such as the link's, one per panel).
+      const longest = runs[v.name].map((r) => r.parts.filter((p) => p.name.startsWith("start ")).reduce((a, p) => (p.duration > a.duration ? p : a), { duration: 0 }));
+      console.log(`${v.name} longest single part per load: ${longest.map((p) => `${p.name?.slice(6)} ${p.duration.toFixed(0)}`).join(", ")}`);
     }
     console.log(sources.size ? `\n${vp.name} layout-shift sources (largest shift each):` : `\n${vp.name}: no layout shift in any load`);
     for (const [key, value] of [...sources].sort((a, b) => b[1] - a[1]).slice(0, 16)) console.log(`  ${value.toFixed(4)}  ${key}`);

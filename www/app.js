@@ -10,7 +10,7 @@ import { Explorer } from "./js/explorer.js";
 import { guard, keepLink, stopped } from "./js/guard.js";
 import { pngButtons } from "./js/export.js";
 import { startKeys } from "./js/keys.js";
-import { startLinks } from "./js/link.js";
+import { linkInAddress, startLinks } from "./js/link.js";
 import { loadSettings } from "./js/settings.js";
 import { RacePanel } from "./js/race/race.js";
 import { SoftmaxPanel } from "./js/softmax.js";
@@ -42,9 +42,20 @@ function part(name, work) {
 /**
  * Ends the current task: the start runs a part a task, so the first curve
  * is drawn (and painted) before the training view, the stages and the race
- * are built, and no one task keeps the page from answering for long.
+ * are built, and no one task keeps the page from answering for long
+ * (bench/startup.mjs: none over 50 ms unthrottled).
  */
 const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
+
+/** Runs the work `give` hands its `later`, each in a task of its own, timed as parts named `name`. */
+async function inTasks(name, give) {
+  const works = [];
+  give((work) => works.push(work));
+  for (const work of works) {
+    await nextTask();
+    part(name, work);
+  }
+}
 
 /**
  * Starts the page once the module's exports are available (guarded: see
@@ -57,21 +68,42 @@ async function start(bindings) {
   window.nnplay = api;
   try {
     part("settings", () => { loadSettings(api); startTheme(); });
+    await nextTask();
     const explorer = part("explorer", () => new Explorer(api, $("explorer")));
     part("explorer draw", () => explorer.update());
+    await nextTask();
     const softmax = part("softmax", () => new SoftmaxPanel(api, $("softmax")));
     part("softmax draw", () => softmax.draw());
     await nextTask();
     const training = part("training", () => new Training(api, $("train"), $("stages")));
     const run = training.shared();
+    // A link builds its own run and race (link.js `open`): the default ones would be thrown away.
+    const linked = linkInAddress();
+    if (!linked) {
+      await nextTask();
+      if (part("training build", () => training.build())) await inTasks("training draw", (later) => training.drawLater(later));
+    }
     await nextTask();
     const stages = part("stages", () => new Stages($("stages"), run));
     await nextTask();
     const race = part("race", () => new RacePanel(api, $("race"), run));
-    await nextTask();
+    if (!linked) {
+      await nextTask();
+      part("race build", () => race.build());
+      await inTasks("race draw", (later) => race.drawLater(later));
+    }
     // The order a link is applied in: the race follows the training view's settings.
     const panels = [explorer, softmax, training, stages, race];
-    const link = part("link", () => startLinks(api, panels));
+    // The link's pieces, a task each, are timed as parts named "link" (the bench adds them up).
+    await nextTask();
+    let piece = performance.now();
+    const endPiece = () => performance.measure("nnplay:start link", { start: piece, end: performance.now() });
+    const link = await startLinks(api, panels, async () => {
+      endPiece();
+      await nextTask();
+      piece = performance.now();
+    });
+    endPiece();
     // The panels by name, for the browser tests of the house (tests/e2e/house.test.js) and the console.
     window.nnplayPanels = Object.freeze({ explorer, softmax, training, stages, race });
     // The run's link, kept while the module works, so a trap cannot lose it.
@@ -94,7 +126,7 @@ async function start(bindings) {
     pngButtons(document.querySelector("main"), (text) => training.saySaved(text));
     startKeys(panels);
     document.documentElement.dataset.ready = "true";
-    explorer.measureCosts();
+    explorer.measureCosts(() => panels.some((panel) => panel.busy?.()));
   } catch (error) {
     showFailure(error);
     throw error;

@@ -143,6 +143,32 @@ describe("activation explorer", () => {
     await page.close();
   });
 
+  test("the cost timings wait while a run plays, and never run inside an animation frame", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Play" }).click();
+    // Every call of the timing, and whether it ran inside an animation frame.
+    await page.evaluate(() => {
+      window.costCalls = [];
+      let inFrame = false;
+      const raf = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (callback) => raf((t) => { inFrame = true; try { callback(t); } finally { inFrame = false; } });
+      const time = window.nnplay.time_per_evaluation;
+      window.nnplay.time_per_evaluation = (...args) => { window.costCalls.push(inFrame); return time(...args); };
+    });
+    await page.locator("#properties").scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1500);
+    assert.deepEqual(await page.evaluate(() => window.costCalls), [], "no timing while the run plays");
+    assert.equal(await page.locator("[data-cost]").first().textContent(), "…");
+    await page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Pause" }).click();
+    await page.locator("#properties").scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-cost]")].every((c) => / ns \(/.test(c.textContent)), null, { timeout: 30000 });
+    const calls = await page.evaluate(() => window.costCalls);
+    assert.equal(calls.length, 50, "5 timings of each of the 10 functions");
+    assert.ok(calls.every((inFrame) => !inFrame), "no timing inside an animation frame");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test("the properties table measures each function's cost in the browser", async () => {
     const { page, problems } = await openPage(browser, server.url);
     const table = page.getByRole("table", { name: "Properties" });

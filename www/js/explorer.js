@@ -15,6 +15,8 @@ const MARKERS = [-10, 0, 10];
 const TIMED_POINTS = 1_000_000;
 /** Timings per function: the cell shows their median and range. */
 const REPEATS = 5;
+/** Milliseconds between two looks at whether the page is still busy, while the timings wait for it. */
+const BUSY_RETRY = 250;
 
 /** "3.1 ns (2.9–3.6)": the median of `ns` and its range; Maxout's says what was timed. */
 function costText(name, ns) {
@@ -222,15 +224,20 @@ class Explorer {
   /**
    * Times each function in this browser and fills the cost column with the
    * median of REPEATS timings and their range. The functions take turns, one
-   * timing per idle slice, so a slow moment of the machine spreads over all
-   * of them instead of landing on one.
+   * timing a task, so a slow moment of the machine spreads over all of them
+   * instead of landing on one. While `busy()` (another panel's frames run:
+   * a run playing beside the table) the timings wait.
    */
-  measureCosts() {
+  measureCosts(busy = () => false) {
     const queue = Array.from({ length: REPEATS }, () => this.kinds).flat();
     const times = new Map(this.kinds.map((k) => [k.name, []]));
     const next = () => {
-      const kind = queue.shift();
+      const kind = queue[0];
       if (!kind) return;
+      // A timing lengthens the frame it lands in by as much as it takes
+      // (tens of ms for GELU), so a playing run's frames go first.
+      if (busy()) return void setTimeout(later, BUSY_RETRY);
+      queue.shift();
       const cell = this.root.querySelector(`[data-cost="${kind.name}"]`);
       const measured = times.get(kind.name);
       measured.push(this.api.time_per_evaluation(kind.name, undefined, TIMED_POINTS));
@@ -239,11 +246,12 @@ class Explorer {
     };
     // Timing blocks the page for a few ms per million points (four times
     // that on a slow phone), so it starts once the table itself is seen and
-    // runs only while it can be seen: never in the start, nor in other
-    // panels' embeds.
+    // runs only while it can be seen, a timing a task of its own (not inside
+    // an animation frame): never in the start, nor in other panels' embeds.
     const table = this.$("properties");
     const frames = new VisibleFrames(table);
-    const later = () => frames.request(next, "cost");
+    // Seen again after a while away, the timing still runs in a task of its own, not in the frame that saw it.
+    const later = () => frames.whenVisible(() => setTimeout(next, 0), "cost");
     if (!("IntersectionObserver" in window)) return void setTimeout(later, 50);
     const seen = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;

@@ -54,9 +54,12 @@ class LinkSync {
     this.teaching = new Teacher(this);
   }
 
-  /** Applies the page's link (a bare address or a plain #anchor keeps the page as built), then follows the controls. */
-  start() {
-    if (location.hash.includes("=")) this.open(location.hash);
+  /**
+   * Applies the page's link (a bare address or a plain #anchor keeps the
+   * page as built), then follows the controls; `nextTask` as for `open`.
+   */
+  async start(nextTask) {
+    if (linkInAddress()) await this.open(location.hash, { nextTask });
     else {
       this.ready = true;
       this.notify();
@@ -82,7 +85,7 @@ class LinkSync {
         hash = `#${this.inEmbed(hash.slice(1))}`;
         history.replaceState(history.state, "", hash);
       }
-      this.open(hash, followed && this.layout.partOf(followed));
+      this.open(hash, { part: followed && this.layout.partOf(followed) });
     });
   }
 
@@ -107,15 +110,30 @@ class LinkSync {
 
   /**
    * Reads `hash` in Rust, sets every control from it and lists its problems;
-   * then scrolls to `part` (an element), or else to the link's view.
+   * then scrolls to `part` (an element), or else to the link's view. Given
+   * `nextTask` (the page's start, which must not hold the page for long),
+   * each panel takes the link in a task of its own, and what it leaves for
+   * later (its drawing) in another; without, all at once.
    */
-  open(hash, part = null) {
+  async open(hash, { part = null, nextTask = null } = {}) {
     this.ready = false;
     const { state, problems } = this.api.read_link(hash);
     this.teacher = teacherKeys(state);
     const missing = this.layout.apply(state);
     setTheme(state.theme);
-    for (const panel of this.panels) panel.apply?.(state);
+    for (const panel of this.panels) {
+      if (!nextTask) {
+        panel.apply?.(state);
+        continue;
+      }
+      await nextTask();
+      const later = [];
+      panel.apply?.(state, (work) => later.push(work));
+      for (const work of later) {
+        await nextTask();
+        work();
+      }
+    }
     showNotice(this.teaching.apply(state, [...problems, ...missing]));
     this.layout.scrollToView(part);
     this.ready = true;
@@ -168,14 +186,22 @@ class LinkSync {
   }
 }
 
-/** Starts links: the layout, the notice and sharing, then opens the page's own link. */
-export function startLinks(api, panels) {
+/** Whether the page's address holds a link to open (not a bare address or a plain #anchor). */
+export function linkInAddress() {
+  return location.hash.includes("=");
+}
+
+/**
+ * Starts links: the layout, the notice and sharing, then opens the page's
+ * own link, a panel a task (`nextTask`, see `open`); resolves to the LinkSync.
+ */
+export async function startLinks(api, panels, nextTask) {
   bindNotice();
   const layout = new Layout();
   const link = new LinkSync(api, panels, layout);
   new Share(link, () => layout.linkKeys().view);
   const frame = new Frame(link);
-  link.start();
+  await link.start(nextTask);
   frame.ready();
   return link;
 }

@@ -11,6 +11,8 @@ class VisibleFrames {
   constructor(elements) {
     this.onScreen = true;
     const watched = [elements].flat().filter(Boolean);
+    /** Whether the observer has reported once (always, without one). */
+    this.reported = watched.length === 0 || !("IntersectionObserver" in window);
     /** Whether each watched element is on screen. */
     const seen = new Map(watched.map((element) => [element, true]));
     /** Frame callbacks held while hidden, one per loop (`slot`). */
@@ -19,6 +21,7 @@ class VisibleFrames {
     this.released = new Map();
     if (watched.length > 0 && "IntersectionObserver" in window) {
       const observer = new IntersectionObserver((entries) => {
+        this.reported = true;
         for (const entry of entries) seen.set(entry.target, entry.isIntersecting);
         this.onScreen = [...seen.values()].some(Boolean);
         this.release();
@@ -66,11 +69,13 @@ class VisibleFrames {
   }
 
   /**
-   * Runs `callback` now while the panel is visible; while it is not, holds it
-   * (the latest per `slot`) and runs it on the first frame the panel is seen.
+   * Runs `callback` now while the panel is visible; while it is not, or
+   * before the first report says it is (a panel off-screen at the start
+   * draws once seen, not in the start), holds it (the latest per `slot`)
+   * and runs it on the first frame the panel is seen.
    */
   whenVisible(callback, slot) {
-    if (this.visible) {
+    if (this.visible && this.reported) {
       this.held.delete(slot);
       callback();
     } else {

@@ -41,7 +41,8 @@ class RacePanel {
     this.finish = new FinishLine(this.$, () => this.retarget());
     this.bind();
     this.contestants.set([{ activation: "relu" }, { activation: "tanh" }, { activation: "sigmoid" }]);
-    this.rebuild();
+    // No race yet: the composer (app.js) builds and draws it, each in a task
+    // of its own, or the link it opens does.
     // The training view redraws after every rebuild; a retune (learning rate,
     // batch size, L2) only changes its controls.
     training.onDraw(() => this.follow());
@@ -89,22 +90,53 @@ class RacePanel {
     return this.playing;
   }
 
-  /** Sets the race's controls from a link's state (`read_link`), rebuilds, and races `race_steps`. */
-  apply(state) {
+  /**
+   * Sets the race's controls from a link's state (`read_link`), rebuilds,
+   * and races `race_steps`; the drawing and the race go to `later`, as the
+   * training view's do (training.js `apply`).
+   */
+  apply(state, later = (work) => work()) {
     this.contestants.set(state.race);
     this.finish.set(state.target);
     applySettings(this.root, state); // the repeat's seeds
-    this.rebuild();
-    if (state.race_steps > 0 && this.race) this.catchUp(state.race_steps);
+    this.build();
+    this.drawLater(later);
+    later(() => {
+      if (state.race_steps > 0 && this.race) this.catchUp(state.race_steps);
+    });
   }
 
-  /** Rebuilds the race when the training view's shared settings change. */
+  /**
+   * Hands `later` the drawing a part at a time (the page's start runs each
+   * in a task of its own), each held until the panel is first seen: the
+   * race is below the fold on the page, and hidden in other panels' embeds.
+   */
+  drawLater(later) {
+    if (!this.race) return void later(() => this.draw());
+    const race = this.race;
+    // A part still due when the race has been replaced has nothing to draw: the new race is drawn whole.
+    this.drawParts().forEach(([, part], i) => {
+      later(() => this.frames.whenVisible(() => this.race === race && part(), `first drawing ${i}`));
+    });
+  }
+
+  /**
+   * Rebuilds the race when the training view's shared settings change (once
+   * it has been built: a link's race is built by its own `apply`, after the
+   * training view's).
+   */
   follow() {
-    if (fragment(this.training.runKeys()) !== this.shared) this.rebuild();
+    if (this.shared !== null && fragment(this.training.runKeys()) !== this.shared) this.rebuild();
   }
 
-  /** Builds a new race from the training view's settings and the race's controls. */
+  /** Builds a new race from the training view's settings and the race's controls, and draws it. */
   rebuild() {
+    this.build();
+    this.draw();
+  }
+
+  /** `rebuild` without the drawing. */
+  build() {
     this.catching = false; // the race is replaced: nothing of it to draw
     this.pause();
     this.stopRepeat(false);
@@ -121,7 +153,6 @@ class RacePanel {
     this.labels = this.race ? this.race.labels() : [];
     this.colors = this.race ? this.race.colors() : [];
     this.buildBoundaries();
-    this.draw();
   }
 
   /** One small boundary plot per contestant, named after it (kept while the contestants stay the same). */

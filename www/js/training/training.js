@@ -52,7 +52,8 @@ class Training {
     this.edit = new NetworkEdit(api, $, run);
     this.keep = new Keep(api, $, run);
     this.bind();
-    this.rebuild();
+    // No run yet: the composer (app.js) builds and draws it, each in a task
+    // of its own, or the link it opens does.
   }
 
   /** Wires the buttons and controls. */
@@ -85,8 +86,13 @@ class Training {
     this.$("split-value").textContent = this.$("split").value;
   }
 
-  /** Builds a new run from every control (new data, new initial weights), or shows `imported`. */
+  /** Builds a new run from every control (new data, new initial weights), or shows `imported`, and draws it. */
   rebuild(imported = null) {
+    if (this.build(imported)) this.draw();
+  }
+
+  /** `rebuild` without the drawing: true when there is a new run to draw, false when an alert says why not. */
+  build(imported = null) {
     this.pause();
     this.mirror();
     this.layers.render();
@@ -98,9 +104,9 @@ class Training {
       this.hideAlert();
     } catch (e) {
       this.showAlert(e.message);
-      return;
+      return false;
     }
-    this.draw();
+    return true;
   }
 
   /** The keys that define a run (docs/link-keys.md), as the controls hold them. */
@@ -121,11 +127,18 @@ class Training {
     };
   }
 
-  /** Sets every control from a link's state (from `read_link`), builds the run and trains `steps`. */
-  apply(state) {
+  /**
+   * Sets every control from a link's state (from `read_link`), builds the
+   * run and trains `steps`. What follows the build (the drawing, the
+   * catch-up) goes to `later`, which the page's start runs in a task of its own.
+   */
+  apply(state, later = (work) => work()) {
     this.setControls(state);
-    this.rebuild();
-    if (state.steps > 0 && this.playground) this.catchUp(state.steps);
+    if (!this.build()) return;
+    this.drawLater(later);
+    later(() => {
+      if (state.steps > 0 && this.playground) this.catchUp(state.steps);
+    });
   }
 
   /** Shows `playground` (a loaded network file's run) with the controls set from its link `state`. */
@@ -226,15 +239,38 @@ class Training {
 
   /** Redraws the three canvases and the status line. */
   draw() {
-    if (!this.playground) return;
+    for (const part of this.drawParts()) part();
+  }
+
+  /** Hands `later` the drawing a part at a time (the page's start runs each in a task of its own). */
+  drawLater(later) {
+    const playground = this.playground;
+    // A part still due when the run has been replaced has nothing to draw: the new run is drawn whole.
+    for (const part of this.drawParts()) later(() => this.playground === playground && part());
+  }
+
+  /** What `draw` does, in three parts: the heatmap; the loss chart and the network; the status and the panels that follow the run. */
+  drawParts() {
+    if (!this.playground) return [];
     const dark = prefersDark();
-    const heatmap = this.$("heatmap");
-    const ratio = fitCanvas(heatmap);
-    timed("heatmap", () => this.playground.draw_heatmap(heatmap, ratio, this.$("show-test").checked, dark));
-    // The batch a stage of the stage panel sampled, ringed.
-    this.playground.draw_batch_marks(heatmap, ratio, dark);
-    timed("loss", () => this.playground.draw_loss(this.$("loss-chart"), fitCanvas(this.$("loss-chart")), dark));
-    this.network.draw(dark);
+    return [
+      () => {
+        const heatmap = this.$("heatmap");
+        const ratio = fitCanvas(heatmap);
+        timed("heatmap", () => this.playground.draw_heatmap(heatmap, ratio, this.$("show-test").checked, dark));
+        // The batch a stage of the stage panel sampled, ringed.
+        this.playground.draw_batch_marks(heatmap, ratio, dark);
+      },
+      () => {
+        timed("loss", () => this.playground.draw_loss(this.$("loss-chart"), fitCanvas(this.$("loss-chart")), dark));
+        this.network.draw(dark);
+      },
+      () => this.drawStatus(),
+    ];
+  }
+
+  /** The status line, the accuracy and the panels that follow the run. */
+  drawStatus() {
     const status = this.status();
     const { step, train_loss: train, test_loss: test, train_accuracy: trainAcc, test_accuracy: testAcc } = status;
     const rate = this.tuning.scheduled() ? ` · learning rate ${fmt(this.playground.learning_rate_now())}` : "";
