@@ -762,42 +762,18 @@ fn crosses(frame: (f64, f64, f64, f64), lines: &[Vec<(f64, f64)>]) -> bool {
 #[test]
 fn the_activation_charts_legend_takes_a_corner_free_of_the_spread_bands_where_there_is_one() {
     // tanh and sigmoid (the zero-centred experiment), ELU, sigmoid, six tanh layers; early and later.
+    let two = |units, first, second| {
+        vec![
+            HiddenLayer::new(units, first),
+            HiddenLayer::new(units, second),
+        ]
+    };
     let nets = [
-        (
-            vec![
-                HiddenLayer::new(6, Kind::Tanh),
-                HiddenLayer::new(6, Kind::Sigmoid),
-            ],
-            0.03,
-        ),
-        (
-            vec![
-                HiddenLayer::new(6, Kind::Tanh),
-                HiddenLayer::new(6, Kind::Sigmoid),
-            ],
-            3.0,
-        ),
-        (
-            vec![
-                HiddenLayer::new(8, Kind::Elu),
-                HiddenLayer::new(8, Kind::Elu),
-            ],
-            0.03,
-        ),
-        (
-            vec![
-                HiddenLayer::new(4, Kind::Sigmoid),
-                HiddenLayer::new(4, Kind::Sigmoid),
-            ],
-            3.0,
-        ),
-        (
-            vec![
-                HiddenLayer::new(8, Kind::Relu),
-                HiddenLayer::new(8, Kind::Relu),
-            ],
-            1.0,
-        ),
+        (two(6, Kind::Tanh, Kind::Sigmoid), 0.03),
+        (two(6, Kind::Tanh, Kind::Sigmoid), 3.0),
+        (two(8, Kind::Elu, Kind::Elu), 0.03),
+        (two(4, Kind::Sigmoid, Kind::Sigmoid), 3.0),
+        (two(8, Kind::Relu, Kind::Relu), 1.0),
         (six_tanh_layers(), 0.03),
         (six_tanh_layers(), 1.0),
     ];

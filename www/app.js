@@ -15,6 +15,7 @@ import { loadSettings } from "./js/settings.js";
 import { RacePanel } from "./js/race/race.js";
 import { SoftmaxPanel } from "./js/softmax.js";
 import { Stages } from "./js/stages/stages.js";
+import { eachInTask } from "./js/tasks.js";
 import { startTheme } from "./js/theme.js";
 import { Training } from "./js/training/training.js";
 
@@ -48,14 +49,7 @@ function part(name, work) {
 const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
 
 /** Runs the work `give` hands its `later`, each in a task of its own, timed as parts named `name`. */
-async function inTasks(name, give) {
-  const works = [];
-  give((work) => works.push(work));
-  for (const work of works) {
-    await nextTask();
-    part(name, work);
-  }
-}
+const inTasks = (name, give) => eachInTask(give, nextTask, (work) => part(name, work));
 
 /**
  * Starts the page once the module's exports are available (guarded: see

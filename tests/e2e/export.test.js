@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openPage, pixelHash, startSite, stopSite } from "./harness.js";
+import { downloadFrom, openPage, pixelHash, startSite, stopSite } from "./harness.js";
 
 /** A button of the training view's bar (the race has its own Step, Play and Reset). */
 const trainButton = (page, name) => page.getByRole("group", { name: "Training" }).getByRole("button", { name, exact: true });
@@ -24,14 +24,6 @@ before(async () => {
 after(() => stopSite({ server, browser }));
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** Clicks `button` and returns the download's suggested name and bytes. */
-async function downloadFrom(page, button) {
-  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
-  const path = join(scratch, download.suggestedFilename());
-  await download.saveAs(path);
-  return { name: download.suggestedFilename(), bytes: await readFile(path), path };
-}
 
 const stepOf = async (page) => Number(/^Step (\d+) /.exec(await page.locator("#train-status").textContent())[1]);
 

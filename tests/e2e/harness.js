@@ -1,7 +1,8 @@
 // Browser-test harness: serves dist/ on 127.0.0.1 (under a sub-path, to prove
 // the site's URLs are relative) and drives Debian's Chromium with playwright-core.
 import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -141,4 +142,20 @@ export function pixelHash(page, target) {
     return h;
   };
   return page ? page.$eval(target, hash) : target.evaluate(hash);
+}
+
+/** Where downloadFrom keeps what it saved, made on first use. */
+let downloads;
+
+/**
+ * Clicks `button` on `page` and returns the download's suggested name, its
+ * bytes and the path it was saved at (under that name, so a file chooser
+ * can take it back).
+ */
+export async function downloadFrom(page, button) {
+  downloads ??= await mkdtemp(join(tmpdir(), "nnplay-downloads-"));
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  const path = join(downloads, download.suggestedFilename());
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), bytes: await readFile(path), path };
 }

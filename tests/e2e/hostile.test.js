@@ -5,8 +5,7 @@
 // bounded fuzz of every function on window.nnplay and a hostile links corpus.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { openPage, startSite, stopSite } from "./harness.js";
+import { downloadFrom, openPage, startSite, stopSite } from "./harness.js";
 import { fuzzApi, fuzzLinkDoors, hostileLinks } from "./fuzz.js";
 
 let server;
@@ -579,11 +578,7 @@ describe("the page's own doors", () => {
     assert.match(await alert.textContent(), /more than 64 levels deep/);
     await train(page, "Step").click();
     assert.match(await statusOf(page), /^Step 26 ·/, "Step still trains the kept run");
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Save network (JSON)" }).click(),
-    ]);
-    const saved = JSON.parse(await readFile(await download.path(), "utf8"));
+    const saved = JSON.parse((await downloadFrom(page, page.getByRole("button", { name: "Save network (JSON)" }))).bytes.toString("utf8"));
     assert.equal(saved.format, "nnplay-network", "the run can still be saved");
     assert.equal(await page.locator("#panic").isVisible(), false);
     assert.deepEqual(problems, []);
@@ -593,11 +588,7 @@ describe("the page's own doors", () => {
   test("a network file whose params hold 1e999 names the number, not null, by the API and by Load network", async () => {
     const { page, problems } = await openPage(browser, server.url);
     await train(page, "Epoch").click();
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Save network (JSON)" }).click(),
-    ]);
-    const saved = await readFile(await download.path(), "utf8");
+    const saved = (await downloadFrom(page, page.getByRole("button", { name: "Save network (JSON)" }))).bytes.toString("utf8");
     // The text a JSON writer cannot produce but a hand edit can: 1e999 reads as infinity.
     const edited = saved.replace(/("params":\s*\[)\s*[-0-9.e+]+/, "$11e999");
     assert.notEqual(edited, saved);

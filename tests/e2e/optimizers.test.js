@@ -3,18 +3,13 @@
 // Rust with named errors, and L1 cutting weights to exactly zero.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { openPage, startSite, stopSite } from "./harness.js";
+import { downloadFrom, openPage, startSite, stopSite } from "./harness.js";
 
 let server;
 let browser;
-let scratch;
 
 before(async () => {
   ({ server, browser } = await startSite());
-  scratch = await mkdtemp(join(tmpdir(), "nnplay-optimizers-"));
 });
 
 after(() => stopSite({ server, browser }));
@@ -111,13 +106,7 @@ describe("optimisers, schedules and regularisation", () => {
     await page.getByLabel("Regularisation rate").selectOption("10");
     for (let i = 0; i < 4; i++) await page.getByRole("button", { name: "Epoch" }).click();
     await urlHas(page, ["reg=l1", "reg_rate=10", "steps=100"]);
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Save network (JSON)" }).click(),
-    ]);
-    const path = join(scratch, download.suggestedFilename());
-    await download.saveAs(path);
-    const file = JSON.parse(await readFile(path, "utf8"));
+    const file = JSON.parse((await downloadFrom(page, page.getByRole("button", { name: "Save network (JSON)" }))).bytes.toString("utf8"));
     assert.match(file.link, /reg=l1&reg_rate=10/);
     const units = file.model.layers.map((l) => l.units);
     const weights = weightsOf(file.params, units);

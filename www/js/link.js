@@ -10,6 +10,7 @@ import { bindNotice, showNotice } from "./notice.js";
 import { Layout } from "./panels.js";
 import { fragment } from "./settings.js";
 import { Share } from "./share.js";
+import { eachInTask } from "./tasks.js";
 import { Teacher } from "./teacher.js";
 import { chosenTheme, onThemeChange, setTheme } from "./theme.js";
 
@@ -127,12 +128,7 @@ class LinkSync {
         continue;
       }
       await nextTask();
-      const later = [];
-      panel.apply?.(state, (work) => later.push(work));
-      for (const work of later) {
-        await nextTask();
-        work();
-      }
+      await eachInTask((later) => panel.apply?.(state, later), nextTask);
     }
     showNotice(this.teaching.apply(state, [...problems, ...missing]));
     this.layout.scrollToView(part);
