@@ -266,3 +266,24 @@ fn plain_values_are_what_the_controls_show_of_a_link() {
         }
     }
 }
+
+#[test]
+fn the_explorer_first_modules_settings_are_the_catalogues() {
+    let file = include_str!("../src/web/first_view_settings.json");
+    assert!(
+        file == nnplay::config::first_view_settings_json(),
+        "src/web/first_view_settings.json differs from the catalogue; regenerate it with \
+         `cargo run --example first_view_settings > src/web/first_view_settings.json`"
+    );
+    let keys: Vec<&str> = nnplay::config::first_view_settings()
+        .iter()
+        .map(|s| s.key)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "theme", "curves", "xmin", "xmax", "leaky", "prelu", "elu", "maxout", "x", "logits",
+            "t"
+        ]
+    );
+}

@@ -1,5 +1,6 @@
-// nnplay's front end: composes the page once Trunk's loader has the wasm
-// module ready. All mathematics lives in Rust; the panels read controls, call
+// nnplay's front end: composes the page once the loader has a wasm module
+// ready (the explorer-first one draws the first curves, the full one the rest:
+// scripts/first-module.mjs). All mathematics lives in Rust; the panels read controls, call
 // the JS API and write text. Each panel owns its section of the page; this
 // module makes them, hands the stage and race panels what the training panel
 // shares, and gives the page's parts (links, keys, plot texts, PNG buttons)
@@ -58,16 +59,22 @@ const inTasks = (name, give) => eachInTask(give, nextTask, (work) => part(name, 
  * module arrived.
  */
 async function start(bindings) {
-  const api = guard(bindings);
-  window.nnplay = api;
+  // The explorer-first module when the loader fetched it (its exports draw the explorer and softmax), else the full one.
+  const firstApi = guard(bindings);
   try {
-    part("settings", () => { loadSettings(api); startTheme(); });
+    part("settings", () => { loadSettings(firstApi); startTheme(); });
     await nextTask();
-    const explorer = part("explorer", () => new Explorer(api, $("explorer")));
+    const explorer = part("explorer", () => new Explorer(firstApi, $("explorer")));
     part("explorer draw", () => explorer.update());
     await nextTask();
-    const softmax = part("softmax", () => new SoftmaxPanel(api, $("softmax")));
+    const softmax = part("softmax", () => new SoftmaxPanel(firstApi, $("softmax")));
     part("softmax draw", () => softmax.draw());
+    await nextTask();
+    // Every other panel, links and window.nnplay take the whole API, fetched once the first curves are drawn.
+    const full = await fullModule();
+    const api = full === bindings ? firstApi : guard(full);
+    window.nnplay = api;
+    if (api !== firstApi) part("settings", () => loadSettings(api));
     await nextTask();
     const training = part("training", () => new Training(api, $("train"), $("stages")));
     const run = training.shared();
@@ -129,5 +136,22 @@ async function start(bindings) {
 
 window.addEventListener("error", (e) => showFailure(e.error || e.message));
 window.addEventListener("unhandledrejection", (e) => showFailure(e.reason));
-if (window.wasmBindings) start(window.wasmBindings);
-else window.addEventListener("TrunkApplicationStarted", () => start(window.wasmBindings), { once: true });
+/** The full module's exports (the loader's `wasmBindings`), asking the loader for it if it has not yet. */
+function fullModule() {
+  if (window.wasmBindings) return Promise.resolve(window.wasmBindings);
+  // Release builds: scripts/first-module.mjs's loader; debug builds: Trunk's, which loads it at once.
+  if (window.nnplayFull) return window.nnplayFull();
+  return new Promise((resolve) => window.addEventListener("TrunkApplicationStarted", () => resolve(window.wasmBindings), { once: true }));
+}
+
+// The first module to arrive starts the page: the explorer-first one (`nnplayFirst`) or the full one.
+if (window.nnplayFirst || window.wasmBindings) start(window.nnplayFirst ?? window.wasmBindings);
+else {
+  const begin = () => {
+    window.removeEventListener("nnplay:first", begin);
+    window.removeEventListener("TrunkApplicationStarted", begin);
+    start(window.nnplayFirst ?? window.wasmBindings);
+  };
+  window.addEventListener("nnplay:first", begin);
+  window.addEventListener("TrunkApplicationStarted", begin);
+}

@@ -1,4 +1,4 @@
-// Loaded as a classic script before Trunk's inline loader: if the host's
+// Loaded as a classic script before the inline loader: if the host's
 // Content-Security-Policy blocks that loader (or the WebAssembly compile),
 // the page says so by name instead of sitting at "Step 0" with dead buttons.
 (() => {
@@ -15,7 +15,7 @@
     panel.hidden = false;
   };
   document.addEventListener("securitypolicyviolation", (event) => {
-    if (!/^script-src/.test(event.effectiveDirective) || window.wasmBindings) return;
+    if (!/^script-src/.test(event.effectiveDirective) || window.nnplayFirst || window.wasmBindings) return;
     blocked.push(event);
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show, { once: true });
     else show();

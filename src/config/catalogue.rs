@@ -3,9 +3,10 @@
 //! its controls from it and `docs/link-keys.md` lists it.
 
 use super::key::Key;
-use super::setting::Values;
+use super::setting::{Choice, Values};
 use super::state::LinkState;
 use super::{data_keys, keys, optimizer_keys, race_keys, view_keys};
+use crate::json::Json;
 
 /// One setting a link may carry.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +33,97 @@ pub struct Setting {
 pub fn settings() -> Vec<Setting> {
     let state = LinkState::default();
     keys::all().map(|key| setting(key, &state)).collect()
+}
+
+/// The settings of the first view's controls (`keys::first_view`: the
+/// theme, the explorer's and softmax's keys), in the order of `settings()`.
+pub fn first_view_settings() -> Vec<Setting> {
+    let state = LinkState::default();
+    keys::first_view().map(|key| setting(key, &state)).collect()
+}
+
+/// `first_view_settings()` as the JSON text the explorer-first module hands
+/// the page (src/web/first_view_settings.json, written by
+/// `cargo run --example first_view_settings`), in the fields and order of
+/// the full module's `settings()` (docs/js-api.md, "Settings"). Building the
+/// catalogue in that module would cost it 30 kB of gzip wasm (docs/performance.md).
+pub fn first_view_settings_json() -> String {
+    let list: Vec<Json> = first_view_settings().iter().map(setting_json).collect();
+    format!("{}\n", Json::Array(list))
+}
+
+fn setting_json(s: &Setting) -> Json {
+    let mut fields = vec![("key", Json::from(s.key)), ("label", s.label.into())];
+    fields.extend(values_json(&s.values));
+    fields.extend([
+        ("default", s.default.as_str().into()),
+        ("accepts", s.accepts.as_str().into()),
+        ("help", s.help.into()),
+    ]);
+    let part = |(name, values): &(&str, Values)| {
+        let mut entry = vec![("name", Json::from(*name))];
+        entry.extend(values_json(values));
+        object(entry)
+    };
+    fields.push(("parts", Json::Array(s.parts.iter().map(part).collect())));
+    object(fields)
+}
+
+fn object(fields: Vec<(&str, Json)>) -> Json {
+    Json::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+/// A setting's values as `settings()` gives them: `kind` and what that kind has.
+fn values_json(values: &Values) -> Vec<(&'static str, Json)> {
+    match values {
+        Values::Number {
+            min,
+            max,
+            min_open,
+            max_open,
+            step,
+            presets,
+        } => vec![
+            ("kind", "number".into()),
+            ("min", (*min).into()),
+            ("max", (*max).into()),
+            ("min_open", (*min_open).into()),
+            ("max_open", (*max_open).into()),
+            ("step", (*step).into()),
+            ("presets", presets.clone().into()),
+        ],
+        Values::Whole {
+            min,
+            max,
+            step,
+            unit,
+        } => vec![
+            ("kind", "whole".into()),
+            ("min", (*min as f64).into()),
+            ("max", (*max as f64).into()),
+            ("step", (*step as f64).into()),
+            ("unit", (*unit).into()),
+        ],
+        Values::Choice(choices) => {
+            let choice = |c: &Choice| {
+                Json::object([
+                    ("name", c.name.into()),
+                    ("label", c.label.into()),
+                    ("help", c.help.into()),
+                ])
+            };
+            vec![
+                ("kind", "choice".into()),
+                ("choices", Json::Array(choices.iter().map(choice).collect())),
+            ]
+        }
+        Values::Flag { off, on } => vec![
+            ("kind", "flag".into()),
+            ("off", (*off).into()),
+            ("on", (*on).into()),
+        ],
+        Values::Text(_) => vec![("kind", "text".into())],
+    }
 }
 
 fn setting(key: &Key, state: &LinkState) -> Setting {

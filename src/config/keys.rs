@@ -25,6 +25,15 @@ pub fn all() -> impl Iterator<Item = &'static Key> {
         .chain(super::teacher_keys::KEYS)
 }
 
+/// The keys the first view's controls take their ranges from: the page's
+/// theme and the explorer's and softmax's keys (the explorer-first module,
+/// `settings()` without the `full` feature).
+pub fn first_view() -> impl Iterator<Item = &'static Key> {
+    KEYS.iter()
+        .filter(|key| key.name == "theme")
+        .chain(view_keys::KEYS)
+}
+
 fn noise() -> Values {
     Values::whole(0..=50, "%").step(5)
 }

@@ -5,8 +5,13 @@
 //! browser's way (`heatmap`), and a link read strictly (`strict`), which the
 //! training view and the race share.
 
+// The explorer-first module (no `full` feature) uses only part of this.
+#![cfg_attr(not(feature = "full"), allow(dead_code))]
+
 pub mod canvas;
 pub(crate) mod convert;
 pub(crate) mod fields;
+#[cfg(feature = "full")]
 pub(crate) mod heatmap;
+#[cfg(feature = "full")]
 pub(crate) mod strict;

@@ -20,12 +20,18 @@
 
 pub mod activations;
 pub mod common;
+#[cfg(feature = "full")]
 pub mod custom_points;
+#[cfg(feature = "full")]
 pub mod datasets;
 pub mod explorer;
+#[cfg(feature = "full")]
 pub mod link;
+#[cfg(feature = "full")]
 pub mod model;
+#[cfg(feature = "full")]
 pub mod playground;
+#[cfg(feature = "full")]
 pub mod race;
 pub mod settings;
 

@@ -2,11 +2,14 @@
 //! with its control's label, values, default and help, so the page builds
 //! its controls from the core's ranges and lists.
 
+#[cfg(feature = "full")]
 use super::common::fields::{list, maybe, Fields};
+#[cfg(feature = "full")]
 use crate::config::{Choice, Setting, Values};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "full")]
 fn choice(choice: &Choice) -> Fields {
     Fields::new()
         .with("name", choice.name)
@@ -14,6 +17,7 @@ fn choice(choice: &Choice) -> Fields {
         .with("help", choice.help)
 }
 
+#[cfg(feature = "full")]
 /// The fields of `values`: `kind` ("number", "whole", "choice", "flag" or
 /// "text") and what that kind has.
 fn values(out: &Fields, values: &Values) {
@@ -59,6 +63,7 @@ fn values(out: &Fields, values: &Values) {
     }
 }
 
+#[cfg(feature = "full")]
 fn setting(s: &Setting) -> Fields {
     let out = Fields::new().with("key", s.key).with("label", s.label);
     values(&out, &s.values);
@@ -81,7 +86,21 @@ fn setting(s: &Setting) -> Fields {
 /// and a `flag` has `off, on` (what 0 and 1 mean); `parts: [{name, kind, …}]`
 /// are the values inside a structured one (`layers`: layers, units, pieces).
 /// Seeds' max is 2^53 − 1.
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn settings() -> Array {
     list(crate::config::settings().iter().map(setting))
+}
+
+/// The explorer-first module's `settings()`: only the first view's settings
+/// (the page's theme, the explorer's and softmax's keys), written from the
+/// catalogue as JSON text (`config::first_view_settings_json`; a test holds
+/// the file to it), since building them here would cost 30 kB of gzip wasm.
+/// The full module fills the other controls once it arrives (www/js/settings.js).
+#[cfg(not(feature = "full"))]
+#[wasm_bindgen]
+pub fn settings() -> Array {
+    js_sys::JSON::parse(include_str!("first_view_settings.json"))
+        .map(|parsed| Array::from(&parsed))
+        .unwrap_or_default()
 }

@@ -152,8 +152,10 @@ describe("activation explorer", () => {
       let inFrame = false;
       const raf = window.requestAnimationFrame.bind(window);
       window.requestAnimationFrame = (callback) => raf((t) => { inFrame = true; try { callback(t); } finally { inFrame = false; } });
-      const time = window.nnplay.time_per_evaluation;
-      window.nnplay.time_per_evaluation = (...args) => { window.costCalls.push(inFrame); return time(...args); };
+      // The explorer's own module: on a release build the explorer-first one, not window.nnplay's.
+      const api = window.nnplayPanels.explorer.api;
+      const time = api.time_per_evaluation;
+      api.time_per_evaluation = (...args) => { window.costCalls.push(inFrame); return time(...args); };
     });
     await page.locator("#properties").scrollIntoViewIfNeeded();
     await page.waitForTimeout(1500);

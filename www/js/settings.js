@@ -28,10 +28,25 @@ export function allSettings() {
   return [...catalogue.values()];
 }
 
-/** Reads the catalogue from `api` and fills every control marked with data-setting. */
+/** The controls already filled: a control keeps what its reader chose when a later module's catalogue arrives. */
+const filled = new WeakSet();
+
+/**
+ * Reads the catalogue from `api` and fills every control marked with
+ * data-setting that is not filled yet. The explorer-first module's catalogue
+ * holds only the first view's settings, so its controls are filled first and
+ * the rest once the full module's arrives; with the full module's, a control
+ * whose key it lacks is an error.
+ */
 export function loadSettings(api) {
-  for (const entry of api.settings()) catalogue.set(entry.key, entry);
-  for (const control of document.querySelectorAll("[data-setting]")) fillControl(control, setting(control.dataset.setting));
+  const entries = api.settings();
+  for (const entry of entries) catalogue.set(entry.key, entry);
+  const partial = !api.Playground;
+  for (const control of document.querySelectorAll("[data-setting]")) {
+    if (filled.has(control) || (partial && !entries.some((e) => e.key === control.dataset.setting.split(".")[0]))) continue;
+    fillControl(control, setting(control.dataset.setting));
+    filled.add(control);
+  }
 }
 
 /** `key=value&…` of an object's entries, each value percent-encoded. */
