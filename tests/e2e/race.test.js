@@ -201,8 +201,19 @@ describe("activation race", () => {
     for (let i = 0; i < 3; i++) await bar(page).getByRole("button", { name: "Step", exact: true }).click();
     assert.equal(await raceStep(page), 3);
     await page.getByLabel("Learning rate").selectOption("0.3");
-    assert.equal(await raceStep(page), 0, "a new race with the new learning rate");
+    // The race follows in a task of its own, after the training view's rebuild.
+    await page.waitForFunction(() => document.getElementById("race-status").dataset.step === "0", null, { timeout: 5000 });
+    assert.equal(await page.getByLabel("Learning rate", { exact: true }).inputValue(), "0.3");
+    // A link's race is built once: by its own piece, not again by following the training view's rebuild.
+    await page.evaluate(() => {
+      const race = window.nnplay.Race;
+      const build = race.from_link;
+      window.raceBuilds = 0;
+      race.from_link = (...args) => { window.raceBuilds++; return build(...args); };
+    });
     await followLink(page, "Leaky ReLU against ReLU at a high learning rate");
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.raceBuilds), 1, "the link's race built once");
     assert.equal(await page.getByLabel("Learning rate").inputValue(), "1");
     await playPast(page, 300);
     const [leaky, relu] = await resultRows(page);

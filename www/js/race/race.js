@@ -34,6 +34,7 @@ class RacePanel {
     this.frames = new VisibleFrames(root);
     this.cancelled = false;
     this.shared = null;
+    this.followDue = false; // a rebuild that follows the training view is scheduled (`follow`)
     /** Called when a link's catch-up has reached its step (autoplay starts then). */
     this.caughtUp = [];
     const kinds = api.activations().filter((a) => a.name !== "softmax");
@@ -122,11 +123,19 @@ class RacePanel {
 
   /**
    * Rebuilds the race when the training view's shared settings change (once
-   * it has been built: a link's race is built by its own `apply`, after the
-   * training view's).
+   * it has been built), in a task of its own: the training view's rebuild
+   * and the race's are two tasks, not one long one, and a link, whose race
+   * is built by its own `apply` in the piece after the training view's, is
+   * built once (the due rebuild then finds nothing changed).
    */
   follow() {
-    if (this.shared !== null && fragment(this.training.runKeys()) !== this.shared) this.rebuild();
+    const changed = () => this.shared !== null && fragment(this.training.runKeys()) !== this.shared;
+    if (this.followDue || !changed()) return;
+    this.followDue = true;
+    setTimeout(() => {
+      this.followDue = false;
+      if (changed()) this.rebuild();
+    }, 0);
   }
 
   /** Builds a new race from the training view's settings and the race's controls, and draws it. */
