@@ -29,7 +29,8 @@ mod view_keys;
 pub use crate::edits::{edits_fit_link, write_edits};
 pub use crate::session::{HiddenLayer, PlaygroundConfig, SettingError};
 pub use catalogue::{
-    first_view_settings, first_view_settings_json, plain_values, settings, Plain, Setting,
+    first_view_settings, first_view_settings_json, plain_values, settings, settings_json, Plain,
+    Setting,
 };
 pub use catalogue_doc::link_keys_markdown;
 pub use link::{parse_link, write_link};

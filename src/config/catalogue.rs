@@ -42,14 +42,23 @@ pub fn first_view_settings() -> Vec<Setting> {
     keys::first_view().map(|key| setting(key, &state)).collect()
 }
 
-/// `first_view_settings()` as the JSON text the explorer-first module hands
-/// the page (src/web/first_view_settings.json, written by
-/// `cargo run --example first_view_settings`), in the fields and order of
-/// the full module's `settings()` (docs/js-api.md, "Settings"). Building the
-/// catalogue in that module would cost it 30 kB of gzip wasm (docs/performance.md).
+/// Every setting as JSON text, in the fields `settings()` gives JavaScript
+/// (docs/js-api.md, "Settings"): the full module's `settings()` hands the
+/// page this text parsed.
+pub fn settings_json() -> String {
+    catalogue_json(&settings())
+}
+
+/// `first_view_settings()` as the same JSON text: the explorer-first module
+/// holds it as a file (src/web/first_view_settings.json, written by
+/// `cargo run --example first_view_settings`), since building the catalogue
+/// in that module would cost it 30 kB of gzip wasm (docs/performance.md).
 pub fn first_view_settings_json() -> String {
-    let list: Vec<Json> = first_view_settings().iter().map(setting_json).collect();
-    format!("{}\n", Json::Array(list))
+    format!("{}\n", catalogue_json(&first_view_settings()))
+}
+
+fn catalogue_json(settings: &[Setting]) -> String {
+    Json::Array(settings.iter().map(setting_json).collect()).to_string()
 }
 
 fn setting_json(s: &Setting) -> Json {

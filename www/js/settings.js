@@ -39,11 +39,14 @@ const filled = new WeakSet();
  * whose key it lacks is an error.
  */
 export function loadSettings(api) {
-  const entries = api.settings();
-  for (const entry of entries) catalogue.set(entry.key, entry);
+  const keys = new Set();
+  for (const entry of api.settings()) {
+    catalogue.set(entry.key, entry);
+    keys.add(entry.key);
+  }
   const partial = !api.Playground;
   for (const control of document.querySelectorAll("[data-setting]")) {
-    if (filled.has(control) || (partial && !entries.some((e) => e.key === control.dataset.setting.split(".")[0]))) continue;
+    if (filled.has(control) || (partial && !keys.has(control.dataset.setting.split(".")[0]))) continue;
     fillControl(control, setting(control.dataset.setting));
     filled.add(control);
   }
