@@ -1,6 +1,7 @@
-// Frame time while playing: the training view's whole frame (250 samples of
+// Frame time while playing: the training view's frames (250 samples of
 // training, train and test loss, the 100 × 100 heatmap, the network drawing,
-// every panel that follows the run), in the built site in headless Chromium.
+// every panel that follows the run; a wide network spreads them over a few
+// frames), in the built site in headless Chromium.
 // Run after a release build: `NNPLAY_DIST=/tmp/x-dist node bench/frame.mjs`
 // (or against dist/ without NNPLAY_DIST). Prints one table.
 //
@@ -41,14 +42,17 @@ function percentiles(values) {
 async function collect({ warmup, count, maxMs }) {
   const frames = () => performance.getEntriesByName("frame", "measure");
   const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+  const step = () => Number(/^Step (\d+)/.exec(document.querySelector("#train-status").textContent)[1]);
   while (frames().length < warmup) await sleep(20);
   performance.clearMeasures();
   const start = performance.now();
+  const firstStep = step();
   while (frames().length < count && performance.now() - start < maxMs) await sleep(20);
   const elapsed = performance.now() - start;
+  const steps = step() - firstStep;
   const durations = (name) => performance.getEntriesByName(name, "measure").map((e) => e.duration);
   const parts = Object.fromEntries(["train", "heatmap", "loss", "network", "follow"].map((n) => [n, durations(n)]));
-  return { frames: durations("frame"), parts, elapsed };
+  return { frames: durations("frame"), parts, elapsed, steps };
 }
 
 /** In the page: network evaluations per second over the heatmap's grid, via Model.predict. */
@@ -127,8 +131,8 @@ try {
   console.log(`headless Chromium ${browser.version()}; load average ${loadavg()[0].toFixed(2)}`);
   console.log(`${WARMUP_FRAMES} frames of warm-up, then up to ${FRAMES} frames or ${MAX_MS / 1000} s per view; batch 10, 250 samples per frame; circle data.\n`);
   const lines = [
-    "| view | frames | frame ms: median | p95 | max | frames/s | train | heatmap | loss | network | follow | input delay ms: median | max | heatmap grid points/s while playing | grid evaluations/s (Model.predict, f64) |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| view | frames | frame ms: median | p95 | max | frames/s | heatmaps/s | steps/s | train | heatmap | loss | network | follow | input delay ms: median | max | heatmap grid points/s while playing | grid evaluations/s (Model.predict, f64) |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   const problems = [];
   const figures = {};
@@ -136,13 +140,16 @@ try {
     const result = await measure(browser, server.url, view);
     const frame = percentiles(result.frames);
     const fps = (result.frames.length * 1000) / result.elapsed;
+    // A frame that cannot fit its drawing leaves parts to the next frames: the heatmap's own rate.
+    const refreshes = (result.parts.heatmap.length * 1000) / result.elapsed;
+    const stepsPerSecond = (result.steps * 1000) / result.elapsed;
     const delay = percentiles(result.delays);
     const parts = Object.values(result.parts).map((durations) => ms(percentiles(durations).median));
     // The page's own heatmap pass (f32, four lanes), with its colouring and drawing.
     const side = view.playingGrid ?? GRID;
     const heatmapRate = (side * side * 1000) / percentiles(result.parts.heatmap).median;
-    lines.push(`| ${view.name} | ${result.frames.length} | ${ms(frame.median)} | ${ms(frame.p95)} | ${ms(frame.max)} | ${fps.toFixed(1)} | ${parts.join(" | ")} | ${ms(delay.median)} | ${ms(delay.max)} | ${readable(heatmapRate)} (${side} × ${side}) | ${readable(result.rate)} |`);
-    figures[view.key] = { frame, fps, delay, gridRate: result.rate, heatmapRate };
+    lines.push(`| ${view.name} | ${result.frames.length} | ${ms(frame.median)} | ${ms(frame.p95)} | ${ms(frame.max)} | ${fps.toFixed(1)} | ${refreshes.toFixed(1)} | ${readable(stepsPerSecond)} | ${parts.join(" | ")} | ${ms(delay.median)} | ${ms(delay.max)} | ${readable(heatmapRate)} (${side} × ${side}) | ${readable(result.rate)} |`);
+    figures[view.key] = { frame, fps, refreshes, stepsPerSecond, delay, gridRate: result.rate, heatmapRate };
     problems.push(...result.problems);
   }
   console.log(lines.join("\n"));
@@ -150,7 +157,7 @@ try {
   console.log("\ntrain … follow: median ms of each part of a frame (follow: the stage, diagnostics, metrics and link panels).");
   console.log("Frame ms is the page's own work; the browser rasterises the canvases after it, which frames/s includes.");
   console.log("Heatmap grid points/s: the grid's points over the heatmap part's median ms, so it counts the f32 pass with its colouring and drawing; Model.predict is the f64 pass alone.");
-  console.log("While a wide network (over 10 000 parameters) plays, its network is drawn in a task of its own, not in the frame ms.");
+  console.log("Frames/s counts played frames; heatmaps/s the heatmap's refreshes (a frame whose work does not fit its budget leaves parts of the drawing to the next frames); steps/s the samples trained.");
   console.log(`Input delay: how long each of ${KEY_PRESSES} key presses while playing waited for the page.`);
   console.log(`\nload average at the end: ${loadavg()[0].toFixed(2)}`);
   if (problems.length) console.log(`\npage problems:\n  ${problems.join("\n  ")}`);

@@ -54,10 +54,12 @@ row("default view: frames/s, p95 frame", "60, p95 < 12 ms", frame?.default, (f) 
   // A 60 Hz display's frames, give or take the timer's rounding.
   f.fps >= 59 && f.frame.p95 < 12,
 ]);
-row("[2, 64, 64, 1]: frames/s, full heatmap", "≥ 30", frame?.["64x64x1"], (f) => [f.fps.toFixed(1), f.fps >= 30]);
+// A frame whose work does not fit leaves parts of its drawing to the next frames: the heatmap's refreshes are counted apart.
+row("[2, 64, 64, 1]: full heatmap refreshes/s", "≥ 30", frame?.["64x64x1"], (f) => [f.refreshes.toFixed(1), f.refreshes >= 30]);
+row("6 × 64 while playing: frames/s (issue #18)", "60", frame?.["6x64"], (f) => [f.fps.toFixed(1), f.fps >= 59]);
 row("6 × 64: longest wait of a key press", "≤ 50 ms", frame?.["6x64"], (f) => [ms(f.delay.max), f.delay.max <= 50]);
-// Every played frame draws the heatmap (coarse while a wide network plays).
-row("6 × 64: heatmap refreshes/s", "≥ 5", frame?.["6x64"], (f) => [f.fps.toFixed(1), f.fps >= 5]);
+// Coarse (50 × 50) while a wide network plays.
+row("6 × 64: heatmap refreshes/s", "≥ 5", frame?.["6x64"], (f) => [f.refreshes.toFixed(1), f.refreshes >= 5]);
 row("first drawn curve, median", "< 300 ms", budget, (b) => [`${b.firstCurveMs.median.toFixed(0)} ms`, b.firstCurveMs.median < 300]);
 
 // The start (issue #18): unthrottled long tasks, layout shift and bytes, then Lighthouse's mobile run.

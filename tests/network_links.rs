@@ -177,3 +177,66 @@ fn links_of_dense_columns_are_thinner_than_the_gap_between_units() {
     let links = links_of(&net, &page, 1.0, Theme::LIGHT);
     assert!(links.buckets().all(|b| b.width == 1));
 }
+
+#[test]
+fn a_limit_keeps_each_column_pairs_share_of_its_strongest_links_and_every_cut_link() {
+    let mut net = network(&[64; 6]);
+    // Cut one weak link of the third layer (64 → 64): cut links stay drawn.
+    let mut params = net.params().to_vec();
+    params[net.layers()[2].w_range().start + 5] = 0.0;
+    net.set_params(&params).unwrap();
+    let layout = picture(&net, 1.0);
+    let mut links = Links::default();
+    links.set_limit(Some(2_000));
+    links.fill(&net, &layout, 1.0, Theme::LIGHT);
+    let kept: Vec<[f64; 4]> = links
+        .buckets()
+        .flat_map(|b| b.segments.chunks_exact(4).map(|s| [s[0], s[1], s[2], s[3]]))
+        .collect();
+    let all = expected(&net, &layout);
+    let largest = net.params().iter().fold(1e-9, |m: f64, v| m.max(v.abs()));
+    for layer in 0..net.layers().len() {
+        let pair: Vec<(usize, usize, usize, [f64; 4])> =
+            all.iter().copied().filter(|l| l.0 == layer).collect();
+        // The pair's share of 2 000 of the 20 736 links, rounded up.
+        let share = (2_000 * pair.len()).div_ceil(all.len());
+        let weight = |l: &(usize, usize, usize, [f64; 4])| link_weight(&net, l.0, l.1, l.2);
+        let (drawn, left): (Vec<_>, Vec<_>) =
+            pair.iter().copied().partition(|l| kept.contains(&l.3));
+        let cut = drawn.iter().filter(|l| weight(l) == 0.0).count();
+        assert_eq!(
+            drawn.len(),
+            share + cut,
+            "layer {layer}: its share, and its cut link"
+        );
+        // Every link left out is weaker than every uncut link drawn.
+        let size = |l: &(usize, usize, usize, [f64; 4])| weight(l).abs() / largest;
+        let weakest_drawn = drawn
+            .iter()
+            .filter(|l| weight(l) != 0.0)
+            .map(size)
+            .fold(f64::INFINITY, f64::min);
+        let strongest_left = left.iter().map(size).fold(0.0, f64::max);
+        assert!(
+            strongest_left <= weakest_drawn,
+            "layer {layer}: {strongest_left} left out, {weakest_drawn} drawn"
+        );
+    }
+    assert!(
+        kept.len() <= 2_000 + net.layers().len() + 1,
+        "{} drawn",
+        kept.len()
+    );
+    // No limit again: every link.
+    links.set_limit(None);
+    links.fill(&net, &layout, 1.0, Theme::LIGHT);
+    let drawn: usize = links.buckets().map(|b| b.segments.len() / 4).sum();
+    assert_eq!(drawn, all.len());
+    // A network with fewer links than the limit draws them all.
+    let small = network(&[8, 8]);
+    let layout = picture(&small, 1.0);
+    links.set_limit(Some(2_000));
+    links.fill(&small, &layout, 1.0, Theme::LIGHT);
+    let drawn: usize = links.buckets().map(|b| b.segments.len() / 4).sum();
+    assert_eq!(drawn, expected(&small, &layout).len());
+}

@@ -41,6 +41,8 @@ pub struct Playground {
     /// batch, and how many layers the stage has lit (`None`: all).
     stage_example: usize,
     stage_lit: Option<usize>,
+    /// Whether the page plays (`set_playing`).
+    playing: bool,
 }
 
 impl Playground {
@@ -54,6 +56,7 @@ impl Playground {
             thumbnail_sheet: Default::default(),
             stage_example: 0,
             stage_lit: None,
+            playing: false,
         }
     }
 }

@@ -48,7 +48,7 @@ describe("training view", () => {
     await page.close();
   });
 
-  test("a wide network, drawn coarsely while it plays, is drawn in full once paused", async () => {
+  test("a wide network, drawn coarsely while it plays (its heatmap and its links), is drawn in full once paused", async () => {
     const wide = Array(6).fill("64:tanh").join(",");
     const { page, problems } = await openPage(browser, `${server.url}#layers=${wide}`);
     const training = page.getByRole("group", { name: "Training" });
@@ -56,15 +56,58 @@ describe("training view", () => {
     await page.waitForFunction(() => Number(/^Step (\d+)/.exec(document.querySelector("#train-status").textContent)[1]) >= 20);
     await training.getByRole("button", { name: "Pause" }).click();
     const paused = await pixelHash(page, "#heatmap");
+    const pausedNetwork = await pixelHash(page, "#network");
     // Showing and hiding the test data redraws the same run, not playing.
     await page.locator("summary", { hasText: "Seed and display" }).click();
     const showTest = page.getByRole("checkbox", { name: /test data/i });
     await showTest.click();
     await showTest.click();
     assert.equal(await pixelHash(page, "#heatmap"), paused, "Pause left the full 100 × 100 heatmap");
+    assert.equal(await pixelHash(page, "#network"), pausedNetwork, "Pause left the drawing with all 20 736 links");
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  for (const [name, fragment] of [["the default network", ""], ["a wide network", `#layers=${Array(6).fill("64:tanh").join(",")}`]]) {
+    test(`Play trains ${name} a record's worth at a time, and records and draws each before training again`, async () => {
+      const { page, problems } = await openPage(browser, `${server.url}${fragment}`);
+      // Every call Play makes of the run, in order, with the step it was made at.
+      await page.evaluate(() => {
+        const playground = window.nnplayPanels.training.playground;
+        window.calls = [];
+        for (const name of ["run", "work", "record", "draw_heatmap", "draw_loss", "draw_network"]) {
+          const method = playground[name].bind(playground);
+          playground[name] = (...args) => {
+            window.calls.push([name, playground.step_count()]);
+            return method(...args);
+          };
+        }
+      });
+      const training = page.getByRole("group", { name: "Training" });
+      await training.getByRole("button", { name: "Play" }).click();
+      await page.waitForFunction(() => window.calls.filter(([name]) => name === "record").length >= 6);
+      const calls = await page.evaluate(() => window.calls.slice());
+      await training.getByRole("button", { name: "Pause" }).click();
+      assert.ok(!calls.some(([name]) => name === "run"), "Play trains by pieces of work, timed apart from the record");
+      // Cut the calls into cycles, each beginning with its first piece of work; the last may be unfinished.
+      const cycles = [];
+      for (const call of calls) {
+        if (call[0] === "work" && (!cycles.length || cycles.at(-1).at(-1)[0] !== "work")) cycles.push([]);
+        cycles.at(-1)?.push(call);
+      }
+      for (const cycle of cycles.slice(0, -1)) {
+        const names = cycle.map(([name]) => name).filter((name, i, all) => name !== "work" || all[i - 1] !== "work");
+        assert.deepEqual(names, ["work", "draw_heatmap", "record", "draw_loss", "draw_network"], JSON.stringify(cycle));
+        const [, from] = cycle[0];
+        const [, at] = cycle.find(([name]) => name === "record");
+        assert.equal(at - from, from % 25 === 0 ? 25 : 25 - (from % 25), "a record's worth: 250 samples in batches of 10");
+        assert.equal(at % 25, 0, "records fall on the loss chart's grid");
+        assert.ok(cycle.every(([name, step]) => name === "work" || step === at), "nothing trains between a record and its drawing");
+      }
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
 
   test("a dense network's drawing keeps moving while it plays", async () => {
     // Two layers of 64 (4 352 links) redraw their diagram every other frame.

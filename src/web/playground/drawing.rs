@@ -17,6 +17,9 @@ use web_sys::HtmlCanvasElement;
 /// Most grid points per side of a unit's thumbnail (a box is up to 34 CSS
 /// pixels, 68 device pixels on a fine screen; the browser scales the rest).
 const THUMBNAIL_GRID: f64 = 20.0;
+/// Links a wide network's drawing keeps while it plays (`Links::set_limit`):
+/// about 2 000 one-pixel lines rasterise in a few ms; six layers of 64 have 20 736.
+const PLAYING_LINKS: usize = 2_000;
 
 /// A drawing area on `canvas`, measuring text on the canvas itself (see `common::canvas`).
 fn area(canvas: HtmlCanvasElement) -> Result<DrawingArea<Canvas, Shift>, JsError> {
@@ -82,6 +85,8 @@ impl Playground {
             self.thumbnails = Thumbnails::new(side);
         }
         let context = context(&canvas)?;
+        let quick = self.playing && self.is_wide();
+        self.links.set_limit(quick.then_some(PLAYING_LINKS));
         let stage = self.network_view();
         let lit = stage.as_ref().map(|view| {
             let layers = network.layers().len();

@@ -94,10 +94,11 @@ impl Playground {
     }
 
     /// True while the page plays: a wide network's heatmap (see `is_wide`)
-    /// is then drawn on a 50 × 50 grid so each frame stays short, and at
-    /// full resolution once stopped.
+    /// is then drawn on a 50 × 50 grid and its drawing with its strongest
+    /// 2 000 links, so each part of a frame stays short; in full once stopped.
     pub fn set_playing(&mut self, playing: bool) {
         self.heatmap.set_quick(playing);
+        self.playing = playing;
     }
 
     /// Links in the network drawing: one per pair of units in neighbouring
@@ -108,7 +109,8 @@ impl Playground {
 
     /// Whether the network has over 10 000 parameters (six layers of 64
     /// units have 21 000): the page then plays it with a coarse heatmap and
-    /// draws its network in a task of its own.
+    /// its strongest links, and makes the browser rasterise the drawing
+    /// in the part of the frame that drew it.
     pub fn is_wide(&self) -> bool {
         self.session.trainer().network().param_count() > WIDE_ABOVE_PARAMS
     }

@@ -1,5 +1,5 @@
 // The training view's network drawing, paced for Play: a dense network's is
-// redrawn every other frame and a wide one's in a task of its own; and under
+// redrawn every other frame and a wide one's rasterised as it is drawn; and under
 // it, at the same rate, the diagnostics strip: each layer's mean |dL/dW|
 // (with a bar on a log scale), dead units and saturated share, in a column
 // under the layer's own column of the drawing. Part of the training panel.
@@ -77,17 +77,17 @@ class NetworkDrawing {
     this.strip = strip ? new Strip(strip) : null;
     this.playground = playground;
     this.playing = playing;
-    /** Whether a drawing waits in a task of its own, and whether the last frame's was skipped. */
-    this.pending = false;
+    /** Whether the last frame's drawing was skipped. */
     this.skipped = false;
   }
 
   /**
    * Draws the network and crosses out its dead units. While a dense network
-   * (over DENSE_LINKS links) plays, that happens every other frame; while a
-   * wide one plays (tens of thousands of links), in a task of its own right
-   * after this one, rasterised there, so a click or a key waits for one of
-   * the two, never both.
+   * (over DENSE_LINKS links) plays, that happens every other frame. While a
+   * wide one plays (tens of thousands of links), the browser is made to
+   * rasterise the lines here, so the time they take counts in the part of
+   * the frame that drew them (Play gives that part a frame of its own when
+   * it does not fit: playing.js), not unseen in the paint after it.
    */
   draw(dark) {
     if (this.playing() && this.playground().link_count() > DENSE_LINKS && !this.playground().is_wide()) {
@@ -96,17 +96,9 @@ class NetworkDrawing {
       this.skipped = !this.skipped;
       if (this.skipped) return;
     }
-    if (!this.playing() || !this.playground().is_wide()) {
-      this.paint(dark);
-    } else if (!this.pending) {
-      this.pending = true;
-      setTimeout(() => {
-        this.pending = false;
-        this.paint(prefersDark());
-        // Reading a pixel makes the browser draw the lines now, not in the next frame.
-        this.canvas.getContext("2d").getImageData(0, 0, 1, 1);
-      }, 0);
-    }
+    this.paint(dark);
+    // Reading a pixel makes the browser draw the lines now, not in the next paint.
+    if (this.playing() && this.playground().is_wide()) this.canvas.getContext("2d").getImageData(0, 0, 1, 1);
   }
 
   paint(dark) {

@@ -6,11 +6,13 @@ import { Slicer } from "../slices.js";
 import { VisibleFrames } from "../visible.js";
 
 /**
- * Most milliseconds a played frame spends training: a network so wide that
- * a frame's steps take longer trains fewer per frame, so the page still
- * answers a click or a key within a frame.
+ * Milliseconds of the page's own work in a played frame: training, then the
+ * drawing in its three parts, as many as fit. A 60 Hz frame is 16.7 ms, and
+ * the browser still has to paint the canvases after it; a frame whose work
+ * does not fit leaves the rest for the next frames, so a wide network plays
+ * at the display's rate and refreshes its plots every few frames.
  */
-const TRAIN_BUDGET = 12;
+const PLAY_BUDGET = 12;
 /** Milliseconds of training per frame while catching up, so the page stays responsive. */
 const FRAME_BUDGET = 12;
 
@@ -50,6 +52,9 @@ class Player {
     /** Whether the frames are a link's catch-up (which goes on off-screen) rather than Play. */
     this.catching = false;
     this.frame = 0;
+    /** Play's frame budget and the pace of its steps and drawing parts, kept from one Play to the next of the same run. */
+    this.slicer = new Slicer(PLAY_BUDGET);
+    this.pacedFor = null;
     /** The plots wait for Pause (a reduced-motion catch-up trained without drawing). */
     this.undrawn = false;
     /** Frames run only while the training panel, or the stage panel that follows it, is visible. */
@@ -64,27 +69,63 @@ class Player {
     this.$("play").setAttribute("aria-pressed", "true");
   }
 
-  /** A frame's worth of training and a redraw, every animation frame, until Pause. */
+  /**
+   * Every animation frame until Pause: a record's worth of training (250
+   * samples, as TensorFlow Playground trains a frame), its record (the
+   * losses over the whole data), then the redraw, a part at a time. The
+   * frame's work shares one budget (PLAY_BUDGET): the training goes a piece
+   * at a time (a stage of a step), each piece and part costing what it took
+   * last time, and what does not fit waits for the next frame; a frame
+   * starts at most one training, once the last one is drawn. A small network
+   * trains and draws in every frame; a wide one (6 × 64) spreads a training
+   * and its drawing over a few frames, none longer than the budget, so the
+   * page keeps the display's rate and a key or a click waits for one part.
+   */
   play() {
     const view = this.view;
-    const divergedAt = view.status().diverged_at;
-    if (divergedAt !== null) return; // a diverged run waits for Reset
+    const playground = view.playground;
+    if (view.status().diverged_at !== null) return; // a diverged run waits for Reset
+    if (this.pacedFor !== playground) {
+      // Another run (a new network) keeps none of the last one's paces.
+      this.slicer = new Slicer(PLAY_BUDGET);
+      this.pacedFor = playground;
+    }
+    const slicer = this.slicer;
     this.start();
-    /** Steps that fit TRAIN_BUDGET, from the last frame's pace. */
-    let stepsInBudget = Infinity;
-    const tick = () => {
-      if (!this.playing) return;
+    /** The step the training under way reaches (null: none is), and the parts of its record and drawing still due. */
+    let end = null;
+    let due = [];
+    const tick = (stamp) => {
+      if (!this.playing || view.playground !== playground) return;
       if (BENCH) performance.mark("frame-start");
-      // Up to the run's next kept record (250 samples a frame, as TensorFlow
-      // Playground trains): the loss chart gets the points a link brings back.
-      const full = view.playground.steps_to_record();
-      const steps = Math.max(1, Math.min(full, Math.floor(stepsInBudget)));
-      view.train(() => {
-        const start = performance.now();
-        timed("train", () => view.playground.run(steps));
-        const took = performance.now() - start;
-        stepsInBudget = took > 0 ? (steps * TRAIN_BUDGET) / took : full;
-      });
+      slicer.begin(stamp);
+      let started = false;
+      for (;;) {
+        if (due.length) {
+          const [kind, part] = due[0];
+          if (!slicer.once(kind, part)) break;
+          due.shift();
+          if (!this.playing) return; // a part's listener paused
+        } else if (end === null && started) {
+          break;
+        } else {
+          if (end === null) [end, started] = [playground.step_count() + playground.steps_to_record(), true];
+          let done;
+          try {
+            done = slicer.scaled("steps", (pieces) => timed("train", () => playground.work(end, pieces)));
+          } catch (e) {
+            view.fail(e); // pauses, and Pause draws what was trained
+            return;
+          }
+          if (done === null) break;
+          if (playground.step_count() >= end) {
+            // The heatmap shows the weights alone; the record (the losses over the whole data) comes before the parts that show it.
+            const [heatmap, ...rest] = view.drawParts();
+            due = [heatmap, ["record", () => timed("train", () => playground.record())], ...rest];
+            end = null;
+          }
+        }
+      }
       if (BENCH) performance.measure("frame", "frame-start");
       this.frame = this.frames.request(tick);
     };
@@ -109,17 +150,23 @@ class Player {
     const slicer = new Slicer(FRAME_BUDGET);
     const runEnd = () => Math.min(playground.step_count() + playground.steps_to_record(), target);
     let end = runEnd();
-    /** A run of steps is done and waits for its record; the record waits for a redraw. */
+    /** A run of steps is done and waits for its record; the record waits for a redraw, whose parts are `drawing`. */
     let recordDue = false;
     let drawDue = false;
+    let drawing = [];
     const tick = (stamp) => {
       if (!this.playing || view.playground !== playground) return;
       slicer.begin(stamp);
       let drew = false;
       for (;;) {
         if (drawDue) {
-          if (drew || !slicer.once("training draw", () => view.draw())) break;
-          [drawDue, drew, this.undrawn] = [false, true, false];
+          // One redraw a frame at most, a part at a time.
+          if (drew && !drawing.length) break;
+          if (!drawing.length) drawing = view.drawParts();
+          const [kind, part] = drawing[0];
+          if (!slicer.once(`training ${kind}`, part)) break;
+          drawing.shift();
+          if (!drawing.length) [drawDue, drew, this.undrawn] = [false, true, false];
         } else if (recordDue) {
           if (!slicer.once("training record", () => playground.record())) break;
           recordDue = false;

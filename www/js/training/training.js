@@ -239,33 +239,38 @@ class Training {
 
   /** Redraws the three canvases and the status line. */
   draw() {
-    for (const part of this.drawParts()) part();
+    for (const [, part] of this.drawParts()) part();
   }
 
   /** Hands `later` the drawing a part at a time (the page's start runs each in a task of its own). */
   drawLater(later) {
     const playground = this.playground;
     // A part still due when the run has been replaced has nothing to draw: the new run is drawn whole.
-    for (const part of this.drawParts()) later(() => this.playground === playground && part());
+    for (const [, part] of this.drawParts()) later(() => this.playground === playground && part());
   }
 
-  /** What `draw` does, in three parts: the heatmap; the loss chart and the network; the status and the panels that follow the run. */
+  /**
+   * What `draw` does, in three parts, each with its name (Play and the
+   * catch-up time them apart and may run them in different frames): the
+   * heatmap; the loss chart and the network; the status and the panels that
+   * follow the run.
+   */
   drawParts() {
     if (!this.playground) return [];
     const dark = prefersDark();
     return [
-      () => {
+      ["heatmap", () => {
         const heatmap = this.$("heatmap");
         const ratio = fitCanvas(heatmap);
         timed("heatmap", () => this.playground.draw_heatmap(heatmap, ratio, this.$("show-test").checked, dark));
         // The batch a stage of the stage panel sampled, ringed.
         this.playground.draw_batch_marks(heatmap, ratio, dark);
-      },
-      () => {
+      }],
+      ["loss and network", () => {
         timed("loss", () => this.playground.draw_loss(this.$("loss-chart"), fitCanvas(this.$("loss-chart")), dark));
         this.network.draw(dark);
-      },
-      () => this.drawStatus(),
+      }],
+      ["status", () => this.drawStatus()],
     ];
   }
 
