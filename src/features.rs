@@ -70,10 +70,10 @@ impl Feature {
             Feature::X1Squared => x1 * x1,
             Feature::X2Squared => x2 * x2,
             Feature::X1X2 => x1 * x2,
-            Feature::SinX1 => x1.sin(),
-            Feature::SinX2 => x2.sin(),
-            Feature::CosX1 => x1.cos(),
-            Feature::CosX2 => x2.cos(),
+            Feature::SinX1 => libm::sin(x1),
+            Feature::SinX2 => libm::sin(x2),
+            Feature::CosX1 => libm::cos(x1),
+            Feature::CosX2 => libm::cos(x2),
         }
     }
 

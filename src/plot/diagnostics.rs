@@ -60,7 +60,7 @@ pub fn decades(values: impl Iterator<Item = f64>) -> (f64, f64) {
     if !(lo.is_finite() && hi > 0.0) {
         return (1e-6, 1.0);
     }
-    let lo = 10f64.powf(lo.log10().floor());
-    let hi = 10f64.powf(hi.log10().ceil()).max(lo * 10.0);
+    let lo = libm::pow(10.0, libm::log10(lo).floor());
+    let hi = libm::pow(10.0, libm::log10(hi).ceil()).max(lo * 10.0);
     (lo, hi)
 }

@@ -147,7 +147,7 @@ impl Watch {
         }
         if self.reference.is_nan() && loss.is_finite() {
             let chance = if network.is_classifier() {
-                (network.outputs().max(2) as f64).ln()
+                libm::log(network.outputs().max(2) as f64)
             } else {
                 0.0
             };

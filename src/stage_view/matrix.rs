@@ -110,7 +110,7 @@ pub fn short(x: f64) -> String {
     if !(1e-3..1e5).contains(&abs) {
         return format!("{x:.2e}");
     }
-    let decimals = (3 - abs.log10().floor() as i32).max(0) as usize;
+    let decimals = (3 - libm::log10(abs).floor() as i32).max(0) as usize;
     let text = format!("{x:.decimals$}");
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
