@@ -88,3 +88,54 @@ test("an embed below the fold reaches its link's steps however long the catch-up
   assert.equal(await train.locator("#play").getAttribute("aria-pressed"), "false", "the catch-up ended; nothing plays off-screen");
   await page.close();
 });
+
+/** How many times `#id` (the explorer's canvas) has been drawn. */
+const drawnCount = (page, id) => page.locator(`#${id}`).evaluate((c) => Number(c.dataset.drawn ?? 0));
+/** Whether canvas `#id` holds no pixel at all. */
+const blank = (page, id) =>
+  page.locator(`#${id}`).evaluate((c) => c.getContext("2d").getImageData(0, 0, c.width, c.height).data.every((v) => v === 0));
+
+test("a hidden panel's plot waits until it is shown: a training embed draws neither the explorer's curves nor softmax's bars, and each is drawn once its embed shows it", async () => {
+  const { page, problems } = await openPage(browser, `${server.url}#embed=train&curves=relu,gelu,tanh`);
+  assert.equal(await drawnCount(page, "curve-canvas"), 0, "the hidden explorer's curves are not drawn");
+  assert.ok(await blank(page, "softmax-canvas"), "the hidden softmax bars are not drawn");
+  // What the plots' text alternatives and tables say is kept up to date all the same.
+  assert.equal(await page.locator("#readout-rows tr").count(), 3, "the readout has the link's three curves");
+  assert.match(await page.locator("#softmax-summary").textContent(), /^Probabilities — class 1: 0\.\d{3}/);
+
+  await page.evaluate(() => { location.hash = "#embed=curves&curves=relu,gelu,tanh"; });
+  await page.waitForFunction(() => Number(document.querySelector("#curve-canvas").dataset.drawn ?? 0) > 0);
+  assert.equal(await drawnCount(page, "curve-canvas"), 1, "shown, the curves are drawn once");
+  assert.ok(!(await blank(page, "curve-canvas")), "the curves are on the canvas");
+  assert.ok(await blank(page, "softmax-canvas"), "softmax, still hidden, is not drawn");
+
+  await page.evaluate(() => { location.hash = "#embed=softmax"; });
+  await page.waitForFunction(() => {
+    const c = document.querySelector("#softmax-canvas");
+    return c.getContext("2d").getImageData(0, 0, c.width, c.height).data.some((v) => v !== 0);
+  });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("on the page, the explorer hidden by its toggle keeps its readout current without drawing, and draws the curves chosen meanwhile once shown", async () => {
+  const { page, problems } = await openPage(browser, server.url);
+  const before = await drawnCount(page, "curve-canvas");
+  assert.ok(before > 0, "the explorer is drawn at the start");
+  const picture = await page.locator("#curve-canvas").evaluate((c) => c.toDataURL());
+  const toggle = page.getByRole("checkbox", { name: "Show activation functions" });
+  await toggle.uncheck();
+  // Ticking GELU while the panel is hidden (its controls are not on screen, so by their input event).
+  await page.locator('#curve-choices input[value="gelu"]').evaluate((box) => {
+    box.checked = true;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  assert.equal(await page.locator("#readout-rows tr").count(), 3, "the readout lists GELU");
+  assert.equal(await drawnCount(page, "curve-canvas"), before, "hidden, the curves are not drawn");
+  await toggle.check();
+  await page.waitForFunction((n) => Number(document.querySelector("#curve-canvas").dataset.drawn) > n, before);
+  assert.equal(await drawnCount(page, "curve-canvas"), before + 1, "shown, drawn once");
+  assert.notEqual(await page.locator("#curve-canvas").evaluate((c) => c.toDataURL()), picture, "with GELU added");
+  assert.deepEqual(problems, []);
+  await page.close();
+});

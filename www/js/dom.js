@@ -99,6 +99,41 @@ export function fitCanvas(canvas) {
   return ratio;
 }
 
+/**
+ * Holds a canvas's drawing while the canvas is not rendered (its panel is
+ * hidden: an embed of another panel, a closed panel), where drawing would
+ * only cost time (the explorer's first curves, 20–40 ms, in a training
+ * embed's start) and paint a 1 × 1 buffer. `due()` says whether to draw
+ * now; when it says no, `draw` runs once a ResizeObserver sees the canvas
+ * take a size.
+ */
+export class ShownDrawing {
+  constructor(canvas, draw) {
+    this.canvas = canvas;
+    this.waiting = false;
+    if (typeof ResizeObserver !== "function") return;
+    new ResizeObserver(() => {
+      if (this.waiting && this.rendered()) {
+        this.waiting = false;
+        draw();
+      }
+    }).observe(canvas);
+    this.observed = true;
+  }
+
+  /** Whether the canvas has a box (display: none somewhere above gives it none). */
+  rendered() {
+    const [width, height] = box(this.canvas);
+    return width > 0 || height > 0;
+  }
+
+  /** Whether to draw now: true while the canvas is rendered; else false, and the drawing runs once it is. */
+  due() {
+    this.waiting = Boolean(this.observed) && !this.rendered();
+    return !this.waiting;
+  }
+}
+
 /** A small square of `color`, before a label. */
 export function swatch(color) {
   const span = document.createElement("span");

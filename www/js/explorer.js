@@ -2,7 +2,7 @@
 // A panel (docs/architecture.md): it finds its elements inside its own
 // section, and gives and takes its link keys (curves, xmin, xmax, leaky,
 // prelu, elu, maxout, x) with keys() and apply(state).
-import { fitCanvas, fmt, onControls, prefersDark, row, swatch, within } from "./dom.js";
+import { ShownDrawing, fitCanvas, fmt, onControls, prefersDark, row, swatch, within } from "./dom.js";
 import { curvesText } from "./describe.js";
 import { applySettings, settingKeys } from "./settings.js";
 import { VisibleFrames } from "./visible.js";
@@ -38,6 +38,7 @@ class Explorer {
     this.kinds = api.activations().filter((a) => a.elementwise || a.name === "maxout");
     this.cursor = 0;
     this.canvas = this.$("curve-canvas");
+    this.shown = new ShownDrawing(this.canvas, () => this.draw());
     this.buildChoices();
     this.buildProperties();
     this.bind();
@@ -160,8 +161,13 @@ class Explorer {
     }
   }
 
-  /** Draws the plot and fills the readout and marker tables. */
+  /** Draws the plot (once its panel is shown) and fills the readout and marker tables. */
   draw() {
+    if (!this.shown.due()) {
+      this.fillReadout();
+      this.fillMarkers();
+      return;
+    }
     const ratio = fitCanvas(this.canvas);
     this.view.set_cursor(this.cursor);
     this.view.draw(this.canvas, ratio, prefersDark());

@@ -1,7 +1,7 @@
 // The softmax panel: logit and temperature sliders → probabilities and bars.
 // A panel (docs/architecture.md): its elements are found inside its own
 // section; its link keys are `logits` and `t`.
-import { fitCanvas, onControls, prefersDark, within } from "./dom.js";
+import { ShownDrawing, fitCanvas, onControls, prefersDark, within } from "./dom.js";
 import { applySettings, settingKeys } from "./settings.js";
 
 export /** The softmax panel: logit and temperature sliders → probabilities and bars. */
@@ -12,6 +12,7 @@ class SoftmaxPanel {
     this.root = root;
     this.$ = within(root);
     this.canvas = this.$("softmax-canvas");
+    this.shown = new ShownDrawing(this.canvas, () => this.draw());
     this.buildSliders();
     this.$("softmax-count").addEventListener("change", () => { this.buildSliders(); this.draw(); });
     this.$("softmax-controls").addEventListener("input", () => this.draw());
@@ -63,7 +64,7 @@ class SoftmaxPanel {
     onControls(this.root, listener);
   }
 
-  /** Computes the probabilities in wasm, draws the bars and writes them as text. */
+  /** Computes the probabilities in wasm, draws the bars (once the panel is shown) and writes them as text. */
   draw() {
     const inputs = this.logits();
     const logits = new Float64Array(inputs.map((i) => Number(i.value)));
@@ -71,8 +72,8 @@ class SoftmaxPanel {
     const temperature = Number(this.$("temperature").value);
     this.$("temperature-value").textContent = String(temperature);
     const p = this.api.softmax(logits, temperature);
-    const ratio = fitCanvas(this.canvas);
-    this.api.draw_softmax(this.canvas, p, ratio, prefersDark());
+    // The bars wait for their panel to be shown; the numbers below are written at once.
+    if (this.shown.due()) this.api.draw_softmax(this.canvas, p, fitCanvas(this.canvas), prefersDark());
     const parts = [...p].map((v, i) => `class ${i + 1}: ${v.toFixed(3)}`);
     this.$("softmax-summary").textContent = `Probabilities — ${parts.join(", ")}.`;
     const total = p.reduce((a, b) => a + b, 0);
