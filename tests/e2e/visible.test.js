@@ -139,3 +139,30 @@ test("on the page, the explorer hidden by its toggle keeps its readout current w
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the stage stepper renders only while its panel is shown: hidden in a training embed and by its toggle, it renders the run as it then is once shown", async () => {
+  const { page, problems } = await openPage(browser, `${server.url}#embed=train`);
+  const status = () => page.locator("#stage-status").textContent();
+  const markup = await status();
+  await page.getByRole("button", { name: "Step", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: /^Step 1 / }).waitFor();
+  assert.equal(await page.locator("#stages").evaluate((s) => s.classList.contains("rendered")), false, "hidden, it is not rendered");
+  assert.equal(await status(), markup, "its status line is still the markup's");
+  await page.evaluate(() => { location.hash = "#embed=stages&steps=3"; });
+  await page.waitForFunction(() => document.querySelector("#stages").classList.contains("rendered"));
+  await page.locator("#stage-status").filter({ hasText: /^Next: Sample batch · 3 steps done/ }).waitFor();
+  await page.close();
+
+  // On the page, by the panel's toggle.
+  const whole = await openPage(browser, server.url);
+  const toggle = whole.page.getByRole("checkbox", { name: "Show stage stepper" });
+  await toggle.uncheck();
+  await whole.page.getByRole("group", { name: "Training" }).getByRole("button", { name: "Step", exact: true }).click();
+  await whole.page.getByRole("status").filter({ hasText: /^Step 1 / }).waitFor();
+  await whole.page.waitForTimeout(200);
+  assert.match(await whole.page.locator("#stage-status").textContent(), /· 0 steps done/, "hidden, it is not rendered again");
+  await toggle.check();
+  await whole.page.locator("#stage-status").filter({ hasText: /^Next: Sample batch · 1 step done/ }).waitFor({ timeout: 5000 });
+  assert.deepEqual([...problems, ...whole.problems], []);
+  await whole.page.close();
+});

@@ -100,34 +100,40 @@ export function fitCanvas(canvas) {
 }
 
 /**
- * Holds a canvas's drawing while the canvas is not rendered (its panel is
- * hidden: an embed of another panel, a closed panel), where drawing would
- * only cost time (the explorer's first curves, 20–40 ms, in a training
- * embed's start) and paint a 1 × 1 buffer. `due()` says whether to draw
- * now; when it says no, `draw` runs once a ResizeObserver sees the canvas
- * take a size.
+ * Holds an element's drawing (a canvas's plot, a panel's rendering) while
+ * the element is not rendered (its panel is hidden: an embed of another
+ * panel, a closed panel), where drawing would only cost time (the
+ * explorer's first curves, 20–40 ms, in a training embed's start) and paint
+ * a 1 × 1 buffer. `due()` says whether to draw now; when it says no, `draw`
+ * runs once a ResizeObserver sees the element take a size. After the
+ * observer's first report its figure answers, so asking costs no layout.
  */
 export class ShownDrawing {
-  constructor(canvas, draw) {
-    this.canvas = canvas;
+  constructor(element, draw) {
+    this.element = element;
     this.waiting = false;
+    /** Whether the observer's last report gave the element a box (null before its first). */
+    this.reported = null;
     if (typeof ResizeObserver !== "function") return;
-    new ResizeObserver(() => {
-      if (this.waiting && this.rendered()) {
+    new ResizeObserver((entries) => {
+      const { width, height } = entries[entries.length - 1].contentRect;
+      this.reported = width > 0 || height > 0;
+      if (this.waiting && this.reported) {
         this.waiting = false;
         draw();
       }
-    }).observe(canvas);
+    }).observe(element);
     this.observed = true;
   }
 
-  /** Whether the canvas has a box (display: none somewhere above gives it none). */
+  /** Whether the element has a box (display: none somewhere above gives it none). */
   rendered() {
-    const [width, height] = box(this.canvas);
+    if (this.reported !== null) return this.reported;
+    const [width, height] = box(this.element);
     return width > 0 || height > 0;
   }
 
-  /** Whether to draw now: true while the canvas is rendered; else false, and the drawing runs once it is. */
+  /** Whether to draw now: true while the element is rendered; else false, and the drawing runs once it is. */
   due() {
     this.waiting = Boolean(this.observed) && !this.rendered();
     return !this.waiting;

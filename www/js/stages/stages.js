@@ -9,7 +9,7 @@
 // it finds its elements inside its section, presses its own keys (1 to 4),
 // and follows the training panel through what that panel shares; it has no
 // link keys of its own.
-import { fmt, onControls, prefersDark, row, short, within } from "../dom.js";
+import { ShownDrawing, fmt, onControls, prefersDark, row, short, within } from "../dom.js";
 import { DIAGNOSTICS } from "../describe.js";
 import { Diagnostics } from "./diagnostics.js";
 
@@ -37,6 +37,8 @@ class Stages {
     this.root = root;
     this.$ = within(root);
     this.training = training;
+    /** The stage view waits while the panel is not rendered (an embed of another panel, its toggle off). */
+    this.shown = new ShownDrawing(root, () => this.render());
     this.diagnostics = new Diagnostics(this.$, root);
     /** The run's network on this panel's own canvas, drawn while it can be seen (and once when it comes into view). */
     this.drawing = training.networkOn(this.$("stage-network"));
@@ -134,10 +136,10 @@ class Stages {
     if (!this.training.playing()) this.render();
   }
 
-  /** Rebuilds the buttons and the four panels from the Rust stage view. */
+  /** Rebuilds the buttons and the four panels from the Rust stage view (once the panel is shown). */
   render() {
     const playground = this.training.playground();
-    if (!playground) return;
+    if (!playground || !this.shown.due()) return;
     const view = playground.stage_view();
     for (const stage of STAGES) {
       const button = this.$(stage.button);
