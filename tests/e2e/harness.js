@@ -90,14 +90,17 @@ export function launch() {
 }
 
 /**
- * Opens the site in a new page, collecting console errors, page errors and
- * every request, and waits until the app says it is ready. `init`, if
+ * Opens the site in a new page, collecting console errors, page errors,
+ * the window's error events and every request, and waits until the app says it is ready. `init`, if
  * given, runs in the page before any of its scripts (playwright's
  * addInitScript). Other `options` (hasTouch, reducedMotion, colorScheme, …)
  * go to playwright's newPage.
  */
 export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, init, ...options } = {}) {
   const page = await browser.newPage({ viewport, ...options });
+  // An error event on the window (the page's failure panel shows it) is a problem too, even one
+  // the browser raises without an exception (a ResizeObserver loop): logged so it is collected below.
+  await page.addInitScript(() => window.addEventListener("error", (e) => console.error(`window error: ${e.message}`)));
   if (init) await page.addInitScript(init);
   const problems = [];
   const requests = [];

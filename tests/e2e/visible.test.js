@@ -114,6 +114,7 @@ test("a hidden panel's plot waits until it is shown: a training embed draws neit
     const c = document.querySelector("#softmax-canvas");
     return c.getContext("2d").getImageData(0, 0, c.width, c.height).data.some((v) => v !== 0);
   });
+  assert.ok(await page.locator("#panic").isHidden(), "no failure is shown");
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -136,6 +137,7 @@ test("on the page, the explorer hidden by its toggle keeps its readout current w
   await page.waitForFunction((n) => Number(document.querySelector("#curve-canvas").dataset.drawn) > n, before);
   assert.equal(await drawnCount(page, "curve-canvas"), before + 1, "shown, drawn once");
   assert.notEqual(await page.locator("#curve-canvas").evaluate((c) => c.toDataURL()), picture, "with GELU added");
+  assert.ok(await page.locator("#panic").isHidden(), "no failure is shown");
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -151,6 +153,8 @@ test("the stage stepper renders only while its panel is shown: hidden in a train
   await page.evaluate(() => { location.hash = "#embed=stages&steps=3"; });
   await page.waitForFunction(() => document.querySelector("#stages").classList.contains("rendered"));
   await page.locator("#stage-status").filter({ hasText: /^Next: Sample batch · 3 steps done/ }).waitFor();
+  await page.waitForTimeout(100); // a frame or two: a ResizeObserver's error would come at the end of one
+  assert.ok(await page.locator("#panic").isHidden(), "no failure is shown");
   await page.close();
 
   // On the page, by the panel's toggle.
@@ -163,6 +167,8 @@ test("the stage stepper renders only while its panel is shown: hidden in a train
   assert.match(await whole.page.locator("#stage-status").textContent(), /· 0 steps done/, "hidden, it is not rendered again");
   await toggle.check();
   await whole.page.locator("#stage-status").filter({ hasText: /^Next: Sample batch · 1 step done/ }).waitFor({ timeout: 5000 });
+  await whole.page.waitForTimeout(100);
+  assert.ok(await whole.page.locator("#panic").isHidden(), "no failure is shown");
   assert.deepEqual([...problems, ...whole.problems], []);
   await whole.page.close();
 });

@@ -105,8 +105,11 @@ export function fitCanvas(canvas) {
  * panel, a closed panel), where drawing would only cost time (the
  * explorer's first curves, 20–40 ms, in a training embed's start) and paint
  * a 1 × 1 buffer. `due()` says whether to draw now; when it says no, `draw`
- * runs once a ResizeObserver sees the element take a size. After the
- * observer's first report its figure answers, so asking costs no layout.
+ * runs in the frame after a ResizeObserver sees the element take a size
+ * (drawing inside the observer's callback would resize what it observes,
+ * which the browser reports as an error: "ResizeObserver loop completed
+ * with undelivered notifications"). After the observer's first report its
+ * figure answers, so asking costs no layout.
  */
 export class ShownDrawing {
   constructor(element, draw) {
@@ -120,7 +123,7 @@ export class ShownDrawing {
       this.reported = width > 0 || height > 0;
       if (this.waiting && this.reported) {
         this.waiting = false;
-        draw();
+        requestAnimationFrame(() => draw());
       }
     }).observe(element);
     this.observed = true;
